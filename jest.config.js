@@ -4,7 +4,13 @@ const transform = {
 };
 // middy and a few engines ship ESM only; let swc turn them into CommonJS for jest.
 const transformIgnorePatterns = ['/node_modules/(?!(@middy|aws-local-stepfunctions|fauxqs)/)'];
-const common = { transform, transformIgnorePatterns, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'mjs', 'json'] };
+const common = {
+  transform,
+  transformIgnorePatterns,
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  setupFiles: ['<rootDir>/test/support/environment.ts'],
+};
 
 module.exports = {
   projects: [

@@ -1,0 +1,39 @@
+import { CalendarNotAvailable } from '../../domain/calendar';
+import { lightAt, secondsUntilNextLightChange } from '../../domain/case-clock';
+import type { DepartmentTask, TaskLight } from './department-task';
+
+/** How often a wait is re-checked when no calendar exists for the year a deadline falls in. */
+export const CALENDAR_GAP_RECHECK_SECONDS = 86_400;
+
+const stageClock = (task: DepartmentTask, now: Date) => ({
+  startedAt: task.createdAt,
+  limitDays: task.stageDays,
+  now: now.toISOString(),
+  ...(task.decidedAt ? { finishedAt: task.decidedAt } : {}),
+});
+
+/**
+ * The stage light (环节时限) of a department task at `now`. A year without an official calendar
+ * cannot be counted: the light is then `unknown` rather than a guess.
+ */
+export function stageLight(task: DepartmentTask, now: Date): TaskLight {
+  try {
+    return lightAt(stageClock(task, now)).light;
+  } catch (error) {
+    if (error instanceof CalendarNotAvailable) return 'unknown';
+    throw error;
+  }
+}
+
+/**
+ * How long the workflow waits for this department before re-checking its light: until the light
+ * next changes; daily while the calendar has a gap (never a Monday-to-Friday guess).
+ */
+export function taskWaitSeconds(task: DepartmentTask, now: Date): number {
+  try {
+    return secondsUntilNextLightChange(stageClock(task, now)) ?? CALENDAR_GAP_RECHECK_SECONDS;
+  } catch (error) {
+    if (error instanceof CalendarNotAvailable) return CALENDAR_GAP_RECHECK_SECONDS;
+    throw error;
+  }
+}

@@ -1,0 +1,9 @@
+import { httpEndpoint } from '../../shared/http';
+import { dependencies } from '../../shared/wiring';
+import { createCase, createCaseBody } from '../use-cases';
+
+/** POST /v1/tenants/{tenantId}/cases: file an application for a published item. */
+export const handler = httpEndpoint({ metric: 'CaseCreated', body: createCaseBody }, async ({ ctx, body }) => ({
+  statusCode: 201,
+  body: await createCase(dependencies(), ctx, body),
+}));

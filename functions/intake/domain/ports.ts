@@ -1,0 +1,27 @@
+import type { DepartmentTask } from '../../approval/domain/department-task';
+import type { Case, CaseEvent } from './case';
+
+/** Port: durable storage of cases and their timelines. Every write is conditional and atomic with its events. */
+export interface CaseRepository {
+  /** Stores a new case with its first event; never overwrites an existing case. */
+  create(newCase: Case, event: CaseEvent): Promise<void>;
+  find(tenantId: string, caseId: string): Promise<Case | undefined>;
+  timeline(tenantId: string, caseId: string): Promise<CaseEvent[]>;
+  /**
+   * Stores `next` only if the stored revision is still `next.revision - 1`, together with its events
+   * and any tasks it creates; a concurrent change makes it throw InvalidTransitionError.
+   */
+  save(next: Case, events: readonly CaseEvent[], newTasks?: readonly DepartmentTask[]): Promise<void>;
+}
+
+export interface WorkflowTask {
+  readonly taskId: string;
+  readonly deptId: string;
+  /** Seconds the department's wait lasts before the next light change is checked. */
+  readonly timeoutSeconds: number;
+}
+
+/** Port: the approval state machine. Starting twice for one case is harmless (the name is the case). */
+export interface ApprovalWorkflow {
+  start(request: { tenantId: string; caseId: string; tasks: readonly WorkflowTask[] }): Promise<string>;
+}

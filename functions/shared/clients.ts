@@ -1,0 +1,37 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { tracer } from './powertools';
+
+/**
+ * SDK clients, built once per process and reused across invocations. Endpoints come from the
+ * standard `AWS_ENDPOINT_URL_*` variables, so this code never knows whether it talks to AWS or to
+ * the local engines.
+ */
+export const dynamoDocuments = DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})), {
+  marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+});
+
+export const stepFunctions = tracer.captureAWSv3Client(new SFNClient({}));
+
+export const sqs = tracer.captureAWSv3Client(new SQSClient({}));
+
+/**
+ * Checksums only when S3 requires them: SDK defaults would embed an empty-body CRC32 in presigned
+ * PUT URLs, which real S3 then rejects. Path-style addressing is a deployment setting (local engines).
+ */
+export const s3 = tracer.captureAWSv3Client(
+  new S3Client({
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true',
+  }),
+);
+
+export function requiredEnvironment(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`missing environment variable ${name}`);
+  return value;
+}

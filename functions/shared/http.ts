@@ -1,0 +1,128 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { DependencyUnavailableError, DomainError, InvalidTransitionError, NotFoundError, ValidationError } from './errors';
+import { logger, metrics, tracer } from './powertools';
+import { type RequestContext, requestContextFrom } from './request-context';
+
+export interface HttpReply {
+  readonly statusCode: number;
+  readonly body: unknown;
+}
+
+export interface ParsedRequest<TBody, TQuery, TPath> {
+  readonly ctx: RequestContext;
+  readonly body: TBody;
+  readonly query: TQuery;
+  readonly path: TPath;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+}
+
+export interface EndpointSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+  /** Business metric counted once per successful call, e.g. `CaseCreated`. */
+  readonly metric: string;
+  readonly body?: B;
+  readonly query?: Q;
+  readonly path?: P;
+}
+
+type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  body: JSON.stringify(body),
+});
+
+/** The one place where typed domain errors become HTTP statuses. */
+export function statusFor(error: DomainError): number {
+  if (error instanceof ValidationError) return 400;
+  if (error instanceof NotFoundError) return 404;
+  if (error instanceof InvalidTransitionError) return 409;
+  if (error instanceof DependencyUnavailableError) return 503;
+  return 400;
+}
+
+export function errorReply(error: unknown, requestId: string): APIGatewayProxyStructuredResultV2 {
+  if (error instanceof DomainError) {
+    return json(statusFor(error), {
+      code: error.code,
+      message: error.message,
+      messageZh: error.messageZh,
+      messageEn: error.messageEn,
+      ...(error.details ? { details: error.details } : {}),
+      requestId,
+    });
+  }
+  // internal detail never leaves the server: the request id lets operators find the log line
+  return json(500, { code: 'INTERNAL_ERROR', message: '系统内部错误，请稍后重试 / Internal error, please retry later', requestId });
+}
+
+function parsePart<S extends z.ZodType>(schema: S | undefined, value: unknown, part: string): z.infer<S> {
+  if (!schema) return undefined as z.infer<S>;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const details = result.error.issues.map((issue) => ({
+    path: [part, ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+  throw new ValidationError('请求参数不符合要求', `Invalid request ${part}`, details);
+}
+
+function parseJsonBody(event: APIGatewayProxyEventV2): unknown {
+  if (event.body === undefined || event.body === '') return {};
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationError('请求体不是合法的JSON', 'Request body is not valid JSON', undefined, 'INVALID_JSON');
+  }
+}
+
+/**
+ * Wraps a use-case call as an API Gateway (HTTP API, payload v2) handler: Powertools logger,
+ * tracer and metrics through middy, zod parsing of body/query/path, the tenant request context,
+ * and error mapping registered last so it sees every failure first.
+ */
+export function httpEndpoint<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
+  spec: EndpointSpec<B, Q, P>,
+  run: (request: ParsedRequest<z.infer<B>, z.infer<Q>, z.infer<P>>) => Promise<HttpReply>,
+): Handler {
+  const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    const ctx = requestContextFrom(event.pathParameters?.tenantId, event.requestContext.requestId);
+    logger.appendKeys({ tenantId: ctx.tenantId });
+    const reply = await run({
+      ctx,
+      body: parsePart(spec.body, spec.body ? parseJsonBody(event) : undefined, 'body'),
+      query: parsePart(spec.query, event.queryStringParameters ?? {}, 'query'),
+      path: parsePart(spec.path, event.pathParameters ?? {}, 'path'),
+      headers: event.headers ?? {},
+    });
+    metrics.addMetric(spec.metric, MetricUnit.Count, 1);
+    return json(reply.statusCode, reply.body);
+  };
+
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+    .use(injectLambdaContext(logger, { clearState: true, resetKeys: true }))
+    .use(captureLambdaHandler(tracer))
+    .use(logMetrics(metrics))
+    .use({
+      onError: async (request) => {
+        const error = request.error;
+        const requestId = request.event.requestContext?.requestId ?? 'unknown';
+        if (error instanceof DomainError) {
+          logger.info('request refused', { code: error.code });
+          metrics.addMetric('RequestRefused', MetricUnit.Count, 1);
+        } else {
+          logger.error('request failed', error as Error);
+          metrics.addMetric('RequestFailed', MetricUnit.Count, 1);
+        }
+        request.response = errorReply(error, requestId);
+      },
+    })
+    .handler(core) as unknown as Handler;
+}

@@ -1,0 +1,44 @@
+/**
+ * Every DynamoDB key of the platform is built here and nowhere else. The tenant (6-digit division
+ * code) leads every partition key, so IAM `dynamodb:LeadingKeys` can fence a tenant later and no
+ * query can ever cross tenants by accident. The access-pattern table lives in docs/access-patterns.md.
+ */
+const TENANT = 'T';
+
+const tenantPrefix = (tenantId: string): string => `${TENANT}#${tenantId}`;
+
+export interface ItemKey {
+  readonly PK: string;
+  readonly SK: string;
+}
+
+export const keys = {
+  case: (tenantId: string, caseId: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#CASE#${caseId}`, SK: 'CASE' }),
+  casePartition: (tenantId: string, caseId: string): string => `${tenantPrefix(tenantId)}#CASE#${caseId}`,
+  /** Timeline events sort by their ULID, i.e. by time. */
+  caseEvent: (tenantId: string, caseId: string, eventId: string): ItemKey => ({
+    PK: `${tenantPrefix(tenantId)}#CASE#${caseId}`,
+    SK: `EVT#${eventId}`,
+  }),
+  caseEventPrefix: 'EVT#',
+
+  task: (tenantId: string, taskId: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#TASK#${taskId}`, SK: 'TASK' }),
+  /** GSI1: a department's tasks, grouped by status and ordered by stage deadline. */
+  departmentTasks: (tenantId: string, deptId: string): string => `${tenantPrefix(tenantId)}#DEPT#${deptId}#TASKS`,
+  departmentTaskSort: (status: string, deadline: string, taskId: string): string => `${status.toUpperCase()}#${deadline}#${taskId}`,
+  departmentTaskStatusPrefix: (status: string): string => `${status.toUpperCase()}#`,
+
+  /** GSI2: an applicant's cases, newest first (the applicant key is a digest, never the ID number). */
+  applicantCases: (tenantId: string, applicantDigest: string): string => `${tenantPrefix(tenantId)}#APPLICANT#${applicantDigest}`,
+  applicantCaseSort: (createdAt: string, caseId: string): string => `CASE#${createdAt}#${caseId}`,
+
+  tenantProfile: (tenantId: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#CONFIG`, SK: 'TENANT' }),
+  item: (tenantId: string, itemCode: string, version: number): ItemKey => ({
+    PK: `${tenantPrefix(tenantId)}#ITEM#${itemCode}`,
+    SK: `V#${String(version).padStart(6, '0')}`,
+  }),
+  itemPartition: (tenantId: string, itemCode: string): string => `${tenantPrefix(tenantId)}#ITEM#${itemCode}`,
+  itemVersionPrefix: 'V#',
+  /** Points at the published version of an item, so a lookup is one GetItem. */
+  itemCurrent: (tenantId: string, itemCode: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#ITEM#${itemCode}`, SK: 'CURRENT' }),
+} as const;

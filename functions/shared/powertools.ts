@@ -1,0 +1,13 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+
+/**
+ * One logger, tracer and metrics instance per process, created at module load so a warm Lambda
+ * reuses them. The service name groups logs and metrics of the whole platform.
+ */
+const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? 'tongban';
+
+export const logger = new Logger({ serviceName });
+export const tracer = new Tracer({ serviceName });
+export const metrics = new Metrics({ serviceName, namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Tongban' });

@@ -1,0 +1,28 @@
+import { DynamoTaskRepository } from '../approval/adapters/dynamo-task-repository';
+import { StepFunctionsApprovalWorkflow } from '../approval/adapters/sfn-workflow';
+import { DynamoItemCatalogue } from '../catalogue/adapters/dynamo-item-catalogue';
+import { DynamoCaseRepository } from '../intake/adapters/dynamo-case-repository';
+import { dynamoDocuments, requiredEnvironment, stepFunctions } from './clients';
+import { systemClock, ulidGenerator } from './runtime';
+
+/**
+ * Adapters bound to this process's environment, built lazily once and reused by warm invocations.
+ * Use cases receive them as plain port implementations.
+ */
+let built: ReturnType<typeof build> | undefined;
+
+function build() {
+  const tableName = requiredEnvironment('TABLE_NAME');
+  const workflow = new StepFunctionsApprovalWorkflow(stepFunctions, process.env.APPROVAL_STATE_MACHINE_ARN ?? '');
+  return {
+    cases: new DynamoCaseRepository(dynamoDocuments, tableName),
+    tasks: new DynamoTaskRepository(dynamoDocuments, tableName),
+    catalogue: new DynamoItemCatalogue(dynamoDocuments, tableName),
+    workflow,
+    callback: workflow,
+    clock: systemClock,
+    ids: ulidGenerator,
+  };
+}
+
+export const dependencies = (): ReturnType<typeof build> => (built ??= build());

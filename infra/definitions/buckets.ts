@@ -1,0 +1,28 @@
+/**
+ * Buckets described once as data. Materials are what applicants upload; certificates are what the
+ * county issues. Both are versioned, encrypted and private; old objects move to cheaper storage.
+ */
+export interface BucketDefinition {
+  readonly id: string;
+  /** Environment variable through which functions receive the bucket name. */
+  readonly nameEnvironmentVariable: string;
+  /** Days after which current objects move to Infrequent Access, then to Glacier Instant Retrieval. */
+  readonly infrequentAccessAfterDays: number;
+  readonly glacierAfterDays: number;
+}
+
+export const materialsBucket: BucketDefinition = {
+  id: 'MaterialsBucket',
+  nameEnvironmentVariable: 'MATERIALS_BUCKET',
+  infrequentAccessAfterDays: 90,
+  glacierAfterDays: 365,
+};
+
+export const certificatesBucket: BucketDefinition = {
+  id: 'CertificatesBucket',
+  nameEnvironmentVariable: 'CERTIFICATES_BUCKET',
+  infrequentAccessAfterDays: 180,
+  glacierAfterDays: 730,
+};
+
+export const bucketDefinitions: readonly BucketDefinition[] = [materialsBucket, certificatesBucket];

@@ -1,0 +1,101 @@
+/**
+ * Every function of the platform, described once: where its handler lives, what triggers it and
+ * what it may touch. The CDK stateless stack turns each entry into a NodejsFunction with exactly
+ * these grants; the local runtime mounts the same handler modules on the same routes and triggers.
+ */
+export type BoundedContext = 'intake' | 'approval' | 'catalogue';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export type Trigger =
+  | { readonly kind: 'http'; readonly method: HttpMethod; readonly path: string }
+  | { readonly kind: 'queue'; readonly queueId: string; readonly batchSize: number }
+  /** Invoked by the approval state machine through `lambda:invoke`; the placeholder names it in the ASL. */
+  | { readonly kind: 'stateMachineTask'; readonly definitionPlaceholder: string };
+
+export type Access =
+  | 'table:read'
+  | 'table:write'
+  | 'approval:start'
+  | 'approval:callback'
+  | `queue:consume:${string}`
+  | `bucket:read:${string}`
+  | `bucket:write:${string}`;
+
+export interface FunctionDefinition {
+  /** Stable construct id: never rename, CloudFormation would replace the function. */
+  readonly id: string;
+  readonly context: BoundedContext;
+  /** Path of the handler module from the repository root; it exports `handler`. */
+  readonly entry: string;
+  readonly trigger: Trigger;
+  readonly access: readonly Access[];
+  readonly timeoutSeconds?: number;
+  readonly memoryMb?: number;
+}
+
+export const functionDefinitions: readonly FunctionDefinition[] = [
+  {
+    id: 'CreateCase',
+    context: 'intake',
+    entry: 'functions/intake/create-case/handler.ts',
+    trigger: { kind: 'http', method: 'POST', path: '/v1/tenants/{tenantId}/cases' },
+    access: ['table:read', 'table:write'],
+  },
+  {
+    id: 'GetCase',
+    context: 'intake',
+    entry: 'functions/intake/get-case/handler.ts',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/tenants/{tenantId}/cases/{caseId}' },
+    access: ['table:read'],
+  },
+  {
+    id: 'DecideAcceptance',
+    context: 'intake',
+    entry: 'functions/intake/decide-acceptance/handler.ts',
+    trigger: { kind: 'http', method: 'POST', path: '/v1/tenants/{tenantId}/cases/{caseId}/acceptance' },
+    access: ['table:read', 'table:write', 'approval:start'],
+  },
+  {
+    id: 'StoreDepartmentTask',
+    context: 'approval',
+    entry: 'functions/approval/store-department-task/handler.ts',
+    trigger: { kind: 'queue', queueId: 'DepartmentTaskQueue', batchSize: 10 },
+    access: ['table:read', 'table:write', 'approval:callback', 'queue:consume:DepartmentTaskQueue'],
+    timeoutSeconds: 60,
+  },
+  {
+    id: 'ListDepartmentTasks',
+    context: 'approval',
+    entry: 'functions/approval/list-department-tasks/handler.ts',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/tenants/{tenantId}/departments/{deptId}/tasks' },
+    access: ['table:read'],
+  },
+  {
+    id: 'DecideTask',
+    context: 'approval',
+    entry: 'functions/approval/decide-task/handler.ts',
+    trigger: { kind: 'http', method: 'POST', path: '/v1/tenants/{tenantId}/tasks/{taskId}/decision' },
+    access: ['table:read', 'table:write', 'approval:callback'],
+  },
+  {
+    id: 'EscalateTask',
+    context: 'approval',
+    entry: 'functions/approval/escalate-task/handler.ts',
+    trigger: { kind: 'stateMachineTask', definitionPlaceholder: 'EscalateTaskFunctionArn' },
+    access: ['table:read', 'table:write'],
+  },
+  {
+    id: 'CompleteApproval',
+    context: 'approval',
+    entry: 'functions/approval/complete-approval/handler.ts',
+    trigger: { kind: 'stateMachineTask', definitionPlaceholder: 'CompleteApprovalFunctionArn' },
+    access: ['table:read', 'table:write'],
+  },
+];
+
+/** Environment variable names shared by the stacks, the local runtime and the handlers. */
+export const environmentNames = {
+  tableName: 'TABLE_NAME',
+  approvalStateMachineArn: 'APPROVAL_STATE_MACHINE_ARN',
+} as const;

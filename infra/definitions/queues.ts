@@ -1,0 +1,29 @@
+/**
+ * Queues described once as data, for the CDK stateful stack and the local runtime alike.
+ * Every work queue has a dead-letter queue: a message that keeps failing is parked, never lost.
+ */
+export interface QueueDefinition {
+  /** Stable logical id; also the local queue name. */
+  readonly id: string;
+  readonly visibilityTimeoutSeconds: number;
+  readonly maxReceiveCount: number;
+  readonly retentionDays: number;
+  /** Environment variable through which functions receive the queue URL. */
+  readonly urlEnvironmentVariable: string;
+  /** Placeholder in the approval state machine definition that stands for this queue's URL, if any. */
+  readonly definitionPlaceholder?: string;
+}
+
+export const departmentTaskQueue: QueueDefinition = {
+  id: 'DepartmentTaskQueue',
+  // longer than the consumer function timeout, as SQS event sources require
+  visibilityTimeoutSeconds: 180,
+  maxReceiveCount: 5,
+  retentionDays: 14,
+  urlEnvironmentVariable: 'DEPARTMENT_TASK_QUEUE_URL',
+  definitionPlaceholder: 'DepartmentTaskQueueUrl',
+};
+
+export const queueDefinitions: readonly QueueDefinition[] = [departmentTaskQueue];
+
+export const deadLetterQueueId = (queue: QueueDefinition): string => `${queue.id}DeadLetter`;

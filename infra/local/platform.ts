@@ -1,0 +1,162 @@
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { renderApprovalWorkflow } from '../approval/approval-workflow';
+import { environmentNames, functionDefinitions } from '../definitions/functions';
+import { bucketDefinitions } from '../definitions/buckets';
+import { queueDefinitions } from '../definitions/queues';
+import { freePort, type RunningEngine, startDynamoDbLocal, startFauxqs } from './engines';
+import { startHttpApi } from './http-api';
+import { LambdaHost } from './lambda-host';
+import { QueuePollers } from './queue-pollers';
+import { ensureBuckets, ensureQueues, ensureTable } from './resources';
+import { LocalStepFunctions } from './step-functions';
+
+export interface LocalPlatformOptions {
+  /** Where DynamoDB Local and fauxqs keep their data; survives restarts. */
+  readonly dataDir: string;
+  /** HTTP API port; 0 picks a free one. */
+  readonly httpPort: number;
+  readonly log?: (line: string) => void;
+  /** Runs after the resources exist and before the API opens (e.g. loading tenant configuration). */
+  readonly beforeServing?: (platform: { environment: Record<string, string> }) => Promise<void>;
+}
+
+export interface LocalPlatform {
+  readonly url: string;
+  readonly environment: Readonly<Record<string, string>>;
+  readonly stepFunctions: LocalStepFunctions;
+  readonly host: LambdaHost;
+  stop(): Promise<void>;
+}
+
+const localFunctionName = (id: string) => `arn:aws:lambda:us-east-1:000000000000:function:tongban-local-${id}`;
+
+/**
+ * Brings the whole platform up on this machine: real local engines, resources from the stack
+ * definitions, the approval ASL on the local interpreter, queue pollers and the HTTP API, all
+ * calling the same handler modules Lambda runs. Handlers learn the endpoints only through the
+ * standard AWS_ENDPOINT_URL_* variables.
+ */
+export async function startLocalPlatform(options: LocalPlatformOptions): Promise<LocalPlatform> {
+  const log = options.log ?? (() => undefined);
+  mkdirSync(options.dataDir, { recursive: true });
+  const engines: RunningEngine[] = [];
+  const servers: Server[] = [];
+  let pollers: QueuePollers | undefined;
+  let stepFunctions: LocalStepFunctions | undefined;
+
+  const stop = async () => {
+    await pollers?.stop();
+    stepFunctions?.stopAll();
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+    await Promise.all(engines.map((engine) => engine.stop()));
+  };
+
+  try {
+    const [dynamoPort, fauxqsPort, sfnPort] = await Promise.all([freePort(), freePort(), freePort()]);
+    const [dynamo, fauxqs] = await Promise.all([startDynamoDbLocal(dynamoPort, options.dataDir), startFauxqs(fauxqsPort, options.dataDir)]);
+    engines.push(dynamo, fauxqs);
+    log(`✓ ${dynamo.name} ${dynamo.endpoint} (data: ${join(options.dataDir, 'dynamodb')})`);
+    log(`✓ ${fauxqs.name} ${fauxqs.endpoint} (data: ${join(options.dataDir, 'fauxqs')})`);
+
+    const environment: Record<string, string> = {
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_SQS: fauxqs.endpoint,
+      AWS_ENDPOINT_URL_S3: fauxqs.endpoint,
+      AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${sfnPort}`,
+      S3_FORCE_PATH_STYLE: 'true',
+      POWERTOOLS_SERVICE_NAME: 'tongban',
+      POWERTOOLS_METRICS_NAMESPACE: 'Tongban',
+      POWERTOOLS_TRACE_ENABLED: 'false',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    };
+    const clientConfig = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+    const dynamodb = new DynamoDBClient({ ...clientConfig, endpoint: dynamo.endpoint });
+    const sqs = new SQSClient({ ...clientConfig, endpoint: fauxqs.endpoint });
+    const s3 = new S3Client({ ...clientConfig, endpoint: fauxqs.endpoint, forcePathStyle: true });
+
+    const tableName = await ensureTable(dynamodb);
+    const queueUrls = await ensureQueues(sqs);
+    const bucketNames = await ensureBuckets(s3);
+    environment[environmentNames.tableName] = tableName;
+    for (const queue of queueDefinitions) environment[queue.urlEnvironmentVariable] = queueUrls.get(queue.id) as string;
+    for (const bucket of bucketDefinitions) environment[bucket.nameEnvironmentVariable] = bucketNames.get(bucket.id) as string;
+    log(`✓ resources: table ${tableName}, queues ${[...queueUrls.keys()].join(', ')}, buckets ${[...bucketNames.values()].join(', ')}`);
+
+    const host = new LambdaHost(functionDefinitions);
+    const substitutions: Record<string, string> = {};
+    for (const queue of queueDefinitions) if (queue.definitionPlaceholder) substitutions[queue.definitionPlaceholder] = queueUrls.get(queue.id) as string;
+    for (const definition of functionDefinitions) {
+      if (definition.trigger.kind === 'stateMachineTask') substitutions[definition.trigger.definitionPlaceholder] = localFunctionName(definition.id);
+    }
+    stepFunctions = new LocalStepFunctions({
+      definition: renderApprovalWorkflow(substitutions),
+      stateMachineName: 'tongban-approval',
+      sqs,
+      invokeFunction: (functionName, payload) => host.invoke(functionName.replace(localFunctionName(''), ''), payload),
+      onExecutionFailed: ({ executionArn, error }) => log(`✗ approval execution failed: ${executionArn}: ${error}`),
+    });
+    servers.push(await stepFunctions.listen(sfnPort));
+    environment[environmentNames.approvalStateMachineArn] = stepFunctions.stateMachineArn;
+    log(`✓ Step Functions (aws-local-stepfunctions, approval ASL) http://127.0.0.1:${sfnPort}`);
+
+    // the handlers run in this process and read their configuration from its environment
+    Object.assign(process.env, environment);
+    await options.beforeServing?.({ environment });
+
+    pollers = new QueuePollers(sqs, host, (error) => log(`✗ queue poller: ${error.message}`));
+    await pollers.start(functionDefinitions, queueUrls);
+
+    const resumed = await resumePendingApprovals(dynamodb, tableName);
+    if (resumed > 0) log(`✓ resumed ${resumed} approval(s) in progress from DynamoDB`);
+
+    const api = await startHttpApi(functionDefinitions, host, options.httpPort);
+    servers.push(api);
+    const address = api.address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : options.httpPort}`;
+    return { url, environment, stepFunctions, host, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * Local executions live in memory, so after a restart every case DynamoDB says is in approval is
+ * started again; tasks already decided answer the new execution from their stored decision.
+ */
+async function resumePendingApprovals(dynamodb: DynamoDBClient, tableName: string): Promise<number> {
+  // required late: the handlers' SDK clients must be built after the local endpoints are in the environment
+  const { resumeApproval } = require('../../functions/intake/use-cases') as typeof import('../../functions/intake/use-cases');
+  const { dependencies } = require('../../functions/shared/wiring') as typeof import('../../functions/shared/wiring');
+  let resumed = 0;
+  let startKey: Record<string, never> | undefined;
+  do {
+    const page = await dynamodb.send(
+      new ScanCommand({
+        TableName: tableName,
+        FilterExpression: 'entity = :case AND #status IN (:accepted, :inApproval)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':case': { S: 'Case' }, ':accepted': { S: 'accepted' }, ':inApproval': { S: 'in_approval' } },
+        ProjectionExpression: 'tenantId, caseId',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const { tenantId, caseId } = unmarshall(item) as { tenantId: string; caseId: string };
+      await resumeApproval(dependencies(), tenantId, caseId);
+      resumed += 1;
+    }
+    startKey = page.LastEvaluatedKey as typeof startKey;
+  } while (startKey);
+  return resumed;
+}

@@ -1,0 +1,95 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  type DynamoDBClient,
+  ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { BucketAlreadyOwnedByYou, CreateBucketCommand, PutBucketVersioningCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { bucketDefinitions } from '../definitions/buckets';
+import { deadLetterQueueId, queueDefinitions } from '../definitions/queues';
+import { tableDefinition } from '../definitions/table';
+
+/**
+ * Creates the table, queues and buckets on the local engines from the same definitions the CDK
+ * stateful stack deploys. Idempotent: on a restart everything already exists and data is kept.
+ */
+export const localNames = {
+  table: 'tongban',
+  queue: (id: string) => `tongban-${id}`,
+  bucket: (id: string) => `tongban-${id.toLowerCase()}`,
+};
+
+export async function ensureTable(dynamodb: DynamoDBClient): Promise<string> {
+  const TableName = localNames.table;
+  try {
+    await dynamodb.send(new DescribeTableCommand({ TableName }));
+    return TableName;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  const keyAttributes = [tableDefinition.partitionKey, tableDefinition.sortKey, ...tableDefinition.globalIndexes.flatMap((index) => [index.partitionKey, index.sortKey])];
+  const attributeDefinitions = [...new Map(keyAttributes.map((attribute) => [attribute.name, attribute])).values()];
+  await dynamodb.send(
+    new CreateTableCommand({
+      TableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: attributeDefinitions.map((attribute) => ({ AttributeName: attribute.name, AttributeType: attribute.type })),
+      KeySchema: [
+        { AttributeName: tableDefinition.partitionKey.name, KeyType: 'HASH' },
+        { AttributeName: tableDefinition.sortKey.name, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: tableDefinition.globalIndexes.map((index) => ({
+        IndexName: index.indexName,
+        KeySchema: [
+          { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+          { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    }),
+  );
+  await dynamodb.send(
+    new UpdateTimeToLiveCommand({ TableName, TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true } }),
+  );
+  return TableName;
+}
+
+/** Returns the URL of every work queue by definition id; each gets its dead-letter queue and redrive policy. */
+export async function ensureQueues(sqs: SQSClient): Promise<Map<string, string>> {
+  const urls = new Map<string, string>();
+  for (const definition of queueDefinitions) {
+    const deadLetter = await sqs.send(
+      new CreateQueueCommand({ QueueName: localNames.queue(deadLetterQueueId(definition)), Attributes: { MessageRetentionPeriod: String(14 * 86_400) } }),
+    );
+    const deadLetterArn = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: deadLetter.QueueUrl, AttributeNames: ['QueueArn'] }));
+    const queue = await sqs.send(
+      new CreateQueueCommand({
+        QueueName: localNames.queue(definition.id),
+        Attributes: {
+          VisibilityTimeout: String(definition.visibilityTimeoutSeconds),
+          MessageRetentionPeriod: String(definition.retentionDays * 86_400),
+          RedrivePolicy: JSON.stringify({ deadLetterTargetArn: deadLetterArn.Attributes?.QueueArn, maxReceiveCount: definition.maxReceiveCount }),
+        },
+      }),
+    );
+    urls.set(definition.id, queue.QueueUrl as string);
+  }
+  return urls;
+}
+
+export async function ensureBuckets(s3: S3Client): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const definition of bucketDefinitions) {
+    const Bucket = localNames.bucket(definition.id);
+    try {
+      await s3.send(new CreateBucketCommand({ Bucket }));
+    } catch (error) {
+      if (!(error instanceof BucketAlreadyOwnedByYou)) throw error;
+    }
+    await s3.send(new PutBucketVersioningCommand({ Bucket, VersioningConfiguration: { Status: 'Enabled' } }));
+    names.set(definition.id, Bucket);
+  }
+  return names;
+}

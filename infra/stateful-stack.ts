@@ -1,0 +1,107 @@
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AttributeType, Billing, type ITableV2, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
+import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { bucketDefinitions } from './definitions/buckets';
+import { deadLetterQueueId, queueDefinitions } from './definitions/queues';
+import { tableDefinition } from './definitions/table';
+
+const attributeType = (type: 'S' | 'N'): AttributeType => (type === 'S' ? AttributeType.STRING : AttributeType.NUMBER);
+
+/**
+ * Everything that holds data: the single table, the buckets and the queues. Kept apart from the
+ * stateless stack so functions and workflows can be redeployed freely while data stays put
+ * (retained on delete, deletion-protected, recoverable to any point in time).
+ */
+export class StatefulStack extends Stack {
+  readonly table: ITableV2;
+  readonly dataKey: Key;
+  readonly buckets: ReadonlyMap<string, IBucket>;
+  readonly queues: ReadonlyMap<string, IQueue>;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    this.dataKey = new Key(this, 'DataKey', {
+      description: 'Tongban: encrypts applicant materials and issued certificates at rest',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.table = new TableV2(this, 'Table', {
+      partitionKey: { name: tableDefinition.partitionKey.name, type: attributeType(tableDefinition.partitionKey.type) },
+      sortKey: { name: tableDefinition.sortKey.name, type: attributeType(tableDefinition.sortKey.type) },
+      billing: Billing.onDemand(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
+      // AWS-managed key: encrypted at rest without a KMS grant in every function policy
+      encryption: TableEncryptionV2.awsManagedKey(),
+      removalPolicy: RemovalPolicy.RETAIN,
+      globalSecondaryIndexes: tableDefinition.globalIndexes.map((index) => ({
+        indexName: index.indexName,
+        partitionKey: { name: index.partitionKey.name, type: attributeType(index.partitionKey.type) },
+        sortKey: { name: index.sortKey.name, type: attributeType(index.sortKey.type) },
+      })),
+    });
+
+    const accessLogs = new Bucket(this, 'AccessLogsBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      // server access log delivery supports only S3-managed keys
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      versioned: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [{ expiration: Duration.days(730), noncurrentVersionExpiration: Duration.days(30) }],
+    });
+
+    this.buckets = new Map(
+      bucketDefinitions.map((definition) => [
+        definition.id,
+        new Bucket(this, definition.id, {
+          blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+          encryption: BucketEncryption.KMS,
+          encryptionKey: this.dataKey,
+          bucketKeyEnabled: true,
+          enforceSSL: true,
+          versioned: true,
+          objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+          serverAccessLogsBucket: accessLogs,
+          serverAccessLogsPrefix: `${definition.id}/`,
+          removalPolicy: RemovalPolicy.RETAIN,
+          lifecycleRules: [
+            {
+              transitions: [
+                { storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(definition.infrequentAccessAfterDays) },
+                { storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(definition.glacierAfterDays) },
+              ],
+              noncurrentVersionTransitions: [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) }],
+              abortIncompleteMultipartUploadAfter: Duration.days(7),
+            },
+          ],
+        }),
+      ]),
+    );
+
+    this.queues = new Map(
+      queueDefinitions.map((definition) => {
+        const deadLetter = new Queue(this, deadLetterQueueId(definition), {
+          encryption: QueueEncryption.SQS_MANAGED,
+          enforceSSL: true,
+          retentionPeriod: Duration.days(14),
+        });
+        const queue = new Queue(this, definition.id, {
+          encryption: QueueEncryption.SQS_MANAGED,
+          enforceSSL: true,
+          visibilityTimeout: Duration.seconds(definition.visibilityTimeoutSeconds),
+          retentionPeriod: Duration.days(definition.retentionDays),
+          deadLetterQueue: { queue: deadLetter, maxReceiveCount: definition.maxReceiveCount },
+        });
+        return [definition.id, queue];
+      }),
+    );
+  }
+}

@@ -1,0 +1,68 @@
+import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { ApprovalWorkflow } from './approval-workflow';
+import { ContextFunctions } from './context-functions';
+import { type BoundedContext, functionDefinitions } from './definitions/functions';
+
+export interface StatelessStackProps extends StackProps {
+  readonly table: ITableV2;
+  readonly buckets: ReadonlyMap<string, IBucket>;
+  readonly queues: ReadonlyMap<string, IQueue>;
+}
+
+const contexts: readonly { id: string; context: BoundedContext }[] = [
+  { id: 'Intake', context: 'intake' },
+  { id: 'Approval', context: 'approval' },
+];
+
+/**
+ * Everything that can be redeployed without touching data: the functions of each bounded context,
+ * the approval state machine and the HTTP API in front of them.
+ */
+export class StatelessStack extends Stack {
+  readonly api: HttpApi;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+
+    const functions = new Map<string, NodejsFunction>();
+    for (const { id: contextId, context } of contexts) {
+      const built = new ContextFunctions(this, contextId, { context, table: props.table, buckets: props.buckets, queues: props.queues });
+      for (const [functionId, fn] of built.functions) functions.set(functionId, fn);
+    }
+
+    new ApprovalWorkflow(this, 'ApprovalWorkflow', { functions, queues: props.queues });
+
+    this.api = new HttpApi(this, 'HttpApi', { apiName: 'tongban', createDefaultStage: false });
+    this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      accessLogSettings: { destination: new LogGroupLogDestination(new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_YEAR })) },
+      throttle: { rateLimit: 200, burstLimit: 400 },
+    });
+    for (const definition of functionDefinitions) {
+      if (definition.trigger.kind !== 'http') continue;
+      const fn = functions.get(definition.id);
+      if (!fn) throw new Error(`function ${definition.id} belongs to no deployed context`);
+      const routes = this.api.addRoutes({
+        path: definition.trigger.path,
+        methods: [HttpMethod[definition.trigger.method]],
+        integration: new HttpLambdaIntegration(`${definition.id}Integration`, fn),
+      });
+      for (const route of routes) {
+        Validations.of(route).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: 'Identity and roles arrive with the authorizer issue; until then the API serves the platform trial with the tenant from the path, and every key stays tenant-scoped.',
+        });
+      }
+    }
+    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
+  }
+}

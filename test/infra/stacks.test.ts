@@ -1,0 +1,134 @@
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { buildApp } from '../../infra/app';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { approvalWorkflowPlaceholders, readApprovalWorkflowTemplate } from '../../infra/approval/approval-workflow';
+import { functionDefinitions } from '../../infra/definitions/functions';
+
+// one synthesis (with real esbuild bundling of every function) shared by the assertions below
+const { app, stateful, stateless } = buildApp();
+const assembly = app.synth();
+const statefulTemplate = Template.fromStack(stateful);
+const statelessTemplate = Template.fromStack(stateless);
+
+describe('given the synthesized platform', () => {
+  it('then cdk-nag AwsSolutions reports no unacknowledged error (synthesis would have failed)', () => {
+    expect(assembly.stacks.map((stack) => stack.stackName).sort()).toEqual(['TongbanStateful', 'TongbanStateless']);
+  });
+
+  it('then every acknowledgment states a reason', () => {
+    const reasons = [stateful, stateless].flatMap((stack) =>
+      stack.node
+        .findAll()
+        .flatMap((construct) => construct.node.metadata.filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY))
+        .flatMap((entry) => Object.values(entry.data as Record<string, string>)),
+    );
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const reason of reasons) expect(reason.length).toBeGreaterThan(40);
+  });
+});
+
+describe('given the stateful stack', () => {
+  it('then the single table is on-demand, recoverable, deletion-protected, with TTL and both GSIs', () => {
+    statefulTemplate.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    statefulTemplate.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: 'PK', KeyType: 'HASH' },
+        { AttributeName: 'SK', KeyType: 'RANGE' },
+      ],
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      SSESpecification: { SSEEnabled: true },
+      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'GSI1' }), Match.objectLike({ IndexName: 'GSI2' })],
+      Replicas: [Match.objectLike({ DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+    });
+  });
+
+  it('then material and certificate buckets are KMS-encrypted, private, versioned and tiered', () => {
+    const buckets = statefulTemplate.findResources('AWS::S3::Bucket', {
+      Properties: { BucketEncryption: { ServerSideEncryptionConfiguration: [Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } })] } },
+    });
+    expect(Object.keys(buckets)).toHaveLength(2);
+    for (const bucket of Object.values(buckets)) {
+      expect(bucket.Properties).toMatchObject({
+        VersioningConfiguration: { Status: 'Enabled' },
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      });
+      const transitions = bucket.Properties.LifecycleConfiguration.Rules[0].Transitions.map((transition: { StorageClass: string }) => transition.StorageClass);
+      expect(transitions).toEqual(['STANDARD_IA', 'GLACIER_IR']);
+    }
+  });
+
+  it('then every bucket refuses plain HTTP', () => {
+    const policies = Object.values(statefulTemplate.findResources('AWS::S3::BucketPolicy'));
+    expect(policies.length).toBe(3);
+    for (const policy of policies) {
+      expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+    }
+  });
+
+  it('then the department task queue is encrypted and redrives to a dead-letter queue', () => {
+    statefulTemplate.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true,
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 },
+    });
+  });
+});
+
+describe('given the stateless stack', () => {
+  it('then every function runs Node.js 22 on arm64 with active tracing', () => {
+    const functions = Object.values(statelessTemplate.findResources('AWS::Lambda::Function'));
+    expect(functions).toHaveLength(functionDefinitions.length);
+    for (const fn of functions) expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+  });
+
+  it('then every HTTP route of the definitions is on the API', () => {
+    const routeKeys = Object.values(statelessTemplate.findResources('AWS::ApiGatewayV2::Route')).map((route) => route.Properties.RouteKey);
+    const expected = functionDefinitions.flatMap((fn) => (fn.trigger.kind === 'http' ? [`${fn.trigger.method} ${fn.trigger.path}`] : []));
+    expect(routeKeys.sort()).toEqual(expected.sort());
+  });
+
+  it('then the approval state machine is Standard, traced, logged and deployed from the one ASL file', () => {
+    const machines = Object.values(statelessTemplate.findResources('AWS::StepFunctions::StateMachine'));
+    expect(machines).toHaveLength(1);
+    const machine = machines[0]?.Properties;
+    expect(machine).toMatchObject({ StateMachineType: 'STANDARD', TracingConfiguration: { Enabled: true }, LoggingConfiguration: expect.objectContaining({ Level: 'ALL', IncludeExecutionData: false }) });
+    // the definition ships as an asset, byte for byte the file the local runtime runs; CloudFormation fills the placeholders
+    const deployedDefinition = readFileSync(join(assembly.directory, `asset.${machine.DefinitionS3Location.Key}`), 'utf8');
+    expect(deployedDefinition).toBe(readApprovalWorkflowTemplate());
+    expect(Object.keys(machine.DefinitionSubstitutions).sort()).toEqual(approvalWorkflowPlaceholders().sort());
+  });
+
+  it('then only the acceptance function may start approvals, and only callback functions may answer tokens', () => {
+    const policies = Object.entries(statelessTemplate.findResources('AWS::IAM::Policy'));
+    const holders = (action: string) =>
+      policies
+        .filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument.Statement).includes(`"${action}"`))
+        .map(([logicalId]) => logicalId.replace(/ServiceRoleDefaultPolicy.*$/, ''))
+        .sort();
+    expect(holders('states:StartExecution')).toEqual([expect.stringContaining('DecideAcceptance')]);
+    expect(holders('states:SendTaskSuccess')).toEqual([expect.stringContaining('DecideTask'), expect.stringContaining('StoreDepartmentTask')]);
+  });
+
+  it('then no function policy grants DynamoDB on every index or every table', () => {
+    const statements = Object.values(statelessTemplate.findResources('AWS::IAM::Policy')).flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+    const dynamo = statements.filter((statement) => JSON.stringify(statement.Action).includes('dynamodb:'));
+    expect(dynamo.length).toBeGreaterThan(0);
+    expect(JSON.stringify(dynamo)).not.toMatch(/index\/\*|"Resource":"\*"/);
+  });
+});
+
+describe('given a stack with a violation nobody acknowledged', () => {
+  it('then the AwsSolutions checks fail the synthesis, so the zero-error assertion above can fail', () => {
+    const probeApp = new App();
+    const probe = new Stack(probeApp, 'Probe');
+    new Bucket(probe, 'UnprotectedBucket');
+    Validations.of(probeApp).addPlugins(new AwsSolutionsChecks(probeApp));
+    expect(() => probeApp.synth()).toThrow();
+  });
+});

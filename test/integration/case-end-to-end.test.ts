@@ -1,0 +1,124 @@
+import type { LocalPlatform } from '../../infra/local/platform';
+import { anApplicant, aPublishedItem } from '../support/fixtures';
+import { aDataDirectory, apiClient, eventually, givenARunningPlatform, removeDataDirectory } from './support/platform';
+
+type TaskList = { tasks: { taskId: string; caseId: string; status: string; light: string }[] };
+type CaseView = { status: string; timeline: { type: string; at: string }[]; tasks: { deptId: string; status: string }[]; promisedDeadline?: string };
+
+const TENANT = '522732';
+const item = aPublishedItem({ tenantId: TENANT });
+
+const pendingTaskOf = async (api: ReturnType<typeof apiClient>, deptId: string, caseId: string) =>
+  eventually(async () => {
+    const reply = await api.get<TaskList>(`/v1/tenants/${TENANT}/departments/${deptId}/tasks`);
+    return reply.body.tasks.find((task) => task.caseId === caseId);
+  });
+
+describe('given the local platform with a published item', () => {
+  const dataDir = aDataDirectory();
+  let platform: LocalPlatform;
+  let api: ReturnType<typeof apiClient>;
+
+  beforeAll(async () => {
+    platform = await givenARunningPlatform(dataDir, [item]);
+    api = apiClient(platform.url);
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+    removeDataDirectory(dataDir);
+  });
+
+  describe('when an application is filed, accepted, and approved by every department', () => {
+    it('then the case is completed with a timeline of every step', async () => {
+      const created = await api.post<{ caseId: string; status: string }>(`/v1/tenants/${TENANT}/cases`, {
+        itemCode: item.code,
+        applicant: anApplicant(),
+        formData: { businessName: '三都韦记米粉店' },
+      });
+      expect(created).toMatchObject({ status: 201, body: { status: 'submitted' } });
+      const { caseId } = created.body;
+
+      const accepted = await api.post(`/v1/tenants/${TENANT}/cases/${caseId}/acceptance`, { decision: 'accept' });
+      expect(accepted).toMatchObject({ status: 200, body: { status: 'in_approval', promisedDeadline: expect.stringMatching(/T23:59:59\+08:00$/) } });
+
+      const leadTask = await pendingTaskOf(api, 'SCJGJ', caseId);
+      const taxTask = await pendingTaskOf(api, 'SWJ', caseId);
+      expect(JSON.stringify([leadTask, taxTask])).not.toMatch(/token/i);
+
+      expect((await api.post(`/v1/tenants/${TENANT}/tasks/${leadTask.taskId}/decision`, { decision: 'approve' })).status).toBe(200);
+      expect((await api.post(`/v1/tenants/${TENANT}/tasks/${taxTask.taskId}/decision`, { decision: 'approve' })).status).toBe(200);
+
+      const completed = await eventually(async () => {
+        const view = await api.get<CaseView>(`/v1/tenants/${TENANT}/cases/${caseId}`);
+        return view.body.status === 'completed' ? view.body : undefined;
+      });
+      expect(completed.timeline.map((event) => event.type)).toEqual([
+        'CaseSubmitted',
+        'CaseAccepted',
+        'ApprovalStarted',
+        expect.stringMatching(/^DepartmentTask(Assigned)$/),
+        expect.stringMatching(/^DepartmentTask(Assigned)$/),
+        'DepartmentTaskDecided',
+        'DepartmentTaskDecided',
+        'CaseCompleted',
+      ]);
+      const times = completed.timeline.map((event) => Date.parse(event.at));
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      expect(completed.tasks.every((task) => task.status === 'approved')).toBe(true);
+    });
+  });
+
+  describe('when a department denies', () => {
+    it('then the case ends denied with the reason, after the other department answered', async () => {
+      const { body } = await api.post<{ caseId: string }>(`/v1/tenants/${TENANT}/cases`, { itemCode: item.code, applicant: anApplicant(), formData: { businessName: '甲' } });
+      await api.post(`/v1/tenants/${TENANT}/cases/${body.caseId}/acceptance`, { decision: 'accept' });
+      const leadTask = await pendingTaskOf(api, 'SCJGJ', body.caseId);
+      const taxTask = await pendingTaskOf(api, 'SWJ', body.caseId);
+      await api.post(`/v1/tenants/${TENANT}/tasks/${taxTask.taskId}/decision`, { decision: 'deny', reason: '存在未缴清税款' });
+      await api.post(`/v1/tenants/${TENANT}/tasks/${leadTask.taskId}/decision`, { decision: 'approve' });
+      const denied = await eventually(async () => {
+        const view = await api.get<CaseView & { outcomeReason: string }>(`/v1/tenants/${TENANT}/cases/${body.caseId}`);
+        return view.body.status === 'denied' ? view.body : undefined;
+      });
+      expect(denied.outcomeReason).toContain('存在未缴清税款');
+    });
+  });
+
+  describe('when requests are bad', () => {
+    it('then each gets a 4xx with a code and a bilingual message, and nothing is stored', async () => {
+      const unknownItem = await api.post(`/v1/tenants/${TENANT}/cases`, { itemCode: 'NO-SUCH', applicant: anApplicant(), formData: {} });
+      expect(unknownItem).toMatchObject({ status: 404, body: { code: 'ITEM_NOT_FOUND' } });
+      const badJson = await api.postRaw(`/v1/tenants/${TENANT}/cases`, '{"itemCode":');
+      expect(badJson).toMatchObject({ status: 400, body: { code: 'INVALID_JSON' } });
+      const badPhone = await api.post(`/v1/tenants/${TENANT}/cases`, { itemCode: item.code, applicant: anApplicant({ phone: '12' }), formData: { businessName: 'x' } });
+      expect(badPhone).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+      expect(String(badPhone.body.message)).toMatch(/[\u4e00-\u9fa5].* \/ [A-Za-z]/);
+      const unknownCase = await api.get(`/v1/tenants/${TENANT}/cases/01ARZ3NDEKTSV4RRFFQ69G5FAV`);
+      expect(unknownCase).toMatchObject({ status: 404, body: { code: 'CASE_NOT_FOUND' } });
+      const unknownTask = await api.post(`/v1/tenants/${TENANT}/tasks/01ARZ3NDEKTSV4RRFFQ69G5FAV/decision`, { decision: 'approve' });
+      expect(unknownTask).toMatchObject({ status: 404, body: { code: 'TASK_NOT_FOUND' } });
+      const unknownRoute = await api.get('/v1/nowhere');
+      expect(unknownRoute).toMatchObject({ status: 404, body: { code: 'ROUTE_NOT_FOUND' } });
+    });
+
+    it('then a case of another tenant is invisible (tenant isolation)', async () => {
+      const { body } = await api.post<{ caseId: string }>(`/v1/tenants/${TENANT}/cases`, { itemCode: item.code, applicant: anApplicant(), formData: { businessName: '乙' } });
+      const fromOtherTenant = await api.get(`/v1/tenants/630103/cases/${body.caseId}`);
+      expect(fromOtherTenant).toMatchObject({ status: 404, body: { code: 'CASE_NOT_FOUND' } });
+    });
+
+    it('then accepting twice or deciding a stale task is a 409 that changes nothing', async () => {
+      const { body } = await api.post<{ caseId: string }>(`/v1/tenants/${TENANT}/cases`, { itemCode: item.code, applicant: anApplicant(), formData: { businessName: '丙' } });
+      await api.post(`/v1/tenants/${TENANT}/cases/${body.caseId}/acceptance`, { decision: 'accept' });
+      const again = await api.post(`/v1/tenants/${TENANT}/cases/${body.caseId}/acceptance`, { decision: 'reject', reason: '重复' });
+      expect(again).toMatchObject({ status: 409, body: { code: 'CASE_STATE_CONFLICT' } });
+      const task = await pendingTaskOf(api, 'SCJGJ', body.caseId);
+      await api.post(`/v1/tenants/${TENANT}/tasks/${task.taskId}/decision`, { decision: 'approve' });
+      const stale = await api.post(`/v1/tenants/${TENANT}/tasks/${task.taskId}/decision`, { decision: 'deny', reason: '改主意' });
+      expect(stale).toMatchObject({ status: 409, body: { code: 'TASK_NOT_PENDING' } });
+      const view = await api.get<CaseView>(`/v1/tenants/${TENANT}/cases/${body.caseId}`);
+      expect(view.body.tasks.find((candidate) => candidate.deptId === 'SCJGJ')?.status).toBe('approved');
+    });
+  });
+});

@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoItemCatalogue } from '../../../functions/catalogue/adapters/dynamo-item-catalogue';
+import type { PublishedItem } from '../../../functions/catalogue/domain/service-item';
+import { type LocalPlatform, startLocalPlatform } from '../../../infra/local/platform';
+
+/** A throw-away data directory, so each test file starts from an empty platform. */
+export const aDataDirectory = (): string => mkdtempSync(join(tmpdir(), 'tongban-it-'));
+
+export const removeDataDirectory = (dataDir: string): void => rmSync(dataDir, { recursive: true, force: true });
+
+/** Starts the whole local platform (real engines) with the given items published in the catalogue. */
+export async function givenARunningPlatform(dataDir: string, items: readonly PublishedItem[] = []): Promise<LocalPlatform> {
+  return startLocalPlatform({
+    dataDir,
+    httpPort: 0,
+    log: process.env.TONGBAN_TEST_LOG ? (line) => process.stderr.write(`${line}\n`) : undefined,
+    beforeServing: async ({ environment }) => {
+      const documents = DynamoDBDocumentClient.from(
+        new DynamoDBClient({ endpoint: environment.AWS_ENDPOINT_URL_DYNAMODB, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+      );
+      const catalogue = new DynamoItemCatalogue(documents, environment.TABLE_NAME as string);
+      for (const item of items) {
+        if (await catalogue.itemVersion(item.tenantId, item.code, item.version)) continue;
+        await catalogue.publish({ published: item, change: { by: 'test', at: new Date().toISOString(), reason: 'fixture' } });
+      }
+    },
+  });
+}
+
+export interface ApiReply<T = Record<string, unknown>> {
+  readonly status: number;
+  readonly body: T;
+}
+
+/** A tiny HTTP client for the local API, as the README's curl walk-through uses it. */
+export const apiClient = (baseUrl: string) => {
+  const send = async <T = Record<string, unknown>>(method: string, path: string, body?: unknown, rawBody?: string): Promise<ApiReply<T>> => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(rawBody !== undefined ? { body: rawBody } : body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  };
+  return {
+    get: <T = Record<string, unknown>>(path: string) => send<T>('GET', path),
+    post: <T = Record<string, unknown>>(path: string, body?: unknown) => send<T>('POST', path, body),
+    postRaw: <T = Record<string, unknown>>(path: string, rawBody: string) => send<T>('POST', path, undefined, rawBody),
+  };
+};
+
+/** Polls until `probe` returns a value, for work the queue pollers and the workflow do asynchronously. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
