@@ -136,6 +136,11 @@ export function shanghaiDate(iso: string): string {
 }
 
 /** Epoch milliseconds at 00:00 Shanghai time of a date. */
+/** The deadline instant of a Shanghai date: its last second, `YYYY-MM-DDT23:59:59+08:00`. */
+export function endOfShanghaiDay(ymd: string): string {
+  return `${ymd}T23:59:59+08:00`;
+}
+
 export function startOfShanghaiDayMillis(ymd: string): number {
   return dayNumberOfYmd(ymd) * DAY_MS - SHANGHAI_OFFSET_MS;
 }

@@ -1,6 +1,7 @@
 import { DynamoTaskRepository } from '../approval/adapters/dynamo-task-repository';
 import { StepFunctionsApprovalWorkflow } from '../approval/adapters/sfn-workflow';
 import { DynamoItemCatalogue } from '../catalogue/adapters/dynamo-item-catalogue';
+import { DynamoTenantDirectory } from '../catalogue/adapters/dynamo-tenant-directory';
 import { DynamoCaseRepository } from '../intake/adapters/dynamo-case-repository';
 import { dynamoDocuments, requiredEnvironment, stepFunctions } from './clients';
 import { systemClock, ulidGenerator } from './runtime';
@@ -18,6 +19,7 @@ function build() {
     cases: new DynamoCaseRepository(dynamoDocuments, tableName),
     tasks: new DynamoTaskRepository(dynamoDocuments, tableName),
     catalogue: new DynamoItemCatalogue(dynamoDocuments, tableName),
+    tenants: new DynamoTenantDirectory(dynamoDocuments, tableName),
     workflow,
     callback: workflow,
     clock: systemClock,

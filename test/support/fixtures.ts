@@ -1,24 +1,30 @@
 import type { PublishedItem } from '../../functions/catalogue/domain/service-item';
+import { ServiceItemSchema } from '../../functions/catalogue/domain/tenant-config';
 import type { Applicant } from '../../functions/intake/domain/case';
 
 /** A published 承诺件 with two departments in parallel, as the demo county configures it. */
 export const aPublishedItem = (overrides: Partial<PublishedItem> = {}): PublishedItem => ({
+  ...ServiceItemSchema.parse({
+    code: 'TEST-0001',
+    name: '个体工商户登记',
+    itemType: '行政许可',
+    domain: '市场准入',
+    legalBasis: ['《促进个体工商户发展条例》'],
+    handlingKind: '承诺件',
+    legalDays: 15,
+    promisedDays: 5,
+    formFields: [
+      { key: 'businessName', label: '个体工商户名称', type: 'text', required: true },
+      { key: 'businessScope', label: '经营范围', type: 'text', required: false },
+    ],
+    departments: [
+      { deptId: 'SCJGJ', lead: true, stageDays: 3 },
+      { deptId: 'SWJ', stageDays: 3 },
+    ],
+    result: { certificateType: 'BUSINESS_LICENSE', name: '营业执照', validityYears: null },
+  }),
   tenantId: '522732',
-  code: 'TEST-GTGSH',
-  name: '个体工商户登记',
   version: 1,
-  handlingKind: '承诺件',
-  legalDays: 15,
-  promisedDays: 5,
-  noticeDays: 1,
-  formFields: [
-    { key: 'businessName', label: '个体工商户名称', required: true },
-    { key: 'businessScope', label: '经营范围', required: false },
-  ],
-  departments: [
-    { deptId: 'SCJGJ', lead: true, stageDays: 3 },
-    { deptId: 'SWJ', lead: false, stageDays: 3 },
-  ],
   ...overrides,
 });
 

@@ -1,9 +1,18 @@
-import { CalendarNotAvailable } from '../../domain/calendar';
+import { CalendarNotAvailable, shanghaiDate, startOfShanghaiDayMillis } from '../../domain/calendar';
 import { lightAt, secondsUntilNextLightChange } from '../../domain/case-clock';
 import type { DepartmentTask, TaskLight } from './department-task';
 
 /** How often a wait is re-checked when no calendar exists for the year a deadline falls in. */
 export const CALENDAR_GAP_RECHECK_SECONDS = 86_400;
+
+const DAY_MS = 86_400_000;
+
+/** A same-day stage (即办件): due by the end of the day it started; red from the next day on. */
+function sameDayLight(task: DepartmentTask, now: Date): TaskLight {
+  const judged = shanghaiDate((task.decidedAt ? new Date(task.decidedAt) : now).toISOString());
+  if (judged > shanghaiDate(task.createdAt)) return 'red';
+  return task.decidedAt ? 'green' : 'yellow';
+}
 
 const stageClock = (task: DepartmentTask, now: Date) => ({
   startedAt: task.createdAt,
@@ -17,6 +26,7 @@ const stageClock = (task: DepartmentTask, now: Date) => ({
  * cannot be counted: the light is then `unknown` rather than a guess.
  */
 export function stageLight(task: DepartmentTask, now: Date): TaskLight {
+  if (task.stageDays === 0) return sameDayLight(task, now);
   try {
     return lightAt(stageClock(task, now)).light;
   } catch (error) {
@@ -30,6 +40,7 @@ export function stageLight(task: DepartmentTask, now: Date): TaskLight {
  * next changes; daily while the calendar has a gap (never a Monday-to-Friday guess).
  */
 export function taskWaitSeconds(task: DepartmentTask, now: Date): number {
+  if (task.stageDays === 0) return Math.max(1, Math.ceil((startOfShanghaiDayMillis(shanghaiDate(task.createdAt)) + DAY_MS - now.getTime()) / 1000));
   try {
     return secondsUntilNextLightChange(stageClock(task, now)) ?? CALENDAR_GAP_RECHECK_SECONDS;
   } catch (error) {

@@ -1,32 +1,10 @@
+import type { ServiceItem, TenantConfig } from './tenant-config';
+
 /**
- * The part of a published service item (事项) that case handling needs: what to ask for and which
- * departments decide. A case keeps the version it was filed under (catalogue versions are immutable).
+ * A published version of a service item (事项): the item exactly as the county configured it, plus
+ * the tenant and version number. A case keeps the version it was filed under (versions are immutable).
  */
-export interface FormFieldRule {
-  readonly key: string;
-  readonly label: string;
-  readonly required: boolean;
-}
-
-export interface ItemDepartment {
-  readonly deptId: string;
-  readonly lead: boolean;
-  /** Working days this department has for its stage (环节时限). */
-  readonly stageDays: number;
-}
-
-export interface PublishedItem {
-  readonly tenantId: string;
-  readonly code: string;
-  readonly name: string;
-  readonly version: number;
-  readonly handlingKind: '即办件' | '承诺件';
-  readonly legalDays: number;
-  readonly promisedDays: number;
-  readonly noticeDays: number;
-  readonly formFields: readonly FormFieldRule[];
-  readonly departments: readonly ItemDepartment[];
-}
+export type PublishedItem = ServiceItem & { readonly tenantId: string; readonly version: number };
 
 /** Who changed an item, when and why: every published version carries it. */
 export interface ItemChange {
@@ -47,4 +25,32 @@ export interface ItemCatalogue {
   versions(tenantId: string, itemCode: string): Promise<ItemVersionRecord[]>;
   /** Stores version n and makes it current; refuses an existing version or a gap. */
   publish(record: ItemVersionRecord): Promise<void>;
+}
+
+/** Everything of a tenant's configuration except its items (which are versioned one by one). */
+export type TenantProfile = Omit<TenantConfig, 'items' | '$schema'> & { readonly itemCodes: readonly string[] };
+
+/** Port: the registry of onboarded tenants and their current profile. */
+export interface TenantDirectory {
+  profile(tenantId: string): Promise<TenantProfile | undefined>;
+  saveProfile(profile: TenantProfile, change: ItemChange): Promise<void>;
+}
+
+/** Stable JSON for comparing item definitions regardless of key order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, inner]) => inner !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonicalJson(inner)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** True when the configured item differs from the published version (tenant and version aside). */
+export function itemChanged(published: PublishedItem | undefined, configured: ServiceItem): boolean {
+  if (!published) return true;
+  const { tenantId: _tenant, version: _version, ...definition } = published;
+  return canonicalJson(definition) !== canonicalJson(configured);
 }

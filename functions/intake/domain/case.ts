@@ -1,5 +1,6 @@
 import { InvalidTransitionError, ValidationError } from '../../shared/errors';
-import type { FormFieldRule, PublishedItem } from '../../catalogue/domain/service-item';
+import type { PublishedItem } from '../../catalogue/domain/service-item';
+import type { FormField } from '../../catalogue/domain/tenant-config';
 
 /**
  * The case (办件) lifecycle, pure: every transition checks the current status and returns the new
@@ -78,7 +79,7 @@ export interface NewCaseInput {
   readonly formData: Readonly<Record<string, unknown>>;
 }
 
-function missingRequiredFields(rules: readonly FormFieldRule[], formData: Readonly<Record<string, unknown>>) {
+function missingRequiredFields(rules: readonly FormField[], formData: Readonly<Record<string, unknown>>) {
   return rules.filter((rule) => rule.required && (formData[rule.key] === undefined || formData[rule.key] === ''));
 }
 
