@@ -5,10 +5,13 @@
  * A unit test compares the committed files with {@link generateSchemaFiles}, so a schema change without a
  * regeneration fails the build.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { TenantConfigSchema } from '../functions/catalogue/domain/tenant-config';
+import { taskDecisionBody, taskMessageSchema } from '../functions/approval/use-cases';
+import { caseEventSchema } from '../functions/intake/events';
+import { acceptanceBody, createCaseBody } from '../functions/intake/use-cases';
 
 /** A schema file to write, relative to the repository root. */
 export interface GeneratedSchemaFile {
@@ -23,12 +26,20 @@ function render(schema: z.ZodType): string {
 
 /** Every generated schema file with its content. */
 export function generateSchemaFiles(): GeneratedSchemaFile[] {
-  return [{ relativePath: 'schemas/tenant-config.schema.json', content: render(TenantConfigSchema) }];
+  return [
+    { relativePath: 'schemas/tenant-config.schema.json', content: render(TenantConfigSchema) },
+    { relativePath: 'schemas/requests/create-case.v1.schema.json', content: render(createCaseBody) },
+    { relativePath: 'schemas/requests/acceptance-decision.v1.schema.json', content: render(acceptanceBody) },
+    { relativePath: 'schemas/requests/task-decision.v1.schema.json', content: render(taskDecisionBody) },
+    { relativePath: 'schemas/events/case-event.v1.schema.json', content: render(caseEventSchema) },
+    { relativePath: 'schemas/events/department-task-dispatched.v1.schema.json', content: render(taskMessageSchema) },
+  ];
 }
 
 if (require.main === module) {
   const repositoryRoot = path.resolve(__dirname, '..');
   for (const file of generateSchemaFiles()) {
+    mkdirSync(path.dirname(path.join(repositoryRoot, file.relativePath)), { recursive: true });
     writeFileSync(path.join(repositoryRoot, file.relativePath), file.content);
     console.log(`wrote ${file.relativePath}`);
   }

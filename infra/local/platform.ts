@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
@@ -9,7 +9,7 @@ import { renderApprovalWorkflow } from '../approval/approval-workflow';
 import { environmentNames, functionDefinitions } from '../definitions/functions';
 import { bucketDefinitions } from '../definitions/buckets';
 import { queueDefinitions } from '../definitions/queues';
-import { freePort, type RunningEngine, startDynamoDbLocal, startFauxqs } from './engines';
+import { freePort, isFree, type RunningEngine, startDynamoDbLocal, startFauxqs } from './engines';
 import { startHttpApi } from './http-api';
 import { LambdaHost } from './lambda-host';
 import { QueuePollers } from './queue-pollers';
@@ -58,7 +58,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   };
 
   try {
-    const [dynamoPort, fauxqsPort, sfnPort] = await Promise.all([freePort(), freePort(), freePort()]);
+    const { dynamoPort, fauxqsPort, sfnPort } = await enginePorts(options.dataDir);
     const [dynamo, fauxqs] = await Promise.all([startDynamoDbLocal(dynamoPort, options.dataDir), startFauxqs(fauxqsPort, options.dataDir)]);
     engines.push(dynamo, fauxqs);
     log(`✓ ${dynamo.name} ${dynamo.endpoint} (data: ${join(options.dataDir, 'dynamodb')})`);
@@ -128,6 +128,22 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     await stop();
     throw error;
   }
+}
+
+/**
+ * Engine ports are chosen once per data directory and kept, so a restart serves the same
+ * endpoints (tools and long-lived SDK clients keep working); a port taken meanwhile is replaced.
+ */
+async function enginePorts(dataDir: string): Promise<{ dynamoPort: number; fauxqsPort: number; sfnPort: number }> {
+  const file = join(dataDir, 'engine-ports.json');
+  const saved = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>) : {};
+  const ports: Record<string, number> = {};
+  for (const name of ['dynamoPort', 'fauxqsPort', 'sfnPort']) {
+    const wanted = saved[name];
+    ports[name] = wanted !== undefined && (await isFree(wanted)) ? wanted : await freePort();
+  }
+  writeFileSync(file, JSON.stringify(ports));
+  return ports as { dynamoPort: number; fauxqsPort: number; sfnPort: number };
 }
 
 /**

@@ -47,18 +47,22 @@ export interface Case {
   readonly revision: number;
 }
 
-export type CaseEventType =
-  | 'CaseSubmitted'
-  | 'CaseAccepted'
-  | 'CaseRejected'
-  | 'CaseReturned'
-  | 'ApprovalStarted'
-  | 'DepartmentTaskAssigned'
-  | 'DepartmentTaskReissued'
-  | 'DepartmentTaskEscalated'
-  | 'DepartmentTaskDecided'
-  | 'CaseCompleted'
-  | 'CaseDenied';
+/** Timeline event types, named `<Resource><PastTense>`; each has a fixture in events/ and a schema in schemas/. */
+export const caseEventTypes = [
+  'CaseSubmitted',
+  'CaseAccepted',
+  'CaseRejected',
+  'CaseReturned',
+  'ApprovalStarted',
+  'DepartmentTaskAssigned',
+  'DepartmentTaskReissued',
+  'DepartmentTaskEscalated',
+  'DepartmentTaskDecided',
+  'CaseCompleted',
+  'CaseDenied',
+] as const;
+
+export type CaseEventType = (typeof caseEventTypes)[number];
 
 export interface CaseEvent {
   readonly eventId: string;
