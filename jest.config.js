@@ -1,8 +1,9 @@
 /** Three layers, one runner: pure units, integration against the local engines, synthesized infra. */
 const transform = {
-  '^.+\\.(t|j|mj)s$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
+  // transpile only (isolatedModules): `npm run typecheck` does the type checking once for the whole tree
+  '^.+\.(t|j|mj)s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: false }],
 };
-// middy and a few engines ship ESM only; let swc turn them into CommonJS for jest.
+// middy and a few engines ship ESM only; let the transform turn them into CommonJS for jest.
 const transformIgnorePatterns = ['/node_modules/(?!(@middy|aws-local-stepfunctions|fauxqs)/)'];
 const common = {
   transform,
