@@ -24,6 +24,8 @@ export const taskMessageSchema = z.object({
   taskId: z.string().min(1),
   deptId: z.string().min(1),
   timeoutSeconds: z.number().int().positive(),
+  /** `$$.State.EnteredTime`: orders re-sends, so a redelivered older message cannot replace a newer token. */
+  dispatchedAt: z.iso.datetime(),
 });
 
 export const taskDecisionBody = z.discriminatedUnion('decision', [
@@ -50,18 +52,35 @@ const event = (deps: Pick<ApprovalDependencies, 'ids'>, task: DepartmentTask, ty
  * callback token. If the department already decided (its callback met an expired token), answer the
  * workflow at once with the stored decision: DynamoDB is the truth, the workflow follows it.
  */
-export async function storeDepartmentTask(deps: ApprovalDependencies, message: z.infer<typeof taskMessageSchema>): Promise<'stored' | 'answered-from-record'> {
+export async function storeDepartmentTask(
+  deps: ApprovalDependencies,
+  message: z.infer<typeof taskMessageSchema>,
+): Promise<'stored' | 'answered-from-record' | 'stale-message-ignored'> {
   const stored = await deps.tasks.find(message.tenantId, message.taskId);
   if (!stored) throw notFound.task(message.taskId);
   if (isDecided(stored.task)) {
     await deps.callback.succeed(message.taskToken, resultOf(stored.task));
     return 'answered-from-record';
   }
+  const isStale = (dispatchedAt?: string) => dispatchedAt !== undefined && Date.parse(dispatchedAt) > Date.parse(message.dispatchedAt);
+  if (isStale(stored.tokenDispatchedAt)) return 'stale-message-ignored';
   const now = deps.clock.now();
   const assigned = assignTask(stored.task, now.toISOString());
-  const expiresAt = new Date(now.getTime() + message.timeoutSeconds * 1000).toISOString();
+  const expiresAt = new Date(Date.parse(message.dispatchedAt) + message.timeoutSeconds * 1000).toISOString();
   const type = stored.task.status === 'waiting' ? 'DepartmentTaskAssigned' : 'DepartmentTaskReissued';
-  await deps.tasks.saveAssignment(assigned, message.taskToken, expiresAt, event(deps, assigned, type, now.toISOString(), 'system', { stageDeadline: assigned.stageDeadline }));
+  try {
+    await deps.tasks.saveAssignment(
+      assigned,
+      { callbackToken: message.taskToken, dispatchedAt: message.dispatchedAt, expiresAt },
+      event(deps, assigned, type, now.toISOString(), 'system', { stageDeadline: assigned.stageDeadline }),
+    );
+  } catch (error) {
+    // lost a race: either a newer dispatch or a decision got there first, and both make this message moot
+    const current = await deps.tasks.find(message.tenantId, message.taskId);
+    if (current && isDecided(current.task)) return storeDepartmentTask(deps, message);
+    if (current && isStale(current.tokenDispatchedAt)) return 'stale-message-ignored';
+    throw error;
+  }
   return 'stored';
 }
 

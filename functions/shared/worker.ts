@@ -29,7 +29,8 @@ export function workflowStep<S extends z.ZodType, R>(metric: string, schema: S, 
 
 /**
  * An SQS consumer with partial batch responses: a failing record returns to the queue (and after
- * maxReceiveCount to its dead-letter queue) without failing its neighbours.
+ * maxReceiveCount to its dead-letter queue) without failing its neighbours. Records are handled one
+ * after another, so two messages about the same task never race each other inside a batch.
  */
 export function queueConsumer<S extends z.ZodType>(metric: string, schema: S, run: (message: z.infer<S>) => Promise<unknown>) {
   const processor = new BatchProcessor(EventType.SQS);
@@ -37,5 +38,5 @@ export function queueConsumer<S extends z.ZodType>(metric: string, schema: S, ru
     await run(schema.parse(JSON.parse(record.body)));
     metrics.addMetric(metric, MetricUnit.Count, 1);
   };
-  return observed<SQSEvent, SQSBatchResponse>(async (event, context) => processPartialResponse(event, recordHandler, processor, { context }));
+  return observed<SQSEvent, SQSBatchResponse>(async (event, context) => processPartialResponse(event, recordHandler, processor, { context, processInParallel: false }));
 }

@@ -155,8 +155,11 @@ export class LocalStepFunctions {
     const newToken = () => randomBytes(48).toString('base64url');
     const execution = this.machine.run(parsed as never, {
       overrides: { taskResourceLocalHandlers: this.overrides as never },
-      // a getter, so every wait reads its own token, as $$.Task.Token does on AWS
-      context: { Task: { get Token() { return newToken(); } } } as never,
+      // getters, so every wait reads its own token and entry time, as $$.Task.Token and $$.State.EnteredTime do on AWS
+      context: {
+        Task: { get Token() { return newToken(); } },
+        State: { get EnteredTime() { return new Date().toISOString(); } },
+      } as never,
     });
     this.aborts.set(executionArn, execution.abort);
     execution.result.then(

@@ -18,7 +18,7 @@ export const taskItem = (task: DepartmentTask) => ({
 /** Sorts after every real deadline: a stage whose deadline cannot be counted yet (calendar gap). */
 const UNSCHEDULED = '9999-12-31';
 
-const TOKEN_FIELDS = ['callbackToken', 'tokenExpiresAt'];
+const TOKEN_FIELDS = ['callbackToken', 'tokenDispatchedAt', 'tokenExpiresAt'];
 
 function toTask(item: Record<string, unknown>): DepartmentTask {
   const copy: Record<string, unknown> = { ...item };
@@ -39,7 +39,8 @@ export class DynamoTaskRepository implements TaskRepository {
     const result = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: keys.task(tenantId, taskId), ConsistentRead: true }));
     if (!result.Item) return undefined;
     const token = result.Item.callbackToken as string | undefined;
-    return { task: toTask(result.Item), ...(token ? { callbackToken: token } : {}) };
+    const dispatchedAt = result.Item.tokenDispatchedAt as string | undefined;
+    return { task: toTask(result.Item), ...(token ? { callbackToken: token } : {}), ...(dispatchedAt ? { tokenDispatchedAt: dispatchedAt } : {}) };
   }
 
   async findMany(tenantId: string, taskIds: readonly string[]): Promise<DepartmentTask[]> {
@@ -73,11 +74,11 @@ export class DynamoTaskRepository implements TaskRepository {
     return (page.Items ?? []).map(toTask);
   }
 
-  async saveAssignment(task: DepartmentTask, callbackToken: string, tokenExpiresAt: string, event: CaseEvent): Promise<void> {
+  async saveAssignment(task: DepartmentTask, token: { callbackToken: string; dispatchedAt: string; expiresAt: string }, event: CaseEvent): Promise<void> {
     await this.transact(
-      { ...taskItem(task), callbackToken, tokenExpiresAt },
-      'attribute_exists(PK) AND NOT (#status IN (:approved, :denied))',
-      { ':approved': 'approved', ':denied': 'denied' },
+      { ...taskItem(task), callbackToken: token.callbackToken, tokenDispatchedAt: token.dispatchedAt, tokenExpiresAt: token.expiresAt },
+      'attribute_exists(PK) AND NOT (#status IN (:approved, :denied)) AND (attribute_not_exists(tokenDispatchedAt) OR tokenDispatchedAt <= :dispatchedAt)',
+      { ':approved': 'approved', ':denied': 'denied', ':dispatchedAt': token.dispatchedAt },
       event,
     );
   }

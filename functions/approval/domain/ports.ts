@@ -5,6 +5,8 @@ export interface StoredTask {
   readonly task: DepartmentTask;
   /** The current callback token of the workflow, if the task has reached the department. */
   readonly callbackToken?: string;
+  /** When the workflow dispatched that token; only a later dispatch may replace it. */
+  readonly tokenDispatchedAt?: string;
 }
 
 /** Port: durable storage of department tasks; each change is stored with its case timeline event. */
@@ -12,8 +14,11 @@ export interface TaskRepository {
   find(tenantId: string, taskId: string): Promise<StoredTask | undefined>;
   findMany(tenantId: string, taskIds: readonly string[]): Promise<DepartmentTask[]>;
   listForDepartment(tenantId: string, deptId: string, status: DepartmentTask['status'], limit: number): Promise<DepartmentTask[]>;
-  /** Stores the (re)assignment with its fresh callback token; conditional on the task not being decided. */
-  saveAssignment(task: DepartmentTask, callbackToken: string, tokenExpiresAt: string, event: CaseEvent): Promise<void>;
+  /**
+   * Stores the (re)assignment with its fresh callback token, conditional on the task not being
+   * decided and on no later dispatch having been stored (a redelivered old message never wins).
+   */
+  saveAssignment(task: DepartmentTask, token: { callbackToken: string; dispatchedAt: string; expiresAt: string }, event: CaseEvent): Promise<void>;
   /** Stores a change conditional on the status the task had when it was read. */
   save(task: DepartmentTask, expectedStatus: DepartmentTask['status'], event: CaseEvent): Promise<void>;
 }
