@@ -1,7 +1,7 @@
 /** Three layers, one runner: pure units, integration against the local engines, synthesized infra. */
 const transform = {
   // transpile only (isolatedModules): `npm run typecheck` does the type checking once for the whole tree
-  '^.+\.(t|j|mj)s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: false }],
+  '^.+\\.(t|j|mj)s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: false }],
 };
 // middy and a few engines ship ESM only; let the transform turn them into CommonJS for jest.
 const transformIgnorePatterns = ['/node_modules/(?!(@middy|aws-local-stepfunctions|fauxqs)/)'];
