@@ -18,6 +18,7 @@ export interface StatelessStackProps extends StackProps {
 }
 
 const contexts: readonly { id: string; context: BoundedContext }[] = [
+  { id: 'Catalogue', context: 'catalogue' },
   { id: 'Intake', context: 'intake' },
   { id: 'Approval', context: 'approval' },
 ];

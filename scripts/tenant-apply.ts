@@ -17,6 +17,7 @@ import { DynamoTenantDirectory } from '../functions/catalogue/adapters/dynamo-te
 import { parseTenantConfigText, type TenantConfig } from '../functions/catalogue/domain/tenant-config';
 import { applyTenantConfig } from '../functions/catalogue/use-cases';
 import { systemClock } from '../functions/shared/runtime';
+import { localEndpointsFile } from '../infra/local/endpoints-file';
 
 interface Options {
   files: string[];
@@ -46,7 +47,7 @@ function parseArguments(argv: string[]): Options {
 function target(options: Options): { client: DynamoDBClient; tableName: string; label: string } {
   if (options.table) return { client: new DynamoDBClient({}), tableName: options.table, label: `deployed table ${options.table}` };
   const dataDir = process.env.TONGBAN_DATA_DIR ?? join(__dirname, '..', '.data');
-  const endpointsFile = join(dataDir, 'local-endpoints.json');
+  const endpointsFile = localEndpointsFile(dataDir);
   if (!existsSync(endpointsFile)) {
     throw new Error('本地平台未运行，请先执行 npm start / The local platform is not running: start it with npm start (or pass --table NAME for a deployed stack)');
   }

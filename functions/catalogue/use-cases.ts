@@ -1,7 +1,9 @@
 import { notFound } from '../shared/errors';
+import { buildGuide, itemSummary } from './domain/guide';
 import type { Clock } from '../shared/runtime';
 import { itemChanged, type ItemCatalogue, type TenantDirectory } from './domain/service-item';
-import type { TenantConfig } from './domain/tenant-config';
+import { BundleNotFoundError, mergeBundle, type TenantConfig } from './domain/tenant-config';
+import type { PublishedItem, TenantProfile } from './domain/service-item';
 
 export interface CatalogueDependencies {
   readonly catalogue: ItemCatalogue;
@@ -49,4 +51,48 @@ export async function itemVersions(deps: CatalogueDependencies, tenantId: string
     current: history[0]?.published.version,
     versions: history.map((record) => ({ version: record.published.version, name: record.published.name, change: record.change })),
   };
+}
+
+async function requireTenant(deps: Pick<CatalogueDependencies, 'tenants'>, tenantId: string): Promise<TenantProfile> {
+  const profile = await deps.tenants.profile(tenantId);
+  if (!profile) throw notFound.tenant(tenantId);
+  return profile;
+}
+
+async function requireItem(deps: Pick<CatalogueDependencies, 'catalogue'>, tenantId: string, itemCode: string): Promise<PublishedItem> {
+  const item = await deps.catalogue.publishedItem(tenantId, itemCode);
+  if (!item) throw notFound.item(itemCode);
+  return item;
+}
+
+/** The tenant's catalogue: every published item (current version) and bundle. */
+export async function listCatalogue(deps: CatalogueDependencies, tenantId: string) {
+  const profile = await requireTenant(deps, tenantId);
+  const items = await Promise.all(profile.itemCodes.map((code) => deps.catalogue.publishedItem(tenantId, code)));
+  return {
+    tenant: profile.tenant,
+    items: items.filter((item): item is PublishedItem => item !== undefined).map(itemSummary),
+    bundles: profile.bundles.map((bundle) => ({ code: bundle.code, name: bundle.name, itemCodes: bundle.itemCodes })),
+  };
+}
+
+/** The public guide (办事指南) of the current version of one item, with "expected by" for an application filed now. */
+export async function itemGuide(deps: CatalogueDependencies, tenantId: string, itemCode: string) {
+  const [profile, item] = await Promise.all([requireTenant(deps, tenantId), requireItem(deps, tenantId, itemCode)]);
+  return buildGuide(item, profile, deps.clock.now().toISOString());
+}
+
+/** A bundle (一件事) guide: one merged form and one material list without duplicates. */
+export async function bundleGuide(deps: CatalogueDependencies, tenantId: string, bundleCode: string) {
+  const profile = await requireTenant(deps, tenantId);
+  const bundle = profile.bundles.find((candidate) => candidate.code === bundleCode);
+  if (!bundle) throw notFound.bundle(bundleCode);
+  const items = await Promise.all(bundle.itemCodes.map((code) => requireItem(deps, tenantId, code)));
+  try {
+    const merged = mergeBundle({ ...profile, items } as TenantConfig, bundleCode);
+    return { tenant: profile.tenant, code: bundle.code, name: bundle.name, description: bundle.description, items: items.map(itemSummary), ...merged };
+  } catch (error) {
+    if (error instanceof BundleNotFoundError) throw notFound.bundle(bundleCode);
+    throw error;
+  }
 }

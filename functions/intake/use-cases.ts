@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DepartmentTask } from '../approval/domain/department-task';
 import type { TaskRepository } from '../approval/domain/ports';
 import { stageLight, taskWaitSeconds } from '../approval/domain/task-clock';
-import type { ItemCatalogue } from '../catalogue/domain/service-item';
+import type { ItemCatalogue, TenantDirectory } from '../catalogue/domain/service-item';
 import { deadlineField } from './domain/deadlines';
 import { notFound } from '../shared/errors';
 import type { RequestContext } from '../shared/request-context';
@@ -34,6 +34,7 @@ export interface IntakeDependencies {
   readonly cases: CaseRepository;
   readonly tasks: TaskRepository;
   readonly catalogue: ItemCatalogue;
+  readonly tenants: TenantDirectory;
   readonly workflow: ApprovalWorkflow;
   readonly clock: Clock;
   readonly ids: IdGenerator;
@@ -43,8 +44,9 @@ export interface IntakeDependencies {
  * Primary course: the applicant (or a window clerk for them) files an application for a published
  * item; the case is stored with its first timeline event and waits for acceptance review.
  */
-export async function createCase(deps: Pick<IntakeDependencies, 'cases' | 'catalogue' | 'clock' | 'ids'>, ctx: RequestContext, input: z.infer<typeof createCaseBody>) {
-  const item = await deps.catalogue.publishedItem(ctx.tenantId, input.itemCode);
+export async function createCase(deps: Pick<IntakeDependencies, 'cases' | 'catalogue' | 'tenants' | 'clock' | 'ids'>, ctx: RequestContext, input: z.infer<typeof createCaseBody>) {
+  const [tenant, item] = await Promise.all([deps.tenants.profile(ctx.tenantId), deps.catalogue.publishedItem(ctx.tenantId, input.itemCode)]);
+  if (!tenant) throw notFound.tenant(ctx.tenantId);
   if (!item) throw notFound.item(input.itemCode);
   const now = deps.clock.now().toISOString();
   const submitted = submitCase({ tenantId: ctx.tenantId, caseId: deps.ids.next(), item, ...input }, now, deps.ids.next());

@@ -40,6 +40,7 @@ export class NotFoundError extends DomainError {
 export const notFound = {
   tenant: (id: string) => new NotFoundError({ zh: '租户（县级政府）', en: 'Tenant', code: 'TENANT_NOT_FOUND' }, id),
   item: (id: string) => new NotFoundError({ zh: '政务服务事项', en: 'Service item', code: 'ITEM_NOT_FOUND' }, id),
+  bundle: (id: string) => new NotFoundError({ zh: '“一件事”套餐', en: 'Bundle', code: 'BUNDLE_NOT_FOUND' }, id),
   case: (id: string) => new NotFoundError({ zh: '办件', en: 'Case', code: 'CASE_NOT_FOUND' }, id),
   task: (id: string) => new NotFoundError({ zh: '审批任务', en: 'Approval task', code: 'TASK_NOT_FOUND' }, id),
   route: (id: string) => new NotFoundError({ zh: '接口', en: 'Route', code: 'ROUTE_NOT_FOUND' }, id),

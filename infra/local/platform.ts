@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
@@ -9,6 +9,7 @@ import { renderApprovalWorkflow } from '../approval/approval-workflow';
 import { environmentNames, functionDefinitions } from '../definitions/functions';
 import { bucketDefinitions } from '../definitions/buckets';
 import { queueDefinitions } from '../definitions/queues';
+import { localEndpointsFile } from './endpoints-file';
 import { freePort, isFree, type RunningEngine, startDynamoDbLocal, startFauxqs } from './engines';
 import { startHttpApi } from './http-api';
 import { LambdaHost } from './lambda-host';
@@ -51,6 +52,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   let stepFunctions: LocalStepFunctions | undefined;
 
   const stop = async () => {
+    rmSync(localEndpointsFile(options.dataDir), { force: true });
     await pollers?.stop();
     stepFunctions?.stopAll();
     await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
@@ -123,6 +125,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     servers.push(api);
     const address = api.address();
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : options.httpPort}`;
+    // operator tools (npm run tenant:apply) find the running platform through this file
+    writeFileSync(localEndpointsFile(options.dataDir), JSON.stringify({ url, ...environment }, null, 2));
     return { url, environment, stepFunctions, host, stop };
   } catch (error) {
     await stop();

@@ -4,7 +4,7 @@
  * and serves the HTTP API (PORT, default 3000). Data lives in TONGBAN_DATA_DIR (default .data/).
  * Ctrl-C stops every engine.
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTenantConfigText } from '../../functions/catalogue/domain/tenant-config';
 import { startLocalPlatform } from './platform';
@@ -13,7 +13,6 @@ const repositoryRoot = join(__dirname, '..', '..');
 const dataDir = process.env.TONGBAN_DATA_DIR ?? join(repositoryRoot, '.data');
 const httpPort = Number(process.env.PORT ?? 3000);
 const configDir = join(repositoryRoot, 'config', 'tenants');
-export const endpointsFile = (directory: string) => join(directory, 'local-endpoints.json');
 
 async function onboardSampleTenants(): Promise<void> {
   // required late: the SDK clients must be built after the local endpoints are in the environment
@@ -39,7 +38,6 @@ async function main(): Promise<void> {
     log: (line) => console.log(line),
     beforeServing: onboardSampleTenants,
   });
-  writeFileSync(endpointsFile(dataDir), JSON.stringify({ url: platform.url, ...platform.environment }, null, 2));
   console.log(`✓ HTTP API ${platform.url.replace('127.0.0.1', 'localhost')}`);
   console.log('  try: curl -s localhost:' + new URL(platform.url).port + '/v1/tenants/522732/departments/GTJ/tasks');
   console.log('Ready. Press Ctrl-C to stop.');
@@ -50,7 +48,6 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`\n${signal}: stopping engines…`);
     await platform.stop();
-    rmSync(endpointsFile(dataDir), { force: true });
     console.log('stopped; data kept in', dataDir);
     process.exit(0);
   };

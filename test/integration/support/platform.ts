@@ -1,18 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoItemCatalogue } from '../../../functions/catalogue/adapters/dynamo-item-catalogue';
 import type { PublishedItem } from '../../../functions/catalogue/domain/service-item';
+import { DynamoTenantDirectory } from '../../../functions/catalogue/adapters/dynamo-tenant-directory';
+import { parseTenantConfigText } from '../../../functions/catalogue/domain/tenant-config';
+import { applyTenantConfig } from '../../../functions/catalogue/use-cases';
+import { systemClock } from '../../../functions/shared/runtime';
 import { type LocalPlatform, startLocalPlatform } from '../../../infra/local/platform';
+
+export const repositoryRoot = join(__dirname, '..', '..', '..');
+/** The two real sample counties, onboarded in every test platform as `npm start` does. */
+export const sampleTenantFiles = ['522732.yaml', '630103.yaml'].map((name) => join(repositoryRoot, 'config', 'tenants', name));
 
 /** A throw-away data directory, so each test file starts from an empty platform. */
 export const aDataDirectory = (): string => mkdtempSync(join(tmpdir(), 'tongban-it-'));
 
 export const removeDataDirectory = (dataDir: string): void => rmSync(dataDir, { recursive: true, force: true });
 
-/** Starts the whole local platform (real engines) with the given items published in the catalogue. */
+/** Starts the whole local platform (real engines): the sample counties onboarded, plus the given extra items published. */
 export async function givenARunningPlatform(dataDir: string, items: readonly PublishedItem[] = []): Promise<LocalPlatform> {
   return startLocalPlatform({
     dataDir,
@@ -23,6 +31,14 @@ export async function givenARunningPlatform(dataDir: string, items: readonly Pub
         new DynamoDBClient({ endpoint: environment.AWS_ENDPOINT_URL_DYNAMODB, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
       );
       const catalogue = new DynamoItemCatalogue(documents, environment.TABLE_NAME as string);
+      const tenants = new DynamoTenantDirectory(documents, environment.TABLE_NAME as string);
+      for (const file of sampleTenantFiles) {
+        const parsed = parseTenantConfigText(readFileSync(file, 'utf8'), file);
+        if (!parsed.ok) throw new Error(`sample tenant ${file} is invalid`);
+        if (!(await tenants.profile(parsed.config.tenant.tenantId))) {
+          await applyTenantConfig({ catalogue, tenants, clock: systemClock }, parsed.config, { by: 'test', reason: 'sample tenant' });
+        }
+      }
       for (const item of items) {
         if (await catalogue.itemVersion(item.tenantId, item.code, item.version)) continue;
         await catalogue.publish({ published: item, change: { by: 'test', at: new Date().toISOString(), reason: 'fixture' } });
