@@ -1,4 +1,5 @@
-import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -64,6 +65,15 @@ export class StatelessStack extends Stack {
         });
       }
     }
+    // raised by functions/shared/monitoring.ts when a deadline reaches a year without an official holiday notice
+    new Alarm(this, 'CalendarNotAvailableAlarm', {
+      alarmDescription: '工作日历缺少年度节假日安排，期限无法计算 / A deadline reached a year without an official holiday calendar: load the notice (npm run calendar:check)',
+      metric: new Metric({ namespace: 'Tongban', metricName: 'CalendarNotAvailable', dimensionsMap: { service: 'tongban' }, statistic: 'Sum', period: Duration.hours(1) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
   }
 }

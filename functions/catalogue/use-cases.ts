@@ -1,5 +1,6 @@
-import { notFound } from '../shared/errors';
-import { buildGuide, itemSummary } from './domain/guide';
+import { CalendarNotAvailable, InvalidInstantError } from '../domain/calendar';
+import { notFound, RuleNotSatisfiableError, ValidationError } from '../shared/errors';
+import { buildGuide, itemSummary, tenantCalendar } from './domain/guide';
 import type { Clock } from '../shared/runtime';
 import { itemChanged, type ItemCatalogue, type TenantDirectory } from './domain/service-item';
 import { BundleNotFoundError, mergeBundle, type TenantConfig } from './domain/tenant-config';
@@ -93,6 +94,26 @@ export async function bundleGuide(deps: CatalogueDependencies, tenantId: string,
     return { tenant: profile.tenant, code: bundle.code, name: bundle.name, description: bundle.description, items: items.map(itemSummary), ...merged };
   } catch (error) {
     if (error instanceof BundleNotFoundError) throw notFound.bundle(bundleCode);
+    throw error;
+  }
+}
+
+/**
+ * The deadline `days` working days after `start` under this tenant's calendar (national holidays,
+ * 调休 make-up days and local closures): the end of the n-th working day, Shanghai time.
+ */
+export async function workingDayDeadline(deps: Pick<CatalogueDependencies, 'tenants'>, tenantId: string, start: string, days: number) {
+  const profile = await requireTenant(deps, tenantId);
+  try {
+    const deadline = tenantCalendar(profile).addWorkingDays(start, days);
+    return { tenantId, start, days, deadline, extraClosures: profile.tenant.extraClosures };
+  } catch (error) {
+    if (error instanceof InvalidInstantError) {
+      throw new ValidationError('起算时间格式不正确，应为带时区的ISO 8601时间', 'start must be an ISO 8601 instant with an offset', [{ path: 'query.start', message: 'e.g. 2026-09-30T10:00:00+08:00' }], 'INVALID_INSTANT');
+    }
+    if (error instanceof CalendarNotAvailable) {
+      throw new RuleNotSatisfiableError(`${error.year}年节假日安排尚未加载，无法计算工作日`, `No official holiday calendar is loaded for ${error.year}`, 'CALENDAR_NOT_AVAILABLE');
+    }
     throw error;
   }
 }

@@ -6,7 +6,10 @@ import type { ItemCatalogue, TenantDirectory } from '../catalogue/domain/service
 import { deadlineField } from './domain/deadlines';
 import { notFound } from '../shared/errors';
 import type { RequestContext } from '../shared/request-context';
+import type { ClockMonitor } from '../shared/monitoring';
 import type { Clock, IdGenerator } from '../shared/runtime';
+import { tenantCalendar } from '../catalogue/domain/guide';
+import { caseClockView } from './domain/case-clock-view';
 import { acceptCase, type Case, type CaseEvent, caseStatusLabel, isFinished, markApprovalStarted, refuseCase, submitCase } from './domain/case';
 import type { ApprovalWorkflow, CaseRepository } from './domain/ports';
 
@@ -38,6 +41,7 @@ export interface IntakeDependencies {
   readonly workflow: ApprovalWorkflow;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  readonly monitor: ClockMonitor;
 }
 
 /**
@@ -74,8 +78,11 @@ export async function decideAcceptance(deps: IntakeDependencies, ctx: RequestCon
     return { caseId, status: refused.case.status };
   }
   if (current.status === 'submitted') {
-    const item = await deps.catalogue.itemVersion(ctx.tenantId, current.itemCode, current.itemVersion);
+    const [item, profile] = await Promise.all([deps.catalogue.itemVersion(ctx.tenantId, current.itemCode, current.itemVersion), deps.tenants.profile(ctx.tenantId)]);
     if (!item) throw notFound.item(`${current.itemCode}@${current.itemVersion}`);
+    if (!profile) throw notFound.tenant(ctx.tenantId);
+    const calendar = tenantCalendar(profile);
+    const onGap = (year: number) => deps.monitor.calendarGap(year, { tenantId: ctx.tenantId, caseId });
     const tasks: DepartmentTask[] = item.departments.map((department) => ({
       tenantId: ctx.tenantId,
       taskId: deps.ids.next(),
@@ -86,14 +93,14 @@ export async function decideAcceptance(deps: IntakeDependencies, ctx: RequestCon
       itemName: item.name,
       status: 'waiting',
       stageDays: department.stageDays,
-      ...deadlineField('stageDeadline', now, department.stageDays),
+      ...deadlineField('stageDeadline', now, department.stageDays, calendar, onGap),
       light: 'green',
       createdAt: now,
       escalations: 0,
     }));
     const accepted = acceptCase(
       current,
-      { tasks: tasks.map(({ taskId, deptId, lead }) => ({ taskId, deptId, lead })), ...deadlineField('promisedDeadline', now, item.promisedDays), actor: decision.actor },
+      { tasks: tasks.map(({ taskId, deptId, lead }) => ({ taskId, deptId, lead })), ...deadlineField('promisedDeadline', now, item.promisedDays, calendar, onGap), actor: decision.actor },
       now,
       deps.ids.next(),
     );
@@ -136,13 +143,17 @@ export async function resumeApproval(deps: IntakeDependencies, tenantId: string,
 const publicEvent = (event: CaseEvent) => ({ type: event.type, at: event.at, actor: event.actor, detail: event.detail });
 
 /** The case as the applicant and staff see it: status, deadlines, light, department progress and timeline. */
-export async function getCaseView(deps: Pick<IntakeDependencies, 'cases' | 'tasks' | 'clock'>, ctx: RequestContext, caseId: string) {
+export async function getCaseView(deps: Pick<IntakeDependencies, 'cases' | 'tasks' | 'tenants' | 'clock' | 'monitor'>, ctx: RequestContext, caseId: string) {
   const found = await loadCase(deps.cases, ctx, caseId);
-  const [timeline, tasks] = await Promise.all([
+  const [timeline, tasks, profile] = await Promise.all([
     deps.cases.timeline(ctx.tenantId, caseId),
     deps.tasks.findMany(ctx.tenantId, found.tasks.map((task) => task.taskId)),
+    deps.tenants.profile(ctx.tenantId),
   ]);
+  if (!profile) throw notFound.tenant(ctx.tenantId);
   const now = deps.clock.now();
+  const clock = caseClockView(found, tenantCalendar(profile), now.toISOString(), profile.supervision.yellowThresholdDays, found.noticeDays ?? 1);
+  for (const alert of clock.alerts) deps.monitor.calendarGap(alert.year, { tenantId: ctx.tenantId, caseId });
   return {
     caseId: found.caseId,
     tenantId: found.tenantId,
@@ -155,8 +166,9 @@ export async function getCaseView(deps: Pick<IntakeDependencies, 'cases' | 'task
     createdAt: found.createdAt,
     acceptedAt: found.acceptedAt,
     promisedDays: found.promisedDays,
-    promisedDeadline: found.promisedDeadline,
+    promisedDeadline: clock.promisedDeadline,
     completedAt: found.completedAt,
+    clock,
     outcomeReason: found.outcomeReason,
     tasks: tasks.map((task) => ({
       taskId: task.taskId,

@@ -55,6 +55,15 @@ export class InvalidTransitionError extends DomainError {
   }
 }
 
+/** Well-formed input that a rule of the domain cannot serve (e.g. a year without an official calendar): 422. */
+export class RuleNotSatisfiableError extends DomainError {
+  readonly code: string;
+  constructor(messageZh: string, messageEn: string, code: string) {
+    super(messageZh, messageEn);
+    this.code = code;
+  }
+}
+
 /** A dependency (the approval engine, storage) is unavailable; the request can be retried: 503. */
 export class DependencyUnavailableError extends DomainError {
   readonly code = 'DEPENDENCY_UNAVAILABLE';

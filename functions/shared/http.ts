@@ -5,7 +5,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { DependencyUnavailableError, DomainError, InvalidTransitionError, NotFoundError, ValidationError } from './errors';
+import { DependencyUnavailableError, DomainError, InvalidTransitionError, NotFoundError, RuleNotSatisfiableError, ValidationError } from './errors';
 import { logger, metrics, tracer } from './powertools';
 import { type RequestContext, requestContextFrom } from './request-context';
 
@@ -43,6 +43,7 @@ export function statusFor(error: DomainError): number {
   if (error instanceof ValidationError) return 400;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof InvalidTransitionError) return 409;
+  if (error instanceof RuleNotSatisfiableError) return 422;
   if (error instanceof DependencyUnavailableError) return 503;
   return 400;
 }

@@ -4,6 +4,7 @@ import { DynamoItemCatalogue } from '../catalogue/adapters/dynamo-item-catalogue
 import { DynamoTenantDirectory } from '../catalogue/adapters/dynamo-tenant-directory';
 import { DynamoCaseRepository } from '../intake/adapters/dynamo-case-repository';
 import { dynamoDocuments, requiredEnvironment, stepFunctions } from './clients';
+import { powertoolsClockMonitor } from './monitoring';
 import { systemClock, ulidGenerator } from './runtime';
 
 /**
@@ -24,6 +25,7 @@ function build() {
     callback: workflow,
     clock: systemClock,
     ids: ulidGenerator,
+    monitor: powertoolsClockMonitor,
   };
 }
 

@@ -85,6 +85,13 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
     access: ['table:read'],
   },
   {
+    id: 'GetDeadline',
+    context: 'catalogue',
+    entry: 'functions/catalogue/get-deadline/handler.ts',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/tenants/{tenantId}/calendar/deadline' },
+    access: ['table:read'],
+  },
+  {
     id: 'StoreDepartmentTask',
     context: 'approval',
     entry: 'functions/approval/store-department-task/handler.ts',

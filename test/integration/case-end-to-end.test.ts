@@ -3,7 +3,13 @@ import { anApplicant, aPublishedItem } from '../support/fixtures';
 import { aDataDirectory, apiClient, eventually, givenARunningPlatform, removeDataDirectory } from './support/platform';
 
 type TaskList = { tasks: { taskId: string; caseId: string; status: string; light: string }[] };
-type CaseView = { status: string; timeline: { type: string; at: string }[]; tasks: { deptId: string; status: string }[]; promisedDeadline?: string };
+type CaseView = {
+  status: string;
+  timeline: { type: string; at: string }[];
+  tasks: { deptId: string; status: string }[];
+  promisedDeadline?: string;
+  clock: Record<string, unknown>;
+};
 
 const TENANT = '522732';
 const item = aPublishedItem({ tenantId: TENANT });
@@ -41,6 +47,13 @@ describe('given the local platform with a published item', () => {
 
       const accepted = await api.post(`/v1/tenants/${TENANT}/cases/${caseId}/acceptance`, { decision: 'accept' });
       expect(accepted).toMatchObject({ status: 200, body: { status: 'in_approval', promisedDeadline: expect.stringMatching(/T23:59:59\+08:00$/) } });
+      const inApproval = await api.get<{ clock: Record<string, unknown> }>(`/v1/tenants/${TENANT}/cases/${caseId}`);
+      expect(inApproval.body.clock).toMatchObject({
+        noticeDeadline: expect.stringMatching(/T23:59:59\+08:00$/),
+        promisedDeadline: accepted.body.promisedDeadline,
+        light: expect.stringMatching(/^(green|yellow)$/),
+        alerts: [],
+      });
 
       const leadTask = await pendingTaskOf(api, 'SCJGJ', caseId);
       const taxTask = await pendingTaskOf(api, 'SWJ', caseId);
@@ -66,6 +79,7 @@ describe('given the local platform with a published item', () => {
       const times = completed.timeline.map((event) => Date.parse(event.at));
       expect(times).toEqual([...times].sort((a, b) => a - b));
       expect(completed.tasks.every((task) => task.status === 'approved')).toBe(true);
+      expect(completed.clock).toMatchObject({ finishedOnTime: true, light: 'green', deliveryDeadline: expect.stringMatching(/T23:59:59\+08:00$/) });
     });
   });
 
@@ -100,6 +114,17 @@ describe('given the local platform with a published item', () => {
       expect(unknownTask).toMatchObject({ status: 404, body: { code: 'TASK_NOT_FOUND' } });
       const unknownRoute = await api.get('/v1/nowhere');
       expect(unknownRoute).toMatchObject({ status: 404, body: { code: 'ROUTE_NOT_FOUND' } });
+    });
+
+    it('then the working-day deadline API counts across National Day and refuses a year without a calendar', async () => {
+      const overHoliday = await api.get(`/v1/tenants/${TENANT}/calendar/deadline?start=2026-09-30T10:00:00%2B08:00&days=5`);
+      expect(overHoliday).toMatchObject({ status: 200, body: { deadline: '2026-10-13T23:59:59+08:00' } });
+      const into2027 = await api.get(`/v1/tenants/${TENANT}/calendar/deadline?start=2026-12-20T10:00:00%2B08:00&days=20`);
+      expect(into2027).toMatchObject({ status: 422, body: { code: 'CALENDAR_NOT_AVAILABLE' } });
+      const badStart = await api.get(`/v1/tenants/${TENANT}/calendar/deadline?start=yesterday-ish&days=5`);
+      expect(badStart).toMatchObject({ status: 400, body: { code: 'INVALID_INSTANT' } });
+      const badDays = await api.get(`/v1/tenants/${TENANT}/calendar/deadline?start=2026-09-30T10:00:00%2B08:00&days=0`);
+      expect(badDays).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
     });
 
     it('then a case of another tenant is invisible (tenant isolation)', async () => {

@@ -38,6 +38,8 @@ export interface Case {
   readonly updatedAt: string;
   readonly acceptedAt?: string;
   readonly promisedDays: number;
+  /** One-time-notice window of the item version (1 or 5 working days from receipt). */
+  readonly noticeDays: 1 | 5;
   readonly promisedDeadline?: string;
   readonly approvalStartedAt?: string;
   readonly completedAt?: string;
@@ -111,6 +113,7 @@ export function submitCase(input: NewCaseInput, now: string, eventId: string): {
     createdAt: now,
     updatedAt: now,
     promisedDays: input.item.promisedDays,
+    noticeDays: input.item.noticeDays,
     tasks: [],
     revision: 1,
   };

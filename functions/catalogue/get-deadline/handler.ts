@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { httpEndpoint } from '../../shared/http';
+import { dependencies } from '../../shared/wiring';
+import { workingDayDeadline } from '../use-cases';
+
+const deadlineQuery = z.object({
+  start: z.string().min(10).max(40),
+  days: z.coerce.number().int().min(1).max(400),
+});
+
+/** GET /v1/tenants/{tenantId}/calendar/deadline?start=ISO&days=N: the working-day deadline. */
+export const handler = httpEndpoint({ metric: 'DeadlineComputed', query: deadlineQuery }, async ({ ctx, query }) => ({
+  statusCode: 200,
+  body: await workingDayDeadline(dependencies(), ctx.tenantId, query.start, query.days),
+}));

@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CustomResource, Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Architecture, type CfnFunction, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Provider } from 'aws-cdk-lib/custom-resources';
+import { Construct } from 'constructs';
+import { environmentNames } from './definitions/functions';
+import { tableDefinition } from './definitions/table';
+
+const repositoryRoot = join(__dirname, '..');
+
+/** Where the handler finds the configuration: `join(__dirname, 'tenants')` next to the bundled index.js. */
+const bundledConfigFolder = 'tenants';
+
+/**
+ * sha256 of the directory's file names and contents, in name order. It changes with any file and
+ * only then, so CloudFormation sends an Update (a re-apply) exactly when the configuration changed.
+ */
+function configDirectoryDigest(directory: string): string {
+  const hash = createHash('sha256');
+  const fileNames = readdirSync(directory, { withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name)
+    .sort();
+  for (const fileName of fileNames) {
+    const content = readFileSync(join(directory, fileName));
+    // lengths delimit name and content, so moving bytes from one file to the next changes the digest
+    hash.update(`${Buffer.byteLength(fileName)}:${fileName}:${content.length}:`).update(content);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * The loader reads current item versions and writes new ones and the profile. Indexes are named one
+ * by one (as in ContextFunctions), so the policy carries no `index/*` wildcard.
+ */
+function tableStatements(table: ITableV2): PolicyStatement[] {
+  const indexArns = tableDefinition.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`);
+  return [
+    new PolicyStatement({
+      actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+      resources: [table.tableArn, ...indexArns],
+    }),
+    new PolicyStatement({
+      actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'],
+      resources: [table.tableArn],
+    }),
+  ];
+}
+
+export interface TenantConfigLoaderProps {
+  readonly table: ITableV2;
+  /** Absolute path of the tenant configuration directory (config/tenants). */
+  readonly configDirectory: string;
+}
+
+/**
+ * Makes `cdk deploy` load the tenant configuration directory into the table: the directory is
+ * bundled next to a custom-resource handler, which validates every file and applies them all (or,
+ * when any file is invalid, none, failing the deployment). A county onboarded by adding a file is
+ * live once the deployment completes.
+ */
+export class TenantConfigLoader extends Construct {
+  constructor(scope: Construct, id: string, props: TenantConfigLoaderProps) {
+    super(scope, id);
+
+    const fn = new NodejsFunction(this, 'Function', {
+      entry: join(repositoryRoot, 'functions/catalogue/load-tenant-configs/handler.ts'),
+      handler: 'handler',
+      description: 'Tongban: loads config/tenants into the table on cdk deploy',
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      // two counties take seconds; the margin is for many counties, each item read before it is written
+      timeout: Duration.minutes(5),
+      tracing: Tracing.ACTIVE,
+      loggingFormat: LoggingFormat.JSON,
+      logGroup: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_YEAR }),
+      environment: {
+        [environmentNames.tableName]: props.table.tableName,
+        POWERTOOLS_SERVICE_NAME: 'tongban',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: OutputFormat.CJS,
+        minify: true,
+        sourceMap: true,
+        target: 'node22',
+        // the Lambda runtime ships SDK v3; bundling it again only slows cold starts
+        externalModules: ['@aws-sdk/*'],
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir: string, outputDir: string) => [`cp -R "${props.configDirectory}" "${join(outputDir, bundledConfigFolder)}"`],
+        },
+      },
+    });
+    for (const statement of tableStatements(props.table)) fn.addToRolePolicy(statement);
+    Validations.of(fn).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-L1',
+      reason: 'Node.js 22 is the runtime the platform is specified and tested on; moving to 24 is a deliberate upgrade, not a drift.',
+    });
+    Validations.of(fn).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: 'The AWS-managed basic execution policy only lets the function write its own CloudWatch logs; the function has a dedicated log group with one-year retention.',
+    });
+    Validations.of(fn).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions; this is the only wildcard statement (active tracing).',
+    });
+
+    const provider = new Provider(this, 'Provider', {
+      onEventHandler: fn,
+      logGroup: new LogGroup(this, 'ProviderLogs', { retention: RetentionDays.ONE_YEAR }),
+    });
+    // cdk-nag names the wildcard by the function's logical id, which depends on where this construct sits
+    const functionLogicalId = Stack.of(this).getLogicalId(fn.node.defaultChild as CfnFunction);
+    Validations.of(provider).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: 'The CDK Provider framework function gets the AWS-managed basic execution policy, which only allows writing its own CloudWatch logs (kept one year).',
+    });
+    Validations.of(provider).acknowledge({
+      id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${functionLogicalId}.Arn>:*]`,
+      reason: 'The CDK Provider framework may invoke any version or alias of the one loader function (`<function arn>:*`); it can invoke no other function.',
+    });
+
+    new CustomResource(this, 'Resource', {
+      serviceToken: provider.serviceToken,
+      resourceType: 'Custom::TenantConfigs',
+      properties: { configDigest: configDirectoryDigest(props.configDirectory) },
+    });
+  }
+}
