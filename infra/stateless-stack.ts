@@ -8,7 +8,9 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { join } from 'node:path';
 import { ApprovalWorkflow } from './approval-workflow';
+import { TenantConfigLoader } from './tenant-config-loader';
 import { ContextFunctions } from './context-functions';
 import { type BoundedContext, functionDefinitions } from './definitions/functions';
 
@@ -41,6 +43,9 @@ export class StatelessStack extends Stack {
     }
 
     new ApprovalWorkflow(this, 'ApprovalWorkflow', { functions, queues: props.queues });
+
+    // `cdk deploy` loads config/tenants into the table: a county onboarded by adding a file is live after deploy
+    new TenantConfigLoader(this, 'TenantConfigs', { table: props.table, configDirectory: join(__dirname, '..', 'config', 'tenants') });
 
     this.api = new HttpApi(this, 'HttpApi', { apiName: 'tongban', createDefaultStage: false });
     this.api.addStage('DefaultStage', {

@@ -9,6 +9,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { parseTenantConfigText } from '../functions/catalogue/domain/tenant-config';
 import { environmentNames } from './definitions/functions';
 import { tableDefinition } from './definitions/table';
 
@@ -16,6 +17,20 @@ const repositoryRoot = join(__dirname, '..');
 
 /** Where the handler finds the configuration: `join(__dirname, 'tenants')` next to the bundled index.js. */
 const bundledConfigFolder = 'tenants';
+
+/**
+ * A broken file fails `cdk synth`, long before CloudFormation could half-deploy it: the same
+ * validation the loader runs, with every error in the message.
+ */
+function refuseInvalidConfiguration(directory: string): void {
+  const problems = readdirSync(directory)
+    .filter((name) => /\.(ya?ml|json)$/.test(name))
+    .flatMap((name) => {
+      const parsed = parseTenantConfigText(readFileSync(join(directory, name), 'utf8'), name);
+      return parsed.ok ? [] : parsed.errors.map((error) => `${name}: ${error.path} ${error.message}`);
+    });
+  if (problems.length > 0) throw new Error(`tenant configuration is invalid; nothing deployed:\n${problems.join('\n')}`);
+}
 
 /**
  * sha256 of the directory's file names and contents, in name order. It changes with any file and
@@ -68,6 +83,7 @@ export interface TenantConfigLoaderProps {
 export class TenantConfigLoader extends Construct {
   constructor(scope: Construct, id: string, props: TenantConfigLoaderProps) {
     super(scope, id);
+    refuseInvalidConfiguration(props.configDirectory);
 
     const fn = new NodejsFunction(this, 'Function', {
       entry: join(repositoryRoot, 'functions/catalogue/load-tenant-configs/handler.ts'),
