@@ -1,46 +1,13 @@
-import { join } from 'node:path';
-import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { type Access, type BoundedContext, environmentNames, functionDefinitions } from './definitions/functions';
+import { type Access, type BoundedContext, functionDefinitions } from './definitions/functions';
 import { bucketDefinitions } from './definitions/buckets';
 import { queueDefinitions } from './definitions/queues';
-import { tableDefinition } from './definitions/table';
-
-const repositoryRoot = join(__dirname, '..');
-
-const tableActions = {
-  'table:read': ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
-  'table:write': ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'],
-} as const;
-
-/** Table access named index by index, so no policy carries an `index/*` wildcard. */
-function tableStatement(table: ITableV2, access: 'table:read' | 'table:write'): PolicyStatement {
-  const indexArns = tableDefinition.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`);
-  return new PolicyStatement({ actions: [...tableActions[access]], resources: access === 'table:read' ? [table.tableArn, ...indexArns] : [table.tableArn] });
-}
-
-function acknowledgeFunctionFindings(fn: NodejsFunction): void {
-  Validations.of(fn).acknowledge({
-    id: 'AwsSolutions::AwsSolutions-L1',
-    reason: 'Node.js 22 is the runtime the platform is specified and tested on; moving to 24 is a deliberate upgrade, not a drift.',
-  });
-  Validations.of(fn).acknowledge({
-    id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-    reason: 'The AWS-managed basic execution policy only lets the function write its own CloudWatch logs; the function has a dedicated log group with one-year retention.',
-  });
-  Validations.of(fn).acknowledge({
-    id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-    reason: 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions; this is the only wildcard statement (active tracing).',
-  });
-}
+import { platformFunction, tableStatement } from './platform-function';
 
 export interface ContextFunctionsProps {
   /** Which bounded context's functions to create (see infra/definitions/functions.ts). */
@@ -62,33 +29,12 @@ export class ContextFunctions extends Construct {
     super(scope, id);
     const created = new Map<string, NodejsFunction>();
     for (const definition of functionDefinitions.filter((candidate) => candidate.context === props.context)) {
-      const logGroup = new LogGroup(this, `${definition.id}Logs`, { retention: RetentionDays.ONE_YEAR });
-      const fn = new NodejsFunction(this, definition.id, {
-        entry: join(repositoryRoot, definition.entry),
-        handler: 'handler',
-        runtime: Runtime.NODEJS_22_X,
-        architecture: Architecture.ARM_64,
-        memorySize: definition.memoryMb ?? 512,
-        timeout: Duration.seconds(definition.timeoutSeconds ?? 15),
-        tracing: Tracing.ACTIVE,
-        loggingFormat: LoggingFormat.JSON,
-        logGroup,
-        environment: {
-          [environmentNames.tableName]: props.table.tableName,
-          POWERTOOLS_SERVICE_NAME: 'tongban',
-          POWERTOOLS_METRICS_NAMESPACE: 'Tongban',
-          NODE_OPTIONS: '--enable-source-maps',
-        },
-        bundling: {
-          format: OutputFormat.CJS,
-          minify: true,
-          sourceMap: true,
-          target: 'node22',
-          // the Lambda runtime ships SDK v3; bundling it again only slows cold starts
-          externalModules: ['@aws-sdk/*'],
-        },
+      const fn = platformFunction(this, definition.id, {
+        entry: definition.entry,
+        table: props.table,
+        ...(definition.timeoutSeconds ? { timeoutSeconds: definition.timeoutSeconds } : {}),
+        ...(definition.memoryMb ? { memoryMb: definition.memoryMb } : {}),
       });
-      acknowledgeFunctionFindings(fn);
       this.grant(fn, definition.access, props);
       if (definition.trigger.kind === 'queue') {
         const queue = props.queues.get(definition.trigger.queueId);

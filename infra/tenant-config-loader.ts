@@ -1,19 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CustomResource, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { CustomResource, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Architecture, type CfnFunction, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { parseTenantConfigText } from '../functions/catalogue/domain/tenant-config';
-import { environmentNames } from './definitions/functions';
-import { tableDefinition } from './definitions/table';
-
-const repositoryRoot = join(__dirname, '..');
+import { platformFunction, tableStatement } from './platform-function';
 
 /** Where the handler finds the configuration: `join(__dirname, 'tenants')` next to the bundled index.js. */
 const bundledConfigFolder = 'tenants';
@@ -50,24 +45,6 @@ function configDirectoryDigest(directory: string): string {
   return hash.digest('hex');
 }
 
-/**
- * The loader reads current item versions and writes new ones and the profile. Indexes are named one
- * by one (as in ContextFunctions), so the policy carries no `index/*` wildcard.
- */
-function tableStatements(table: ITableV2): PolicyStatement[] {
-  const indexArns = tableDefinition.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`);
-  return [
-    new PolicyStatement({
-      actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
-      resources: [table.tableArn, ...indexArns],
-    }),
-    new PolicyStatement({
-      actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'],
-      resources: [table.tableArn],
-    }),
-  ];
-}
-
 export interface TenantConfigLoaderProps {
   readonly table: ITableV2;
   /** Absolute path of the tenant configuration directory (config/tenants). */
@@ -85,50 +62,20 @@ export class TenantConfigLoader extends Construct {
     super(scope, id);
     refuseInvalidConfiguration(props.configDirectory);
 
-    const fn = new NodejsFunction(this, 'Function', {
-      entry: join(repositoryRoot, 'functions/catalogue/load-tenant-configs/handler.ts'),
-      handler: 'handler',
+    const fn = platformFunction(this, 'Function', {
+      entry: 'functions/catalogue/load-tenant-configs/handler.ts',
+      table: props.table,
       description: 'Tongban: loads config/tenants into the table on cdk deploy',
-      runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
-      memorySize: 512,
       // two counties take seconds; the margin is for many counties, each item read before it is written
-      timeout: Duration.minutes(5),
-      tracing: Tracing.ACTIVE,
-      loggingFormat: LoggingFormat.JSON,
-      logGroup: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_YEAR }),
-      environment: {
-        [environmentNames.tableName]: props.table.tableName,
-        POWERTOOLS_SERVICE_NAME: 'tongban',
-        NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: {
-        format: OutputFormat.CJS,
-        minify: true,
-        sourceMap: true,
-        target: 'node22',
-        // the Lambda runtime ships SDK v3; bundling it again only slows cold starts
-        externalModules: ['@aws-sdk/*'],
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (_inputDir: string, outputDir: string) => [`cp -R "${props.configDirectory}" "${join(outputDir, bundledConfigFolder)}"`],
-        },
+      timeoutSeconds: 300,
+      commandHooks: {
+        beforeBundling: () => [],
+        beforeInstall: () => [],
+        afterBundling: (_inputDir: string, outputDir: string) => [`cp -R "${props.configDirectory}" "${join(outputDir, bundledConfigFolder)}"`],
       },
     });
-    for (const statement of tableStatements(props.table)) fn.addToRolePolicy(statement);
-    Validations.of(fn).acknowledge({
-      id: 'AwsSolutions::AwsSolutions-L1',
-      reason: 'Node.js 22 is the runtime the platform is specified and tested on; moving to 24 is a deliberate upgrade, not a drift.',
-    });
-    Validations.of(fn).acknowledge({
-      id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason: 'The AWS-managed basic execution policy only lets the function write its own CloudWatch logs; the function has a dedicated log group with one-year retention.',
-    });
-    Validations.of(fn).acknowledge({
-      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-      reason: 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions; this is the only wildcard statement (active tracing).',
-    });
+    fn.addToRolePolicy(tableStatement(props.table, 'table:read'));
+    fn.addToRolePolicy(tableStatement(props.table, 'table:write'));
 
     const provider = new Provider(this, 'Provider', {
       onEventHandler: fn,
