@@ -11,7 +11,7 @@ export function buildApp(app: App = new App({ context: { '@aws-cdk/core:defaultC
     env,
     description: 'Tongban functions, approval workflow and HTTP API',
     table: stateful.table,
-    buckets: stateful.buckets,
+    dataKey: stateful.dataKey,
     queues: stateful.queues,
   });
   Tags.of(app).add('project', 'tongban');

@@ -1,20 +1,41 @@
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { type Access, type BoundedContext, functionDefinitions } from './definitions/functions';
-import { bucketDefinitions } from './definitions/buckets';
+import { type BucketDefinition, bucketDefinitions } from './definitions/buckets';
 import { queueDefinitions } from './definitions/queues';
 import { platformFunction, tableStatement } from './platform-function';
+import { Aws, Validations } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 
 export interface ContextFunctionsProps {
   /** Which bounded context's functions to create (see infra/definitions/functions.ts). */
   readonly context: BoundedContext;
   readonly table: ITableV2;
-  readonly buckets: ReadonlyMap<string, IBucket>;
+  /** The key the buckets are encrypted with; object access needs it. */
+  readonly dataKey: IKey;
   readonly queues: ReadonlyMap<string, IQueue>;
+}
+
+const bucketName = (definition: BucketDefinition) => `${definition.namePrefix}-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
+
+/**
+ * Object access to one bucket: named S3 and KMS actions, objects of that bucket only. The object
+ * ARN is built from the bucket's deterministic name, so the one wildcard (`/*`, every case's
+ * objects) can be acknowledged precisely.
+ */
+function grantObjectAccess(fn: NodejsFunction, definition: BucketDefinition, mode: 'read' | 'write', dataKey: IKey): void {
+  const objects = `arn:${Aws.PARTITION}:s3:::${bucketName(definition)}/*`;
+  fn.addToRolePolicy(new PolicyStatement({ actions: mode === 'read' ? ['s3:GetObject'] : ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'], resources: [objects] }));
+  fn.addToRolePolicy(new PolicyStatement({ actions: mode === 'read' ? ['kms:Decrypt'] : ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [dataKey.keyArn] }));
+  fn.addEnvironment(definition.nameEnvironmentVariable, bucketName(definition));
+  Validations.of(fn).acknowledge({
+    id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${definition.namePrefix}-<AWS::AccountId>-<AWS::Region>/*]`,
+    reason: 'Objects are keyed per tenant and case under this one bucket (tenant first in every key); access is limited to this bucket and named actions.',
+  });
 }
 
 /**
@@ -51,12 +72,9 @@ export class ContextFunctions extends Construct {
       if (grant === 'table:read' || grant === 'table:write') fn.addToRolePolicy(tableStatement(props.table, grant));
       else if (grant.startsWith('bucket:')) {
         const [, mode, bucketId] = grant.split(':');
-        const bucket = props.buckets.get(bucketId as string);
         const definition = bucketDefinitions.find((candidate) => candidate.id === bucketId);
-        if (!bucket || !definition) throw new Error(`unknown bucket ${bucketId}`);
-        if (mode === 'read') bucket.grantRead(fn);
-        else bucket.grantPut(fn);
-        fn.addEnvironment(definition.nameEnvironmentVariable, bucket.bucketName);
+        if (!definition) throw new Error(`unknown bucket ${bucketId}`);
+        grantObjectAccess(fn, definition, mode === 'read' ? 'read' : 'write', props.dataKey);
       } else if (grant.startsWith('queue:consume:')) {
         const queueId = grant.slice('queue:consume:'.length);
         const definition = queueDefinitions.find((candidate) => candidate.id === queueId);

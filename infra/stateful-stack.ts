@@ -62,6 +62,7 @@ export class StatefulStack extends Stack {
       bucketDefinitions.map((definition) => [
         definition.id,
         new Bucket(this, definition.id, {
+          bucketName: `${definition.namePrefix}-${this.account}-${this.region}`,
           blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
           encryption: BucketEncryption.KMS,
           encryptionKey: this.dataKey,

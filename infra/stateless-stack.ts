@@ -5,7 +5,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ import { type BoundedContext, functionDefinitions } from './definitions/function
 
 export interface StatelessStackProps extends StackProps {
   readonly table: ITableV2;
-  readonly buckets: ReadonlyMap<string, IBucket>;
+  readonly dataKey: IKey;
   readonly queues: ReadonlyMap<string, IQueue>;
 }
 
@@ -38,7 +38,7 @@ export class StatelessStack extends Stack {
 
     const functions = new Map<string, NodejsFunction>();
     for (const { id: contextId, context } of contexts) {
-      const built = new ContextFunctions(this, contextId, { context, table: props.table, buckets: props.buckets, queues: props.queues });
+      const built = new ContextFunctions(this, contextId, { context, table: props.table, dataKey: props.dataKey, queues: props.queues });
       for (const [functionId, fn] of built.functions) functions.set(functionId, fn);
     }
 

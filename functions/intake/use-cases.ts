@@ -10,7 +10,22 @@ import type { ClockMonitor } from '../shared/monitoring';
 import type { Clock, IdGenerator } from '../shared/runtime';
 import { tenantCalendar } from '../catalogue/domain/guide';
 import { caseClockView } from './domain/case-clock-view';
-import { acceptCase, type Case, type CaseEvent, caseStatusLabel, isFinished, markApprovalStarted, refuseCase, submitCase } from './domain/case';
+import {
+  acceptCase,
+  type Case,
+  type CaseEvent,
+  type CaseNotice,
+  caseStatusLabel,
+  completeOnTheSpot,
+  isFinished,
+  markApprovalStarted,
+  noticeNumber,
+  refuseCase,
+  requestSupplement,
+  resubmitCase as resubmit,
+  submitCase,
+} from './domain/case';
+import { type NoticeArchive, noticeDocument } from './domain/notices';
 import type { ApprovalWorkflow, CaseRepository } from './domain/ports';
 
 export const applicantSchema = z.object({
@@ -21,17 +36,33 @@ export const applicantSchema = z.object({
   phone: z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'phone must be a mainland mobile or landline number'),
 });
 
-export const createCaseBody = z.object({
-  itemCode: z.string().trim().min(1).max(64),
-  channel: z.enum(['online', 'window']).default('online'),
-  applicant: applicantSchema,
-  formData: z.record(z.string(), z.unknown()).default({}),
-});
+export const createCaseBody = z
+  .object({
+    itemCode: z.string().trim().min(1).max(64),
+    channel: z.enum(['online', 'window']).default('online'),
+    /** For channel `window`: the window and the clerk filing on the applicant's behalf. */
+    window: z.object({ windowId: z.string().trim().min(1).max(40), clerk: z.string().trim().min(1).max(64) }).optional(),
+    applicant: applicantSchema,
+    formData: z.record(z.string(), z.unknown()).default({}),
+  })
+  .refine((body) => body.channel !== 'window' || body.window !== undefined, { path: ['window'], message: 'window intake must record windowId and clerk / 窗口代办须记录窗口和经办人' });
+
+const actor = z.string().trim().min(1).max(64).default('window');
 
 export const acceptanceBody = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('accept'), actor: z.string().trim().min(1).max(64).default('window') }),
-  z.object({ decision: z.enum(['reject', 'return']), reason: z.string().trim().min(1).max(500), actor: z.string().trim().min(1).max(64).default('window') }),
+  z.object({ decision: z.literal('accept'), actor }),
+  z.object({
+    decision: z.literal('supplement'),
+    items: z.array(z.object({ materialId: z.string().trim().min(1).max(64), reason: z.string().trim().min(1).max(200) })).min(1).max(50),
+    actor,
+  }),
+  z.object({ decision: z.enum(['reject', 'return']), reason: z.string().trim().min(1).max(500), actor }),
+  z.object({ decision: z.literal('complete'), actor }),
 ]);
+
+export const resubmissionBody = z.object({ formData: z.record(z.string(), z.unknown()).optional() });
+
+export const myCasesBody = applicantSchema.pick({ idType: true, idNumber: true, phone: true });
 
 export interface IntakeDependencies {
   readonly cases: CaseRepository;
@@ -42,6 +73,7 @@ export interface IntakeDependencies {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly monitor: ClockMonitor;
+  readonly notices: NoticeArchive;
 }
 
 /**
@@ -53,7 +85,11 @@ export async function createCase(deps: Pick<IntakeDependencies, 'cases' | 'catal
   if (!tenant) throw notFound.tenant(ctx.tenantId);
   if (!item) throw notFound.item(input.itemCode);
   const now = deps.clock.now().toISOString();
-  const submitted = submitCase({ tenantId: ctx.tenantId, caseId: deps.ids.next(), item, ...input }, now, deps.ids.next());
+  const submitted = submitCase(
+    { tenantId: ctx.tenantId, caseId: deps.ids.next(), item, channel: input.channel, applicant: input.applicant, formData: input.formData, ...(input.window ? { window: input.window } : {}) },
+    now,
+    deps.ids.next(),
+  );
   await deps.cases.create(submitted.case, submitted.event);
   return { caseId: submitted.case.caseId, status: submitted.case.status, itemVersion: submitted.case.itemVersion, createdAt: now };
 }
@@ -64,47 +100,48 @@ async function loadCase(cases: CaseRepository, ctx: RequestContext, caseId: stri
   return found;
 }
 
+/** Issues a notice: archived as a document first, so a stored notice always has its document. */
+async function issue(deps: Pick<IntakeDependencies, 'notices'>, current: Case, notice: CaseNotice): Promise<void> {
+  await deps.notices.archive(current, notice, noticeDocument(current, notice));
+}
+
+const latestNotice = (current: Case): CaseNotice | undefined => current.notices?.[current.notices.length - 1];
+
 /**
- * Primary course: the window accepts the case (受理); the promised deadline starts, one task per
- * department is created in the same transaction, then the approval workflow starts.
- * A retry after the workflow failed to start re-attempts the start and never duplicates tasks.
+ * Primary course: the window reviews a submitted case and decides, with a written notice each time:
+ * accept (受理, the promised deadline starts and the case is routed to its departments in the same
+ * transaction, then the approval workflow starts), supplement (ONE notice listing every missing
+ * material), reject (不予受理) or return (退件) with a reason, or complete a 即办件 on the spot.
+ * A retried accept after the workflow failed to start re-attempts the start and never duplicates tasks.
  */
 export async function decideAcceptance(deps: IntakeDependencies, ctx: RequestContext, caseId: string, decision: z.infer<typeof acceptanceBody>) {
   let current = await loadCase(deps.cases, ctx, caseId);
   const now = deps.clock.now().toISOString();
-  if (decision.decision !== 'accept') {
+  if (decision.decision === 'supplement') {
+    const requested = requestSupplement(current, decision.items, decision.actor, now, deps.ids.next());
+    await issue(deps, requested.case, requested.notice);
+    await deps.cases.save(requested.case, [requested.event]);
+    return { caseId, status: requested.case.status, notice: requested.notice };
+  }
+  if (decision.decision === 'reject' || decision.decision === 'return') {
     const refused = refuseCase(current, decision.decision, decision.reason, decision.actor, now, deps.ids.next());
+    await issue(deps, refused.case, latestNotice(refused.case) as CaseNotice);
     await deps.cases.save(refused.case, [refused.event]);
-    return { caseId, status: refused.case.status };
+    return { caseId, status: refused.case.status, notice: latestNotice(refused.case) };
+  }
+  if (decision.decision === 'complete') {
+    const item = await deps.catalogue.itemVersion(ctx.tenantId, current.itemCode, current.itemVersion);
+    if (!item) throw notFound.item(`${current.itemCode}@${current.itemVersion}`);
+    const done = completeOnTheSpot(current, item, decision.actor, noticeNumber('acceptance', ctx.tenantId, caseId, now), now, [deps.ids.next(), deps.ids.next()]);
+    await issue(deps, done.case, latestNotice(done.case) as CaseNotice);
+    await deps.cases.save(done.case, done.events);
+    return { caseId, status: done.case.status, completedAt: done.case.completedAt, result: item.result.name, notice: latestNotice(done.case) };
   }
   if (current.status === 'submitted') {
-    const [item, profile] = await Promise.all([deps.catalogue.itemVersion(ctx.tenantId, current.itemCode, current.itemVersion), deps.tenants.profile(ctx.tenantId)]);
-    if (!item) throw notFound.item(`${current.itemCode}@${current.itemVersion}`);
-    if (!profile) throw notFound.tenant(ctx.tenantId);
-    const calendar = tenantCalendar(profile);
-    const onGap = (year: number) => deps.monitor.calendarGap(year, { tenantId: ctx.tenantId, caseId });
-    const tasks: DepartmentTask[] = item.departments.map((department) => ({
-      tenantId: ctx.tenantId,
-      taskId: deps.ids.next(),
-      caseId,
-      deptId: department.deptId,
-      lead: department.lead,
-      itemCode: item.code,
-      itemName: item.name,
-      status: 'waiting',
-      stageDays: department.stageDays,
-      ...deadlineField('stageDeadline', now, department.stageDays, calendar, onGap),
-      light: 'green',
-      createdAt: now,
-      escalations: 0,
-    }));
-    const accepted = acceptCase(
-      current,
-      { tasks: tasks.map(({ taskId, deptId, lead }) => ({ taskId, deptId, lead })), ...deadlineField('promisedDeadline', now, item.promisedDays, calendar, onGap), actor: decision.actor },
-      now,
-      deps.ids.next(),
-    );
-    await deps.cases.save(accepted.case, [accepted.event], tasks);
+    const routed = await routeForAcceptance(deps, ctx, current, now);
+    const accepted = acceptCase(current, { ...routed.acceptance, actor: decision.actor, noticeNo: noticeNumber('acceptance', ctx.tenantId, caseId, now) }, now, deps.ids.next());
+    await issue(deps, accepted.case, latestNotice(accepted.case) as CaseNotice);
+    await deps.cases.save(accepted.case, [accepted.event], routed.tasks);
     current = accepted.case;
   }
   if (current.status !== 'accepted') {
@@ -112,7 +149,57 @@ export async function decideAcceptance(deps: IntakeDependencies, ctx: RequestCon
     acceptCase(current, { tasks: current.tasks, actor: decision.actor }, now, '');
   }
   const started = await startApproval(deps, current);
-  return { caseId, status: started.status, acceptedAt: started.acceptedAt, promisedDeadline: started.promisedDeadline };
+  return { caseId, status: started.status, acceptedAt: started.acceptedAt, promisedDeadline: started.promisedDeadline, notice: latestNotice(started) };
+}
+
+/**
+ * The departments of the case's item version, one task each with its stage deadline, and the
+ * promised deadline: all counted from `startedAt` on the tenant's working-day calendar.
+ */
+async function routeForAcceptance(deps: IntakeDependencies, ctx: RequestContext, current: Case, startedAt: string) {
+  const [item, profile] = await Promise.all([deps.catalogue.itemVersion(ctx.tenantId, current.itemCode, current.itemVersion), deps.tenants.profile(ctx.tenantId)]);
+  if (!item) throw notFound.item(`${current.itemCode}@${current.itemVersion}`);
+  if (!profile) throw notFound.tenant(ctx.tenantId);
+  const calendar = tenantCalendar(profile);
+  const onGap = (year: number) => deps.monitor.calendarGap(year, { tenantId: ctx.tenantId, caseId: current.caseId });
+  const tasks: DepartmentTask[] = item.departments.map((department) => ({
+    tenantId: ctx.tenantId,
+    taskId: deps.ids.next(),
+    caseId: current.caseId,
+    deptId: department.deptId,
+    lead: department.lead,
+    itemCode: item.code,
+    itemName: item.name,
+    status: 'waiting',
+    stageDays: department.stageDays,
+    ...deadlineField('stageDeadline', startedAt, department.stageDays, calendar, onGap),
+    light: 'green',
+    createdAt: startedAt,
+    escalations: 0,
+  }));
+  return {
+    tasks,
+    acceptance: { tasks: tasks.map(({ taskId, deptId, lead }) => ({ taskId, deptId, lead })), ...deadlineField('promisedDeadline', startedAt, item.promisedDays, calendar, onGap) },
+  };
+}
+
+/** Primary course: the applicant supplied what the one-time notice listed; the case returns to acceptance review. */
+export async function resubmitCase(deps: Pick<IntakeDependencies, 'cases' | 'clock' | 'ids'>, ctx: RequestContext, caseId: string, body: z.infer<typeof resubmissionBody>) {
+  const current = await loadCase(deps.cases, ctx, caseId);
+  const now = deps.clock.now().toISOString();
+  const resubmitted = resubmit(current, body.formData, now, deps.ids.next());
+  await deps.cases.save(resubmitted.case, [resubmitted.event]);
+  return { caseId, status: resubmitted.case.status, receivedAt: now };
+}
+
+/** An applicant's own cases, newest first: found by the digest of their ID, confirmed by their phone number. */
+export async function listMyCases(deps: Pick<IntakeDependencies, 'cases'>, ctx: RequestContext, who: z.infer<typeof myCasesBody>) {
+  const cases = await deps.cases.listForApplicant(ctx.tenantId, who.idType, who.idNumber, 100);
+  return {
+    cases: cases
+      .filter((found) => found.applicant.phone === who.phone)
+      .map((found) => ({ caseId: found.caseId, item: { code: found.itemCode, name: found.itemName }, status: found.status, statusLabel: caseStatusLabel(found.status), createdAt: found.createdAt })),
+  };
 }
 
 /**
@@ -159,7 +246,11 @@ export async function getCaseView(deps: Pick<IntakeDependencies, 'cases' | 'task
     tenantId: found.tenantId,
     item: { code: found.itemCode, name: found.itemName, version: found.itemVersion },
     channel: found.channel,
+    window: found.window,
     applicant: { kind: found.applicant.kind, name: found.applicant.name },
+    receivedAt: found.receivedAt,
+    deemedAccepted: found.deemedAccepted ?? false,
+    notices: found.notices ?? [],
     status: found.status,
     statusLabel: caseStatusLabel(found.status),
     finished: isFinished(found.status),

@@ -6,7 +6,9 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { DependencyUnavailableError, DomainError, InvalidTransitionError, NotFoundError, RuleNotSatisfiableError, ValidationError } from './errors';
+import { idempotencyKeyOf, IdempotencyStore } from './idempotency';
 import { logger, metrics, tracer } from './powertools';
+import { dynamoDocuments, requiredEnvironment } from './clients';
 import { type RequestContext, requestContextFrom } from './request-context';
 
 export interface HttpReply {
@@ -25,10 +27,15 @@ export interface ParsedRequest<TBody, TQuery, TPath> {
 export interface EndpointSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
   /** Business metric counted once per successful call, e.g. `CaseCreated`. */
   readonly metric: string;
+  /** Honour the `Idempotency-Key` header: a retry returns the first reply and changes nothing. */
+  readonly idempotent?: boolean;
   readonly body?: B;
   readonly query?: Q;
   readonly path?: P;
 }
+
+let store: IdempotencyStore | undefined;
+const idempotencyStore = (): IdempotencyStore => (store ??= new IdempotencyStore(dynamoDocuments, requiredEnvironment('TABLE_NAME')));
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -96,13 +103,20 @@ export function httpEndpoint<B extends z.ZodType, Q extends z.ZodType, P extends
   const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const ctx = requestContextFrom(event.pathParameters?.tenantId, event.requestContext.requestId);
     logger.appendKeys({ tenantId: ctx.tenantId });
-    const reply = await run({
-      ctx,
-      body: parsePart(spec.body, spec.body ? parseJsonBody(event) : undefined, 'body'),
-      query: parsePart(spec.query, event.queryStringParameters ?? {}, 'query'),
-      path: parsePart(spec.path, event.pathParameters ?? {}, 'path'),
-      headers: event.headers ?? {},
-    });
+    const headers = event.headers ?? {};
+    const rawBody = spec.body ? parseJsonBody(event) : undefined;
+    const execute = async () =>
+      run({
+        ctx,
+        body: parsePart(spec.body, rawBody, 'body'),
+        query: parsePart(spec.query, event.queryStringParameters ?? {}, 'query'),
+        path: parsePart(spec.path, event.pathParameters ?? {}, 'path'),
+        headers,
+      });
+    const key = spec.idempotent ? idempotencyKeyOf(headers) : undefined;
+    const reply = key
+      ? await idempotencyStore().run({ tenantId: ctx.tenantId, routeKey: event.routeKey, key, body: { path: event.pathParameters, body: rawBody } }, execute)
+      : await execute();
     metrics.addMetric(spec.metric, MetricUnit.Count, 1);
     return json(reply.statusCode, reply.body);
   };

@@ -32,6 +32,9 @@ export const keys = {
   applicantCases: (tenantId: string, applicantDigest: string): string => `${tenantPrefix(tenantId)}#APPLICANT#${applicantDigest}`,
   applicantCaseSort: (createdAt: string, caseId: string): string => `CASE#${createdAt}#${caseId}`,
 
+  /** An Idempotency-Key as used on one route, by one tenant. */
+  idempotency: (tenantId: string, routeKey: string, key: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#IDEM#${routeKey}#${key}`, SK: 'IDEM' }),
+
   tenantProfile: (tenantId: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#CONFIG`, SK: 'TENANT' }),
   item: (tenantId: string, itemCode: string, version: number): ItemKey => ({
     PK: `${tenantPrefix(tenantId)}#ITEM#${itemCode}`,

@@ -3,7 +3,8 @@ import { StepFunctionsApprovalWorkflow } from '../approval/adapters/sfn-workflow
 import { DynamoItemCatalogue } from '../catalogue/adapters/dynamo-item-catalogue';
 import { DynamoTenantDirectory } from '../catalogue/adapters/dynamo-tenant-directory';
 import { DynamoCaseRepository } from '../intake/adapters/dynamo-case-repository';
-import { dynamoDocuments, requiredEnvironment, stepFunctions } from './clients';
+import { S3NoticeArchive } from '../intake/adapters/s3-notice-archive';
+import { dynamoDocuments, requiredEnvironment, s3, stepFunctions } from './clients';
 import { powertoolsClockMonitor } from './monitoring';
 import { systemClock, ulidGenerator } from './runtime';
 
@@ -26,6 +27,7 @@ function build() {
     clock: systemClock,
     ids: ulidGenerator,
     monitor: powertoolsClockMonitor,
+    notices: new S3NoticeArchive(s3, () => requiredEnvironment('CERTIFICATES_BUCKET')),
   };
 }
 

@@ -4,6 +4,8 @@
  */
 export interface BucketDefinition {
   readonly id: string;
+  /** Deployed as `<namePrefix>-<account>-<region>`, so policies can name the bucket without a cross-stack token. */
+  readonly namePrefix: string;
   /** Environment variable through which functions receive the bucket name. */
   readonly nameEnvironmentVariable: string;
   /** Days after which current objects move to Infrequent Access, then to Glacier Instant Retrieval. */
@@ -13,6 +15,7 @@ export interface BucketDefinition {
 
 export const materialsBucket: BucketDefinition = {
   id: 'MaterialsBucket',
+  namePrefix: 'tongban-materials',
   nameEnvironmentVariable: 'MATERIALS_BUCKET',
   infrequentAccessAfterDays: 90,
   glacierAfterDays: 365,
@@ -20,6 +23,7 @@ export const materialsBucket: BucketDefinition = {
 
 export const certificatesBucket: BucketDefinition = {
   id: 'CertificatesBucket',
+  namePrefix: 'tongban-certificates',
   nameEnvironmentVariable: 'CERTIFICATES_BUCKET',
   infrequentAccessAfterDays: 180,
   glacierAfterDays: 730,

@@ -54,7 +54,22 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
     context: 'intake',
     entry: 'functions/intake/decide-acceptance/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/tenants/{tenantId}/cases/{caseId}/acceptance' },
-    access: ['table:read', 'table:write', 'approval:start'],
+    access: ['table:read', 'table:write', 'approval:start', 'bucket:write:CertificatesBucket'],
+  },
+  {
+    id: 'ResubmitCase',
+    context: 'intake',
+    entry: 'functions/intake/resubmit-case/handler.ts',
+    trigger: { kind: 'http', method: 'POST', path: '/v1/tenants/{tenantId}/cases/{caseId}/resubmission' },
+    access: ['table:read', 'table:write'],
+  },
+  {
+    id: 'ListMyCases',
+    context: 'intake',
+    entry: 'functions/intake/list-my-cases/handler.ts',
+    // POST: the applicant's ID number travels in the body, never in a URL that access logs record
+    trigger: { kind: 'http', method: 'POST', path: '/v1/tenants/{tenantId}/my-cases' },
+    access: ['table:read'],
   },
   {
     id: 'ListItems',

@@ -71,6 +71,20 @@ export class DynamoCaseRepository implements CaseRepository {
     return events;
   }
 
+  async listForApplicant(tenantId: string, idType: string, idNumber: string, limit: number): Promise<Case[]> {
+    const page = await this.documents.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :applicant',
+        ExpressionAttributeValues: { ':applicant': keys.applicantCases(tenantId, applicantDigest(tenantId, idType, idNumber)) },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (page.Items ?? []).map((item) => stripKeys<Case>(item));
+  }
+
   async save(next: Case, events: readonly CaseEvent[], newTasks: readonly DepartmentTask[] = []): Promise<void> {
     try {
       await this.documents.send(

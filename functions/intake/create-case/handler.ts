@@ -3,7 +3,7 @@ import { dependencies } from '../../shared/wiring';
 import { createCase, createCaseBody } from '../use-cases';
 
 /** POST /v1/tenants/{tenantId}/cases: file an application for a published item. */
-export const handler = httpEndpoint({ metric: 'CaseCreated', body: createCaseBody }, async ({ ctx, body }) => ({
+export const handler = httpEndpoint({ metric: 'CaseCreated', idempotent: true, body: createCaseBody }, async ({ ctx, body }) => ({
   statusCode: 201,
   body: await createCase(dependencies(), ctx, body),
 }));

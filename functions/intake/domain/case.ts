@@ -6,7 +6,7 @@ import type { FormField } from '../../catalogue/domain/tenant-config';
  * The case (办件) lifecycle, pure: every transition checks the current status and returns the new
  * case plus the timeline event to store with it, in one transaction.
  */
-export type CaseStatus = 'submitted' | 'accepted' | 'in_approval' | 'completed' | 'denied' | 'rejected' | 'returned';
+export type CaseStatus = 'submitted' | 'supplement_requested' | 'accepted' | 'in_approval' | 'completed' | 'denied' | 'rejected' | 'returned';
 
 export type Channel = 'online' | 'window';
 
@@ -24,6 +24,22 @@ export interface CaseTaskRef {
   readonly lead: boolean;
 }
 
+export type NoticeKind = 'acceptance' | 'supplement' | 'rejection' | 'return';
+
+export interface SupplementItem {
+  readonly materialId: string;
+  readonly reason: string;
+}
+
+/** A written notice to the applicant (受理通知书, 一次性告知书, 不予受理通知书, 退件通知). */
+export interface CaseNotice {
+  readonly noticeNo: string;
+  readonly kind: NoticeKind;
+  readonly issuedAt: string;
+  readonly items?: readonly SupplementItem[];
+  readonly reason?: string;
+}
+
 export interface Case {
   readonly tenantId: string;
   readonly caseId: string;
@@ -31,12 +47,19 @@ export interface Case {
   readonly itemName: string;
   readonly itemVersion: number;
   readonly channel: Channel;
+  /** Window intake: the window and the clerk who filed for the applicant. */
+  readonly window?: { readonly windowId: string; readonly clerk: string };
   readonly applicant: Applicant;
   readonly formData: Readonly<Record<string, unknown>>;
   readonly status: CaseStatus;
   readonly createdAt: string;
+  /** When the complete application was received: filing, or the supplement that completed it. */
+  readonly receivedAt?: string;
   readonly updatedAt: string;
   readonly acceptedAt?: string;
+  /** Accepted by the timer because no decision came within the notice window (视为受理). */
+  readonly deemedAccepted?: boolean;
+  readonly notices?: readonly CaseNotice[];
   readonly promisedDays: number;
   /** One-time-notice window of the item version (1 or 5 working days from receipt). */
   readonly noticeDays: 1 | 5;
@@ -52,7 +75,10 @@ export interface Case {
 /** Timeline event types, named `<Resource><PastTense>`; each has a fixture in events/ and a schema in schemas/. */
 export const caseEventTypes = [
   'CaseSubmitted',
+  'SupplementRequested',
+  'CaseResubmitted',
   'CaseAccepted',
+  'CaseDeemedAccepted',
   'CaseRejected',
   'CaseReturned',
   'ApprovalStarted',
@@ -81,6 +107,7 @@ export interface NewCaseInput {
   readonly caseId: string;
   readonly item: PublishedItem;
   readonly channel: Channel;
+  readonly window?: { readonly windowId: string; readonly clerk: string };
   readonly applicant: Applicant;
   readonly formData: Readonly<Record<string, unknown>>;
 }
@@ -107,10 +134,12 @@ export function submitCase(input: NewCaseInput, now: string, eventId: string): {
     itemName: input.item.name,
     itemVersion: input.item.version,
     channel: input.channel,
+    ...(input.window ? { window: input.window } : {}),
     applicant: input.applicant,
     formData: input.formData,
     status: 'submitted',
     createdAt: now,
+    receivedAt: now,
     updatedAt: now,
     promisedDays: input.item.promisedDays,
     noticeDays: input.item.noticeDays,
@@ -132,6 +161,7 @@ export function submitCase(input: NewCaseInput, now: string, eventId: string): {
 
 const statusLabel: Record<CaseStatus, string> = {
   submitted: '已提交待受理',
+  supplement_requested: '待补正材料',
   accepted: '已受理',
   in_approval: '审批中',
   completed: '已办结',
@@ -156,6 +186,17 @@ export interface AcceptanceInput {
   readonly tasks: readonly CaseTaskRef[];
   readonly promisedDeadline?: string;
   readonly actor: string;
+  /** The acceptance notice (受理通知书) issued with the decision. */
+  readonly noticeNo?: string;
+}
+
+const withNotice = (current: Case, notice: CaseNotice | undefined): readonly CaseNotice[] => [...(current.notices ?? []), ...(notice ? [notice] : [])];
+
+/** Notice numbers: kind prefix, tenant, Shanghai date of issue and the case id tail; one notice per kind and case. */
+export function noticeNumber(kind: NoticeKind, tenantId: string, caseId: string, issuedAt: string): string {
+  const prefix = { acceptance: 'SL', supplement: 'BZ', rejection: 'BY', return: 'TJ' }[kind];
+  const shanghaiDay = new Date(Date.parse(issuedAt) + 8 * 3600 * 1000).toISOString().slice(0, 10).replaceAll('-', '');
+  return `${prefix}${tenantId}${shanghaiDay}${caseId.slice(-8)}`;
 }
 
 /** 受理: the promised time limit starts and the case is routed to its departments. */
@@ -170,6 +211,7 @@ export function acceptCase(current: Case, input: AcceptanceInput, now: string, e
       status: 'accepted',
       acceptedAt: now,
       ...(input.promisedDeadline ? { promisedDeadline: input.promisedDeadline } : {}),
+      notices: withNotice(current, input.noticeNo ? { noticeNo: input.noticeNo, kind: 'acceptance', issuedAt: now } : undefined),
       tasks: input.tasks,
       updatedAt: now,
       revision: current.revision + 1,
@@ -196,7 +238,14 @@ export function refuseCase(
 ): { case: Case; event: CaseEvent } {
   requireStatus(current, ['submitted'], kind === 'reject' ? { zh: '不予受理', en: 'reject' } : { zh: '退件', en: 'return' });
   return {
-    case: { ...current, status: kind === 'reject' ? 'rejected' : 'returned', outcomeReason: reason, updatedAt: now, revision: current.revision + 1 },
+    case: {
+      ...current,
+      status: kind === 'reject' ? 'rejected' : 'returned',
+      outcomeReason: reason,
+      notices: withNotice(current, { noticeNo: noticeNumber(kind === 'reject' ? 'rejection' : 'return', current.tenantId, current.caseId, now), kind: kind === 'reject' ? 'rejection' : 'return', issuedAt: now, reason }),
+      updatedAt: now,
+      revision: current.revision + 1,
+    },
     event: { eventId, caseId: current.caseId, type: kind === 'reject' ? 'CaseRejected' : 'CaseReturned', at: now, actor, detail: { reason } },
   };
 }
@@ -243,3 +292,66 @@ export function concludeApproval(current: Case, outcomes: readonly DepartmentOut
 }
 
 export const isFinished = (status: CaseStatus): boolean => ['completed', 'denied', 'rejected', 'returned'].includes(status);
+
+/**
+ * 一次性告知: ONE notice listing every missing or defective material with its reason. A second
+ * notice would break the rule, so it is refused; the window must list everything the first time.
+ */
+export function requestSupplement(current: Case, items: readonly SupplementItem[], actor: string, now: string, eventId: string): { case: Case; event: CaseEvent; notice: CaseNotice } {
+  requireStatus(current, ['submitted'], { zh: '发出补正通知', en: 'request a supplement' });
+  if ((current.notices ?? []).some((notice) => notice.kind === 'supplement')) {
+    throw new InvalidTransitionError('本件已一次性告知过补正材料，不得再次要求补正', 'A one-time supplement notice was already issued for this case', 'SUPPLEMENT_ALREADY_NOTIFIED');
+  }
+  const notice: CaseNotice = { noticeNo: noticeNumber('supplement', current.tenantId, current.caseId, now), kind: 'supplement', issuedAt: now, items };
+  return {
+    case: { ...current, status: 'supplement_requested', notices: withNotice(current, notice), updatedAt: now, revision: current.revision + 1 },
+    event: { eventId, caseId: current.caseId, type: 'SupplementRequested', at: now, actor, detail: { noticeNo: notice.noticeNo, materials: items.map((item) => item.materialId) } },
+    notice,
+  };
+}
+
+/** The applicant supplied what the notice listed: the application is complete as of now, and review starts again. */
+export function resubmitCase(current: Case, formData: Readonly<Record<string, unknown>> | undefined, now: string, eventId: string): { case: Case; event: CaseEvent } {
+  requireStatus(current, ['supplement_requested'], { zh: '补正后重新提交', en: 'resubmit' });
+  return {
+    case: { ...current, status: 'submitted', receivedAt: now, ...(formData ? { formData: { ...current.formData, ...formData } } : {}), updatedAt: now, revision: current.revision + 1 },
+    event: { eventId, caseId: current.caseId, type: 'CaseResubmitted', at: now, actor: 'applicant', detail: { receivedAt: now } },
+  };
+}
+
+/**
+ * 视为受理: no decision within the notice window, so the case is accepted, dated from the day the
+ * complete application was received; the notice stage is recorded as overdue (环节超时).
+ */
+export function deemAccepted(current: Case, input: AcceptanceInput, noticeDeadline: string, now: string, eventId: string): { case: Case; event: CaseEvent } {
+  requireStatus(current, ['submitted'], { zh: '视为受理', en: 'deem accepted' });
+  const acceptedAt = current.receivedAt ?? current.createdAt;
+  const accepted = acceptCase(current, input, acceptedAt, eventId);
+  return {
+    case: { ...accepted.case, deemedAccepted: true, updatedAt: now },
+    event: { ...accepted.event, type: 'CaseDeemedAccepted', at: now, actor: 'system', detail: { ...accepted.event.detail, acceptedAt, noticeDeadline, noticeStageOverdue: true } },
+  };
+}
+
+/** 即办件: the window accepts and decides on the spot; the result is issued at once, with no workflow. */
+export function completeOnTheSpot(current: Case, item: PublishedItem, actor: string, noticeNo: string, now: string, eventIds: readonly [string, string]): { case: Case; events: CaseEvent[] } {
+  if (item.handlingKind !== '即办件') {
+    throw new InvalidTransitionError('只有即办件可以当场办结', 'Only an immediate item (即办件) can be completed on the spot', 'NOT_AN_IMMEDIATE_ITEM');
+  }
+  requireStatus(current, ['submitted'], { zh: '当场办结', en: 'complete on the spot' });
+  return {
+    case: {
+      ...current,
+      status: 'completed',
+      acceptedAt: now,
+      completedAt: now,
+      notices: withNotice(current, { noticeNo, kind: 'acceptance', issuedAt: now }),
+      updatedAt: now,
+      revision: current.revision + 1,
+    },
+    events: [
+      { eventId: eventIds[0], caseId: current.caseId, type: 'CaseAccepted', at: now, actor, detail: { noticeNo, onTheSpot: true } },
+      { eventId: eventIds[1], caseId: current.caseId, type: 'CaseCompleted', at: now, actor, detail: { onTheSpot: true, result: item.result.name } },
+    ],
+  };
+}

@@ -7,6 +7,8 @@ export interface CaseRepository {
   create(newCase: Case, event: CaseEvent): Promise<void>;
   find(tenantId: string, caseId: string): Promise<Case | undefined>;
   timeline(tenantId: string, caseId: string): Promise<CaseEvent[]>;
+  /** An applicant's cases, newest first, by the digest of their ID (never the ID number itself in a key). */
+  listForApplicant(tenantId: string, idType: string, idNumber: string, limit: number): Promise<Case[]>;
   /**
    * Stores `next` only if the stored revision is still `next.revision - 1`, together with its events
    * and any tasks it creates; a concurrent change makes it throw InvalidTransitionError.

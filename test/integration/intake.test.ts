@@ -1,0 +1,139 @@
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { LocalPlatform } from '../../infra/local/platform';
+import { anApplicant } from '../support/fixtures';
+import { aDataDirectory, apiClient, givenARunningPlatform, removeDataDirectory } from './support/platform';
+
+const TENANT = '522732';
+const B = `/v1/tenants/${TENANT}`;
+
+const planningApplication = (idNumber = '91522732MA6DLXXX1Q') => ({
+  itemCode: 'GTGH-0001',
+  applicant: anApplicant({ kind: 'organisation', name: '三都县城投建设有限公司', idType: '统一社会信用代码', idNumber }),
+  formData: {
+    projectName: '民族文化广场',
+    constructionUnit: '三都县城投建设有限公司',
+    unifiedSocialCreditCode: idNumber,
+    projectAddress: '三合街道',
+    landUsePermitNumber: '地字第1号',
+    totalFloorAreaSquareMetres: 12800,
+    contactName: '韦工',
+    phone: '13800000000',
+  },
+});
+
+type Notice = { noticeNo: string; kind: string; items?: { materialId: string }[] };
+
+describe('given the local platform with 三都县', () => {
+  const dataDir = aDataDirectory();
+  let platform: LocalPlatform;
+  let api: ReturnType<typeof apiClient>;
+
+  beforeAll(async () => {
+    platform = await givenARunningPlatform(dataDir);
+    api = apiClient(platform.url);
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+    removeDataDirectory(dataDir);
+  });
+
+  describe('when the window finds materials missing (一次性告知), the applicant supplements, and the window accepts', () => {
+    it('then one notice lists everything, a second is refused, and acceptance issues a receipt archived in S3', async () => {
+      const { body } = await api.post<{ caseId: string }>(`${B}/cases`, planningApplication());
+      const supplement = await api.post<{ status: string; notice: Notice }>(`${B}/cases/${body.caseId}/acceptance`, {
+        decision: 'supplement',
+        items: [
+          { materialId: 'DESIGN_SCHEME', reason: '总平面图缺少比例尺' },
+          { materialId: 'CIVIL_AIR_DEFENCE_DESIGN', reason: '未提供防空地下室设计文件' },
+        ],
+      });
+      expect(supplement).toMatchObject({ status: 200, body: { status: 'supplement_requested', notice: { kind: 'supplement' } } });
+      expect(supplement.body.notice.items).toHaveLength(2);
+
+      const acceptWhileWaiting = await api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'accept' });
+      expect(acceptWhileWaiting).toMatchObject({ status: 409, body: { code: 'CASE_STATE_CONFLICT' } });
+
+      const resubmitted = await api.post(`${B}/cases/${body.caseId}/resubmission`, { formData: { totalFloorAreaSquareMetres: 12900 } });
+      expect(resubmitted).toMatchObject({ status: 200, body: { status: 'submitted' } });
+
+      const secondNotice = await api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'supplement', items: [{ materialId: 'LAND_TITLE', reason: '补充' }] });
+      expect(secondNotice).toMatchObject({ status: 409, body: { code: 'SUPPLEMENT_ALREADY_NOTIFIED' } });
+
+      const accepted = await api.post<{ status: string; notice: Notice }>(`${B}/cases/${body.caseId}/acceptance`, { decision: 'accept' });
+      expect(accepted).toMatchObject({ status: 200, body: { status: 'in_approval', notice: { kind: 'acceptance' } } });
+
+      const view = await api.get<{ notices: Notice[]; receivedAt: string; createdAt: string; timeline: { type: string }[] }>(`${B}/cases/${body.caseId}`);
+      expect(view.body.notices.map((notice) => notice.kind)).toEqual(['supplement', 'acceptance']);
+      expect(view.body.receivedAt > view.body.createdAt).toBe(true);
+      expect(view.body.timeline.map((event) => event.type)).toEqual(expect.arrayContaining(['SupplementRequested', 'CaseResubmitted', 'CaseAccepted']));
+
+      const s3 = new S3Client({ endpoint: platform.environment.AWS_ENDPOINT_URL_S3, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+      const archived = await s3.send(
+        new GetObjectCommand({ Bucket: platform.environment.CERTIFICATES_BUCKET, Key: `notices/${TENANT}/${body.caseId}/${accepted.body.notice.noticeNo}.json` }),
+      );
+      const document = JSON.parse(await (archived.Body as { transformToString(): Promise<string> }).transformToString());
+      expect(document).toMatchObject({ title: '受理通知书（电子回执）', caseId: body.caseId, noticeNo: accepted.body.notice.noticeNo });
+    });
+  });
+
+  describe('when a window clerk takes a 即办件 (个体工商户设立登记)', () => {
+    it('then it is completed on the spot with its result, and window intake must name the window and clerk', async () => {
+      const application = {
+        itemCode: 'SCZR-0001',
+        channel: 'window',
+        applicant: anApplicant(),
+        formData: { operatorName: '韦小宝', operatorIdNumber: '52273219900101123X', phone: '13800000000', organizationForm: '个人经营', businessScope: '米粉', businessAddress: '三合街道', capitalTenThousandYuan: 5 },
+      };
+      const withoutWindow = await api.post(`${B}/cases`, application);
+      expect(withoutWindow).toMatchObject({ status: 400, body: { details: [expect.objectContaining({ path: 'body.window' })] } });
+
+      const { body } = await api.post<{ caseId: string }>(`${B}/cases`, { ...application, window: { windowId: 'ZH-SCZR', clerk: '窗口02' } });
+      const done = await api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'complete', actor: '窗口02' });
+      expect(done).toMatchObject({ status: 200, body: { status: 'completed', result: '营业执照' } });
+
+      const planning = await api.post<{ caseId: string }>(`${B}/cases`, planningApplication('91522732MA6DLYYY2R'));
+      const notImmediate = await api.post(`${B}/cases/${planning.body.caseId}/acceptance`, { decision: 'complete' });
+      expect(notImmediate).toMatchObject({ status: 409, body: { code: 'NOT_AN_IMMEDIATE_ITEM' } });
+    });
+  });
+
+  describe('when a client retries one create in a storm with the same Idempotency-Key', () => {
+    it('then every retry gets the first reply and exactly one case exists', async () => {
+      const key = `storm-${Date.now()}`;
+      const idNumber = '52273219800101001X';
+      const send = () =>
+        fetch(`${platform.url}${B}/cases`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': key },
+          body: JSON.stringify({ ...planningApplication(), applicant: anApplicant({ idNumber }) }),
+        }).then(async (response) => ({ status: response.status, body: (await response.json()) as { caseId: string } }));
+      const replies = await Promise.all(Array.from({ length: 12 }, send));
+      expect(new Set(replies.map((reply) => reply.status))).toEqual(new Set([201]));
+      expect(new Set(replies.map((reply) => reply.body.caseId)).size).toBe(1);
+
+      const mine = await api.post<{ cases: unknown[] }>(`${B}/my-cases`, { idType: '居民身份证', idNumber, phone: '13800000000' });
+      expect(mine.body.cases).toHaveLength(1);
+
+      const reused = await fetch(`${platform.url}${B}/cases`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({ ...planningApplication(), applicant: anApplicant({ idNumber, name: '另一个人' }) }),
+      });
+      expect(reused.status).toBe(400);
+      expect(((await reused.json()) as { code: string }).code).toBe('IDEMPOTENCY_KEY_REUSED');
+    });
+  });
+
+  describe('when an applicant lists their cases', () => {
+    it('then only cases under their ID and phone are shown, newest first', async () => {
+      const idNumber = '52273219851212002X';
+      const first = await api.post<{ caseId: string }>(`${B}/cases`, { ...planningApplication(), applicant: anApplicant({ idNumber }) });
+      const second = await api.post<{ caseId: string }>(`${B}/cases`, { ...planningApplication(), applicant: anApplicant({ idNumber }) });
+      const mine = await api.post<{ cases: { caseId: string }[] }>(`${B}/my-cases`, { idType: '居民身份证', idNumber, phone: '13800000000' });
+      expect(mine.body.cases.map((found) => found.caseId)).toEqual([second.body.caseId, first.body.caseId]);
+      const wrongPhone = await api.post<{ cases: unknown[] }>(`${B}/my-cases`, { idType: '居民身份证', idNumber, phone: '13900000000' });
+      expect(wrongPhone.body.cases).toEqual([]);
+    });
+  });
+});
