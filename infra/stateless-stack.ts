@@ -9,7 +9,8 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
-import { ApprovalWorkflow } from './approval-workflow';
+import { workflowDefinitions } from './definitions/workflows';
+import { Workflow } from './workflow';
 import { TenantConfigLoader } from './tenant-config-loader';
 import { ContextFunctions } from './context-functions';
 import { type BoundedContext, functionDefinitions } from './definitions/functions';
@@ -28,7 +29,7 @@ const contexts: readonly { id: string; context: BoundedContext }[] = [
 
 /**
  * Everything that can be redeployed without touching data: the functions of each bounded context,
- * the approval state machine and the HTTP API in front of them.
+ * the state machines (approval, acceptance timer) and the HTTP API in front of them.
  */
 export class StatelessStack extends Stack {
   readonly api: HttpApi;
@@ -42,7 +43,7 @@ export class StatelessStack extends Stack {
       for (const [functionId, fn] of built.functions) functions.set(functionId, fn);
     }
 
-    new ApprovalWorkflow(this, 'ApprovalWorkflow', { functions, queues: props.queues });
+    for (const definition of workflowDefinitions) new Workflow(this, definition.id, { definition, functions, queues: props.queues });
 
     // `cdk deploy` loads config/tenants into the table: a county onboarded by adding a file is live after deploy
     new TenantConfigLoader(this, 'TenantConfigs', { table: props.table, configDirectory: join(__dirname, '..', 'config', 'tenants') });

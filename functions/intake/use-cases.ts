@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { DepartmentTask } from '../approval/domain/department-task';
 import type { TaskRepository } from '../approval/domain/ports';
 import { stageLight, taskWaitSeconds } from '../approval/domain/task-clock';
-import type { ItemCatalogue, TenantDirectory } from '../catalogue/domain/service-item';
+import type { ItemCatalogue, TenantDirectory, TenantProfile } from '../catalogue/domain/service-item';
 import { deadlineField } from './domain/deadlines';
-import { notFound } from '../shared/errors';
+import { InvalidTransitionError, notFound } from '../shared/errors';
 import type { RequestContext } from '../shared/request-context';
 import type { ClockMonitor } from '../shared/monitoring';
 import type { Clock, IdGenerator } from '../shared/runtime';
@@ -17,6 +17,7 @@ import {
   type CaseNotice,
   caseStatusLabel,
   completeOnTheSpot,
+  deemAccepted,
   isFinished,
   markApprovalStarted,
   noticeNumber,
@@ -26,7 +27,7 @@ import {
   submitCase,
 } from './domain/case';
 import { type NoticeArchive, noticeDocument } from './domain/notices';
-import type { ApprovalWorkflow, CaseRepository } from './domain/ports';
+import type { AcceptanceTimer, ApprovalWorkflow, CaseRepository } from './domain/ports';
 
 export const applicantSchema = z.object({
   kind: z.enum(['person', 'organisation']),
@@ -74,13 +75,14 @@ export interface IntakeDependencies {
   readonly ids: IdGenerator;
   readonly monitor: ClockMonitor;
   readonly notices: NoticeArchive;
+  readonly acceptanceTimer: AcceptanceTimer;
 }
 
 /**
  * Primary course: the applicant (or a window clerk for them) files an application for a published
  * item; the case is stored with its first timeline event and waits for acceptance review.
  */
-export async function createCase(deps: Pick<IntakeDependencies, 'cases' | 'catalogue' | 'tenants' | 'clock' | 'ids'>, ctx: RequestContext, input: z.infer<typeof createCaseBody>) {
+export async function createCase(deps: Pick<IntakeDependencies, 'cases' | 'catalogue' | 'tenants' | 'clock' | 'ids' | 'monitor' | 'acceptanceTimer'>, ctx: RequestContext, input: z.infer<typeof createCaseBody>) {
   const [tenant, item] = await Promise.all([deps.tenants.profile(ctx.tenantId), deps.catalogue.publishedItem(ctx.tenantId, input.itemCode)]);
   if (!tenant) throw notFound.tenant(ctx.tenantId);
   if (!item) throw notFound.item(input.itemCode);
@@ -91,7 +93,8 @@ export async function createCase(deps: Pick<IntakeDependencies, 'cases' | 'catal
     deps.ids.next(),
   );
   await deps.cases.create(submitted.case, submitted.event);
-  return { caseId: submitted.case.caseId, status: submitted.case.status, itemVersion: submitted.case.itemVersion, createdAt: now };
+  const timer = await armAcceptanceTimer(deps, submitted.case, tenant);
+  return { caseId: submitted.case.caseId, status: submitted.case.status, itemVersion: submitted.case.itemVersion, createdAt: now, noticeDeadline: timer.noticeDeadline };
 }
 
 async function loadCase(cases: CaseRepository, ctx: RequestContext, caseId: string): Promise<Case> {
@@ -184,12 +187,81 @@ async function routeForAcceptance(deps: IntakeDependencies, ctx: RequestContext,
 }
 
 /** Primary course: the applicant supplied what the one-time notice listed; the case returns to acceptance review. */
-export async function resubmitCase(deps: Pick<IntakeDependencies, 'cases' | 'clock' | 'ids'>, ctx: RequestContext, caseId: string, body: z.infer<typeof resubmissionBody>) {
+export async function resubmitCase(
+  deps: Pick<IntakeDependencies, 'cases' | 'tenants' | 'clock' | 'ids' | 'monitor' | 'acceptanceTimer'>,
+  ctx: RequestContext,
+  caseId: string,
+  body: z.infer<typeof resubmissionBody>,
+) {
   const current = await loadCase(deps.cases, ctx, caseId);
   const now = deps.clock.now().toISOString();
   const resubmitted = resubmit(current, body.formData, now, deps.ids.next());
   await deps.cases.save(resubmitted.case, [resubmitted.event]);
-  return { caseId, status: resubmitted.case.status, receivedAt: now };
+  const timer = await armAcceptanceTimer(deps, resubmitted.case);
+  return { caseId, status: resubmitted.case.status, receivedAt: now, noticeDeadline: timer.noticeDeadline };
+}
+
+/**
+ * When the deemed-acceptance timer of a case should fire: just after its notice deadline, counted
+ * from the receipt of the complete application. In a year without a calendar it re-checks daily.
+ */
+function noticeTimerFor(deps: Pick<IntakeDependencies, 'clock' | 'monitor'>, current: Case, profile: TenantProfile): { noticeDeadline: string | null; fireAt: string } {
+  const receivedAt = current.receivedAt ?? current.createdAt;
+  const view = caseClockView({ ...current, createdAt: receivedAt }, tenantCalendar(profile), deps.clock.now().toISOString(), profile.supervision.yellowThresholdDays, current.noticeDays ?? 1);
+  for (const alert of view.alerts) deps.monitor.calendarGap(alert.year, { tenantId: current.tenantId, caseId: current.caseId });
+  const fireAt = view.noticeDeadline ? new Date(Date.parse(view.noticeDeadline) + 1000).toISOString() : new Date(deps.clock.now().getTime() + 86_400_000).toISOString();
+  return { noticeDeadline: view.noticeDeadline, fireAt };
+}
+
+/**
+ * Arms the timer of a submitted case. A failure to start it does not undo the stored application
+ * (nothing is lost): it is logged as a calendar-independent alarm and re-armed by `startAcceptanceTimer`.
+ */
+async function armAcceptanceTimer(
+  deps: Pick<IntakeDependencies, 'tenants' | 'clock' | 'monitor' | 'acceptanceTimer'>,
+  current: Case,
+  knownProfile?: TenantProfile,
+): Promise<{ noticeDeadline: string | null }> {
+  const profile = knownProfile ?? (await deps.tenants.profile(current.tenantId));
+  if (!profile) throw notFound.tenant(current.tenantId);
+  const timer = noticeTimerFor(deps, current, profile);
+  await deps.acceptanceTimer.start({ tenantId: current.tenantId, caseId: current.caseId, receivedAt: current.receivedAt ?? current.createdAt, fireAt: timer.fireAt });
+  return timer;
+}
+
+/** (Re)arms the deemed-acceptance timer of a case still waiting for its acceptance decision (local restarts, repair). */
+export async function startAcceptanceTimer(deps: IntakeDependencies, tenantId: string, caseId: string): Promise<void> {
+  const found = await deps.cases.find(tenantId, caseId);
+  if (found?.status === 'submitted') await armAcceptanceTimer(deps, found);
+}
+
+/**
+ * Primary course: the timer fired. If the window has still not decided and the notice deadline has
+ * passed, the case is accepted as of the receipt date (视为受理), its notice stage recorded as
+ * overdue, and routed like any accepted case. A decision that got there first wins: the optimistic
+ * lock lets exactly one of them change the case. Returns `fireAt` when the timer must wait again.
+ */
+export async function deemAcceptance(deps: IntakeDependencies, input: { tenantId: string; caseId: string }): Promise<{ outcome: string; fireAt?: string }> {
+  const current = await deps.cases.find(input.tenantId, input.caseId);
+  if (!current || current.status !== 'submitted') return { outcome: 'decided-by-window' };
+  const profile = await deps.tenants.profile(input.tenantId);
+  if (!profile) throw notFound.tenant(input.tenantId);
+  const timer = noticeTimerFor(deps, current, profile);
+  const now = deps.clock.now().toISOString();
+  if (!timer.noticeDeadline || now <= timer.noticeDeadline) return { outcome: 'not-due', fireAt: timer.fireAt };
+  const ctx = { tenantId: input.tenantId, requestId: `timer-${input.caseId}` };
+  const receivedAt = current.receivedAt ?? current.createdAt;
+  const routed = await routeForAcceptance(deps, ctx, current, receivedAt);
+  const deemed = deemAccepted(current, { ...routed.acceptance, actor: 'system', noticeNo: noticeNumber('acceptance', input.tenantId, input.caseId, now) }, timer.noticeDeadline, now, deps.ids.next());
+  try {
+    await issue(deps, deemed.case, latestNotice(deemed.case) as CaseNotice);
+    await deps.cases.save(deemed.case, [deemed.event], routed.tasks);
+  } catch (error) {
+    if (error instanceof InvalidTransitionError) return { outcome: 'decided-by-window' };
+    throw error;
+  }
+  await startApproval(deps, deemed.case);
+  return { outcome: 'deemed-accepted' };
 }
 
 /** An applicant's own cases, newest first: found by the digest of their ID, confirmed by their phone number. */

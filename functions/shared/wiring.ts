@@ -4,6 +4,7 @@ import { DynamoItemCatalogue } from '../catalogue/adapters/dynamo-item-catalogue
 import { DynamoTenantDirectory } from '../catalogue/adapters/dynamo-tenant-directory';
 import { DynamoCaseRepository } from '../intake/adapters/dynamo-case-repository';
 import { S3NoticeArchive } from '../intake/adapters/s3-notice-archive';
+import { StepFunctionsAcceptanceTimer } from '../intake/adapters/sfn-acceptance-timer';
 import { dynamoDocuments, requiredEnvironment, s3, stepFunctions } from './clients';
 import { powertoolsClockMonitor } from './monitoring';
 import { systemClock, ulidGenerator } from './runtime';
@@ -28,6 +29,7 @@ function build() {
     ids: ulidGenerator,
     monitor: powertoolsClockMonitor,
     notices: new S3NoticeArchive(s3, () => requiredEnvironment('CERTIFICATES_BUCKET')),
+    acceptanceTimer: new StepFunctionsAcceptanceTimer(stepFunctions, () => requiredEnvironment('ACCEPTANCE_TIMER_STATE_MACHINE_ARN')),
   };
 }
 

@@ -3,6 +3,8 @@
  * what it may touch. The CDK stateless stack turns each entry into a NodejsFunction with exactly
  * these grants; the local runtime mounts the same handler modules on the same routes and triggers.
  */
+import type { WorkflowId } from './workflows';
+
 export type BoundedContext = 'intake' | 'approval' | 'catalogue';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -10,14 +12,15 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type Trigger =
   | { readonly kind: 'http'; readonly method: HttpMethod; readonly path: string }
   | { readonly kind: 'queue'; readonly queueId: string; readonly batchSize: number }
-  /** Invoked by the approval state machine through `lambda:invoke`; the placeholder names it in the ASL. */
-  | { readonly kind: 'stateMachineTask'; readonly definitionPlaceholder: string };
+  /** Invoked by a state machine through `lambda:invoke`; the placeholder names it in that machine's ASL. */
+  | { readonly kind: 'stateMachineTask'; readonly workflow: WorkflowId; readonly definitionPlaceholder: string };
 
 export type Access =
   | 'table:read'
   | 'table:write'
   | 'approval:start'
   | 'approval:callback'
+  | 'acceptanceTimer:start'
   | `queue:consume:${string}`
   | `bucket:read:${string}`
   | `bucket:write:${string}`;
@@ -40,7 +43,7 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
     context: 'intake',
     entry: 'functions/intake/create-case/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/tenants/{tenantId}/cases' },
-    access: ['table:read', 'table:write'],
+    access: ['table:read', 'table:write', 'acceptanceTimer:start'],
   },
   {
     id: 'GetCase',
@@ -61,7 +64,14 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
     context: 'intake',
     entry: 'functions/intake/resubmit-case/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/tenants/{tenantId}/cases/{caseId}/resubmission' },
-    access: ['table:read', 'table:write'],
+    access: ['table:read', 'table:write', 'acceptanceTimer:start'],
+  },
+  {
+    id: 'DeemAcceptance',
+    context: 'intake',
+    entry: 'functions/intake/deem-acceptance/handler.ts',
+    trigger: { kind: 'stateMachineTask', workflow: 'AcceptanceTimer', definitionPlaceholder: 'DeemAcceptanceFunctionArn' },
+    access: ['table:read', 'table:write', 'approval:start', 'bucket:write:CertificatesBucket'],
   },
   {
     id: 'ListMyCases',
@@ -132,14 +142,14 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
     id: 'EscalateTask',
     context: 'approval',
     entry: 'functions/approval/escalate-task/handler.ts',
-    trigger: { kind: 'stateMachineTask', definitionPlaceholder: 'EscalateTaskFunctionArn' },
+    trigger: { kind: 'stateMachineTask', workflow: 'ApprovalWorkflow', definitionPlaceholder: 'EscalateTaskFunctionArn' },
     access: ['table:read', 'table:write'],
   },
   {
     id: 'CompleteApproval',
     context: 'approval',
     entry: 'functions/approval/complete-approval/handler.ts',
-    trigger: { kind: 'stateMachineTask', definitionPlaceholder: 'CompleteApprovalFunctionArn' },
+    trigger: { kind: 'stateMachineTask', workflow: 'ApprovalWorkflow', definitionPlaceholder: 'CompleteApprovalFunctionArn' },
     access: ['table:read', 'table:write'],
   },
 ];
@@ -147,5 +157,4 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
 /** Environment variable names shared by the stacks, the local runtime and the handlers. */
 export const environmentNames = {
   tableName: 'TABLE_NAME',
-  approvalStateMachineArn: 'APPROVAL_STATE_MACHINE_ARN',
 } as const;

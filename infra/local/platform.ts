@@ -5,8 +5,8 @@ import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { renderApprovalWorkflow } from '../approval/approval-workflow';
 import { environmentNames, functionDefinitions } from '../definitions/functions';
+import { renderWorkflow, workflowDefinitions } from '../definitions/workflows';
 import { bucketDefinitions } from '../definitions/buckets';
 import { queueDefinitions } from '../definitions/queues';
 import { localEndpointsFile } from './endpoints-file';
@@ -15,7 +15,7 @@ import { startHttpApi } from './http-api';
 import { LambdaHost } from './lambda-host';
 import { QueuePollers } from './queue-pollers';
 import { ensureBuckets, ensureQueues, ensureTable } from './resources';
-import { LocalStepFunctions } from './step-functions';
+import { LocalStepFunctions, serveStepFunctions } from './step-functions';
 
 export interface LocalPlatformOptions {
   /** Where DynamoDB Local and fauxqs keep their data; survives restarts. */
@@ -30,7 +30,8 @@ export interface LocalPlatformOptions {
 export interface LocalPlatform {
   readonly url: string;
   readonly environment: Readonly<Record<string, string>>;
-  readonly stepFunctions: LocalStepFunctions;
+  /** The local state machines, in the order of `workflowDefinitions`. */
+  readonly stepFunctions: readonly LocalStepFunctions[];
   readonly host: LambdaHost;
   stop(): Promise<void>;
 }
@@ -49,12 +50,12 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   const engines: RunningEngine[] = [];
   const servers: Server[] = [];
   let pollers: QueuePollers | undefined;
-  let stepFunctions: LocalStepFunctions | undefined;
+  let stepFunctions: LocalStepFunctions[] = [];
 
   const stop = async () => {
     rmSync(localEndpointsFile(options.dataDir), { force: true });
     await pollers?.stop();
-    stepFunctions?.stopAll();
+    for (const machine of stepFunctions) machine.stopAll();
     await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
     await Promise.all(engines.map((engine) => engine.stop()));
   };
@@ -95,21 +96,27 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     log(`✓ resources: table ${tableName}, queues ${[...queueUrls.keys()].join(', ')}, buckets ${[...bucketNames.values()].join(', ')}`);
 
     const host = new LambdaHost(functionDefinitions);
-    const substitutions: Record<string, string> = {};
-    for (const queue of queueDefinitions) if (queue.definitionPlaceholder) substitutions[queue.definitionPlaceholder] = queueUrls.get(queue.id) as string;
-    for (const definition of functionDefinitions) {
-      if (definition.trigger.kind === 'stateMachineTask') substitutions[definition.trigger.definitionPlaceholder] = localFunctionName(definition.id);
-    }
-    stepFunctions = new LocalStepFunctions({
-      definition: renderApprovalWorkflow(substitutions),
-      stateMachineName: 'tongban-approval',
-      sqs,
-      invokeFunction: (functionName, payload) => host.invoke(functionName.replace(localFunctionName(''), ''), payload),
-      onExecutionFailed: ({ executionArn, error }) => log(`✗ approval execution failed: ${executionArn}: ${error}`),
+    const queueSubstitutions = Object.fromEntries(
+      queueDefinitions.flatMap((queue) => (queue.definitionPlaceholder ? [[queue.definitionPlaceholder, queueUrls.get(queue.id) as string]] : [])),
+    );
+    stepFunctions = workflowDefinitions.map((workflow) => {
+      const functionSubstitutions = Object.fromEntries(
+        functionDefinitions.flatMap((definition) =>
+          definition.trigger.kind === 'stateMachineTask' && definition.trigger.workflow === workflow.id ? [[definition.trigger.definitionPlaceholder, localFunctionName(definition.id)]] : [],
+        ),
+      );
+      const machine = new LocalStepFunctions({
+        definition: renderWorkflow(workflow, { ...queueSubstitutions, ...functionSubstitutions }),
+        stateMachineName: workflow.localName,
+        sqs,
+        invokeFunction: (functionName, payload) => host.invoke(functionName.replace(localFunctionName(''), ''), payload),
+        onExecutionFailed: ({ executionArn, error }) => log(`✗ execution failed: ${executionArn}: ${error}`),
+      });
+      environment[workflow.arnEnvironmentVariable] = machine.stateMachineArn;
+      return machine;
     });
-    servers.push(await stepFunctions.listen(sfnPort));
-    environment[environmentNames.approvalStateMachineArn] = stepFunctions.stateMachineArn;
-    log(`✓ Step Functions (aws-local-stepfunctions, approval ASL) http://127.0.0.1:${sfnPort}`);
+    servers.push(await serveStepFunctions(stepFunctions, sfnPort));
+    log(`✓ Step Functions (aws-local-stepfunctions: ${workflowDefinitions.map((workflow) => workflow.localName).join(', ')}) http://127.0.0.1:${sfnPort}`);
 
     // the handlers run in this process and read their configuration from its environment
     Object.assign(process.env, environment);
@@ -118,8 +125,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     pollers = new QueuePollers(sqs, host, (error) => log(`✗ queue poller: ${error.message}`));
     await pollers.start(functionDefinitions, queueUrls);
 
-    const resumed = await resumePendingApprovals(dynamodb, tableName);
-    if (resumed > 0) log(`✓ resumed ${resumed} approval(s) in progress from DynamoDB`);
+    const resumed = await resumeInterruptedWork(dynamodb, tableName);
+    if (resumed > 0) log(`✓ resumed ${resumed} case(s) awaiting acceptance or in approval from DynamoDB`);
 
     const api = await startHttpApi(functionDefinitions, host, options.httpPort);
     servers.push(api);
@@ -151,12 +158,13 @@ async function enginePorts(dataDir: string): Promise<{ dynamoPort: number; fauxq
 }
 
 /**
- * Local executions live in memory, so after a restart every case DynamoDB says is in approval is
- * started again; tasks already decided answer the new execution from their stored decision.
+ * Local executions live in memory, so after a restart every case DynamoDB says is waiting is
+ * started again: the acceptance timer of each submitted case, the approval of each case in
+ * approval (tasks already decided answer the new execution from their stored decision).
  */
-async function resumePendingApprovals(dynamodb: DynamoDBClient, tableName: string): Promise<number> {
+async function resumeInterruptedWork(dynamodb: DynamoDBClient, tableName: string): Promise<number> {
   // required late: the handlers' SDK clients must be built after the local endpoints are in the environment
-  const { resumeApproval } = require('../../functions/intake/use-cases') as typeof import('../../functions/intake/use-cases');
+  const { resumeApproval, startAcceptanceTimer } = require('../../functions/intake/use-cases') as typeof import('../../functions/intake/use-cases');
   const { dependencies } = require('../../functions/shared/wiring') as typeof import('../../functions/shared/wiring');
   let resumed = 0;
   let startKey: Record<string, never> | undefined;
@@ -164,16 +172,17 @@ async function resumePendingApprovals(dynamodb: DynamoDBClient, tableName: strin
     const page = await dynamodb.send(
       new ScanCommand({
         TableName: tableName,
-        FilterExpression: 'entity = :case AND #status IN (:accepted, :inApproval)',
+        FilterExpression: 'entity = :case AND #status IN (:submitted, :accepted, :inApproval)',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':case': { S: 'Case' }, ':accepted': { S: 'accepted' }, ':inApproval': { S: 'in_approval' } },
-        ProjectionExpression: 'tenantId, caseId',
+        ExpressionAttributeValues: { ':case': { S: 'Case' }, ':submitted': { S: 'submitted' }, ':accepted': { S: 'accepted' }, ':inApproval': { S: 'in_approval' } },
+        ProjectionExpression: 'tenantId, caseId, #status',
         ExclusiveStartKey: startKey,
       }),
     );
     for (const item of page.Items ?? []) {
-      const { tenantId, caseId } = unmarshall(item) as { tenantId: string; caseId: string };
-      await resumeApproval(dependencies(), tenantId, caseId);
+      const { tenantId, caseId, status } = unmarshall(item) as { tenantId: string; caseId: string; status: string };
+      if (status === 'submitted') await startAcceptanceTimer(dependencies(), tenantId, caseId);
+      else await resumeApproval(dependencies(), tenantId, caseId);
       resumed += 1;
     }
     startKey = page.LastEvaluatedKey as typeof startKey;

@@ -226,35 +226,57 @@ export class LocalStepFunctions {
     this.tokens.clear();
   }
 
-  /** The AWS JSON 1.0 protocol endpoint the SDK's SFNClient talks to. */
-  listen(port: number): Promise<Server> {
-    const operations: Record<string, (body: JsonObject) => unknown> = {
-      StartExecution: (body) => this.startExecution(body),
-      SendTaskSuccess: (body) => this.sendTaskSuccess(body),
-      SendTaskFailure: (body) => this.sendTaskFailure(body),
-      SendTaskHeartbeat: (body) => this.sendTaskHeartbeat(body),
-      DescribeExecution: (body) => this.describeExecution(body),
-      StopExecution: (body) => this.stopExecution(body),
-    };
-    const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        const reply = (status: number, body: unknown) => {
-          response.writeHead(status, { 'content-type': 'application/x-amz-json-1.0' });
-          response.end(JSON.stringify(body));
-        };
-        const operation = String(request.headers['x-amz-target'] ?? '').replace('AWSStepFunctions.', '');
-        const run = operations[operation];
-        if (!run) return reply(400, { __type: 'UnknownOperationException', message: `local Step Functions does not implement ${operation}` });
-        try {
-          reply(200, run(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as JsonObject));
-        } catch (error) {
-          if (error instanceof StepFunctionsApiError) return reply(400, { __type: error.type, message: error.message });
-          reply(500, { __type: 'InternalFailure', message: (error as Error).message });
-        }
-      });
-    });
-    return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+  /** True while `token` is an open wait of this machine (so a shared endpoint can route callbacks). */
+  holdsToken(token: string): boolean {
+    return this.tokens.has(token);
   }
+
+  /** True when `executionArn` names an execution of this machine. */
+  ownsExecution(executionArn: string): boolean {
+    return executionArn.startsWith(`arn:aws:states:${REGION}:${ACCOUNT}:execution:${this.options.stateMachineName}:`);
+  }
+}
+
+/**
+ * The AWS JSON 1.0 protocol endpoint the SDK's SFNClient talks to, for every local state machine:
+ * starts go to the machine the ARN names, callbacks to the machine holding the token.
+ */
+export function serveStepFunctions(machines: readonly LocalStepFunctions[], port: number): Promise<Server> {
+  const byArn = (arn: unknown) => machines.find((machine) => machine.stateMachineArn === arn);
+  const byExecution = (arn: unknown) => machines.find((machine) => machine.ownsExecution(String(arn)));
+  const byToken = (token: unknown) => machines.find((machine) => machine.holdsToken(String(token))) ?? machines[0];
+  const missingMachine = (arn: unknown) => new StepFunctionsApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
+  const missingExecution = (arn: unknown) => new StepFunctionsApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
+  const operations: Record<string, (body: JsonObject) => unknown> = {
+    StartExecution: (body) => (byArn(body.stateMachineArn) ?? throwError(missingMachine(body.stateMachineArn))).startExecution(body),
+    SendTaskSuccess: (body) => (byToken(body.taskToken) as LocalStepFunctions).sendTaskSuccess(body),
+    SendTaskFailure: (body) => (byToken(body.taskToken) as LocalStepFunctions).sendTaskFailure(body),
+    SendTaskHeartbeat: (body) => (byToken(body.taskToken) as LocalStepFunctions).sendTaskHeartbeat(body),
+    DescribeExecution: (body) => (byExecution(body.executionArn) ?? throwError(missingExecution(body.executionArn))).describeExecution(body),
+    StopExecution: (body) => (byExecution(body.executionArn) ?? throwError(missingExecution(body.executionArn))).stopExecution(body),
+  };
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const reply = (status: number, body: unknown) => {
+        response.writeHead(status, { 'content-type': 'application/x-amz-json-1.0' });
+        response.end(JSON.stringify(body));
+      };
+      const operation = String(request.headers['x-amz-target'] ?? '').replace('AWSStepFunctions.', '');
+      const run = operations[operation];
+      if (!run) return reply(400, { __type: 'UnknownOperationException', message: `local Step Functions does not implement ${operation}` });
+      try {
+        reply(200, run(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as JsonObject));
+      } catch (error) {
+        if (error instanceof StepFunctionsApiError) return reply(400, { __type: error.type, message: error.message });
+        reply(500, { __type: 'InternalFailure', message: (error as Error).message });
+      }
+    });
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+function throwError(error: Error): never {
+  throw error;
 }

@@ -5,7 +5,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { buildApp } from '../../infra/app';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { approvalWorkflowPlaceholders, readApprovalWorkflowTemplate } from '../../infra/approval/approval-workflow';
+import { readWorkflowTemplate, workflowDefinitions, workflowPlaceholders } from '../../infra/definitions/workflows';
 import { functionDefinitions } from '../../infra/definitions/functions';
 
 // one synthesis (with real esbuild bundling of every function) shared by the assertions below
@@ -96,25 +96,32 @@ describe('given the stateless stack', () => {
     expect(routeKeys.sort()).toEqual(expected.sort());
   });
 
-  it('then the approval state machine is Standard, traced, logged and deployed from the one ASL file', () => {
-    const machines = Object.values(statelessTemplate.findResources('AWS::StepFunctions::StateMachine'));
-    expect(machines).toHaveLength(1);
-    const machine = machines[0]?.Properties;
-    expect(machine).toMatchObject({ StateMachineType: 'STANDARD', TracingConfiguration: { Enabled: true }, LoggingConfiguration: expect.objectContaining({ Level: 'ALL', IncludeExecutionData: false }) });
-    // the definition ships as an asset, byte for byte the file the local runtime runs; CloudFormation fills the placeholders
-    const deployedDefinition = readFileSync(join(assembly.directory, `asset.${machine.DefinitionS3Location.Key}`), 'utf8');
-    expect(deployedDefinition).toBe(readApprovalWorkflowTemplate());
-    expect(Object.keys(machine.DefinitionSubstitutions).sort()).toEqual(approvalWorkflowPlaceholders().sort());
+  it('then each state machine is Standard, traced, logged and deployed from its one ASL file', () => {
+    const machines = Object.entries(statelessTemplate.findResources('AWS::StepFunctions::StateMachine'));
+    expect(machines).toHaveLength(workflowDefinitions.length);
+    for (const definition of workflowDefinitions) {
+      const machine = machines.find(([logicalId]) => logicalId.startsWith(definition.id))?.[1].Properties;
+      expect(machine).toMatchObject({ StateMachineType: 'STANDARD', TracingConfiguration: { Enabled: true }, LoggingConfiguration: expect.objectContaining({ Level: 'ALL', IncludeExecutionData: false }) });
+      // the definition ships as an asset, byte for byte the file the local runtime runs; CloudFormation fills the placeholders
+      const deployedDefinition = readFileSync(join(assembly.directory, `asset.${machine.DefinitionS3Location.Key}`), 'utf8');
+      expect(deployedDefinition).toBe(readWorkflowTemplate(definition));
+      expect(Object.keys(machine.DefinitionSubstitutions).sort()).toEqual(workflowPlaceholders(definition).sort());
+    }
   });
 
-  it('then only the acceptance function may start approvals, and only callback functions may answer tokens', () => {
+  it('then only intake functions may start executions, and only callback functions may answer tokens', () => {
     const policies = Object.entries(statelessTemplate.findResources('AWS::IAM::Policy'));
     const holders = (action: string) =>
       policies
         .filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument.Statement).includes(`"${action}"`))
         .map(([logicalId]) => logicalId.replace(/ServiceRoleDefaultPolicy.*$/, ''))
         .sort();
-    expect(holders('states:StartExecution')).toEqual([expect.stringContaining('DecideAcceptance')]);
+    expect(holders('states:StartExecution')).toEqual([
+      expect.stringContaining('CreateCase'),
+      expect.stringContaining('DecideAcceptance'),
+      expect.stringContaining('DeemAcceptance'),
+      expect.stringContaining('ResubmitCase'),
+    ]);
     expect(holders('states:SendTaskSuccess')).toEqual([expect.stringContaining('DecideTask'), expect.stringContaining('StoreDepartmentTask')]);
   });
 

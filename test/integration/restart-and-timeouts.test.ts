@@ -1,10 +1,10 @@
 import { SFNClient, SendTaskSuccessCommand, TaskTimedOut } from '@aws-sdk/client-sfn';
 import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { renderApprovalWorkflow } from '../../infra/approval/approval-workflow';
+import { renderWorkflow, workflow } from '../../infra/definitions/workflows';
 import { freePort, type RunningEngine, startFauxqs } from '../../infra/local/engines';
 import type { LocalPlatform } from '../../infra/local/platform';
 import { ensureQueues } from '../../infra/local/resources';
-import { LocalStepFunctions } from '../../infra/local/step-functions';
+import { LocalStepFunctions, serveStepFunctions } from '../../infra/local/step-functions';
 import { anApplicant, aPublishedItem } from '../support/fixtures';
 import { aDataDirectory, apiClient, eventually, givenARunningPlatform, removeDataDirectory } from './support/platform';
 
@@ -71,7 +71,7 @@ describe('given the approval ASL on the local interpreter with a department wait
     sqs = new SQSClient({ endpoint: fauxqs.endpoint, region: 'us-east-1', credentials });
     queueUrl = (await ensureQueues(sqs)).get('DepartmentTaskQueue') as string;
     stepFunctions = new LocalStepFunctions({
-      definition: renderApprovalWorkflow({ DepartmentTaskQueueUrl: queueUrl, EscalateTaskFunctionArn: 'escalate', CompleteApprovalFunctionArn: 'complete' }),
+      definition: renderWorkflow(workflow('ApprovalWorkflow'), { DepartmentTaskQueueUrl: queueUrl, EscalateTaskFunctionArn: 'escalate', CompleteApprovalFunctionArn: 'complete' }),
       stateMachineName: 'probe',
       sqs,
       // the functions the workflow calls are collaborators here: escalation grants a long second wait
@@ -84,7 +84,7 @@ describe('given the approval ASL on the local interpreter with a department wait
       },
     });
     const port = await freePort();
-    server = await stepFunctions.listen(port);
+    server = await serveStepFunctions([stepFunctions], port);
     sfn = new SFNClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials });
   });
 

@@ -27,3 +27,9 @@ export interface WorkflowTask {
 export interface ApprovalWorkflow {
   start(request: { tenantId: string; caseId: string; tasks: readonly WorkflowTask[] }): Promise<string>;
 }
+
+/** Port: the deemed-acceptance timer (视为受理) of one receipt of a complete application. */
+export interface AcceptanceTimer {
+  /** Fires at `fireAt` (just after the notice deadline); starting it twice for one receipt is harmless. */
+  start(request: { tenantId: string; caseId: string; receivedAt: string; fireAt: string }): Promise<void>;
+}

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Access } from './functions';
+
+/**
+ * Every state machine of the platform, described once. Each definition is ONE ASL file: CDK deploys
+ * it with `definitionSubstitutions`, the local runtime fills the same `${Name}` placeholders.
+ */
+export type WorkflowId = 'ApprovalWorkflow' | 'AcceptanceTimer';
+
+export interface WorkflowDefinition {
+  /** Stable construct id, and the name of the machine on the local runtime. */
+  readonly id: WorkflowId;
+  readonly localName: string;
+  readonly definitionPath: string;
+  /** Environment variable through which functions receive the state machine ARN. */
+  readonly arnEnvironmentVariable: string;
+  /** Functions with this access may start executions. */
+  readonly startAccess: Access;
+  /** Functions with this access may answer task tokens. @default - none */
+  readonly callbackAccess?: Access;
+}
+
+export const workflowDefinitions: readonly WorkflowDefinition[] = [
+  {
+    id: 'ApprovalWorkflow',
+    localName: 'tongban-approval',
+    definitionPath: join(__dirname, '..', 'approval', 'approval-workflow.asl.json'),
+    arnEnvironmentVariable: 'APPROVAL_STATE_MACHINE_ARN',
+    startAccess: 'approval:start',
+    callbackAccess: 'approval:callback',
+  },
+  {
+    id: 'AcceptanceTimer',
+    localName: 'tongban-acceptance-timer',
+    definitionPath: join(__dirname, '..', 'intake', 'acceptance-timer.asl.json'),
+    arnEnvironmentVariable: 'ACCEPTANCE_TIMER_STATE_MACHINE_ARN',
+    startAccess: 'acceptanceTimer:start',
+  },
+];
+
+export const workflow = (id: WorkflowId): WorkflowDefinition => workflowDefinitions.find((candidate) => candidate.id === id) as WorkflowDefinition;
+
+export const readWorkflowTemplate = (definition: WorkflowDefinition): string => readFileSync(definition.definitionPath, 'utf8');
+
+export const workflowPlaceholders = (definition: WorkflowDefinition): string[] =>
+  [...new Set([...readWorkflowTemplate(definition).matchAll(/\$\{(\w+)\}/g)].map((match) => match[1] as string))];
+
+/** Replaces every `${Name}` placeholder; a missing value is an error, never a silent gap. */
+export function renderWorkflow(definition: WorkflowDefinition, substitutions: Readonly<Record<string, string>>): string {
+  const missing = workflowPlaceholders(definition).filter((name) => !(name in substitutions));
+  if (missing.length > 0) throw new Error(`${definition.id} placeholders without a value: ${missing.join(', ')}`);
+  return readWorkflowTemplate(definition).replace(/\$\{(\w+)\}/g, (_, name: string) => substitutions[name] as string);
+}

@@ -1,0 +1,99 @@
+import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { keys } from '../../functions/shared/keys';
+import type { LocalPlatform } from '../../infra/local/platform';
+import { anApplicant } from '../support/fixtures';
+import { aDataDirectory, apiClient, eventually, givenARunningPlatform, removeDataDirectory } from './support/platform';
+
+const TENANT = '522732';
+const B = `/v1/tenants/${TENANT}`;
+// received on Monday 2026-11-02: the 5-working-day notice window of GTGH-0001 ended on Monday 2026-11-09
+const LONG_AGO = '2026-11-02T02:00:00.000Z';
+
+type CaseView = { status: string; deemedAccepted: boolean; acceptedAt?: string; timeline: { type: string }[]; tasks: unknown[]; clock: { noticeDeadline: string } };
+
+const application = (idNumber: string) => ({
+  itemCode: 'GTGH-0001',
+  applicant: anApplicant({ idNumber }),
+  formData: {
+    projectName: '视为受理测试',
+    constructionUnit: '某公司',
+    unifiedSocialCreditCode: '91522732MA6DLXXX1Q',
+    projectAddress: '三合街道',
+    landUsePermitNumber: '地字第1号',
+    totalFloorAreaSquareMetres: 100,
+    contactName: '韦工',
+    phone: '13800000000',
+  },
+});
+
+/** Given an application the window received long ago and never decided (the stored receipt is moved back). */
+async function givenAnUndecidedApplicationReceivedLongAgo(platform: LocalPlatform, idNumber: string): Promise<string> {
+  const created = await apiClient(platform.url).post<{ caseId: string }>(`${B}/cases`, application(idNumber));
+  const dynamodb = new DynamoDBClient({ endpoint: platform.environment.AWS_ENDPOINT_URL_DYNAMODB, region: 'us-east-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+  const key = keys.case(TENANT, created.body.caseId);
+  await dynamodb.send(
+    new UpdateItemCommand({
+      TableName: platform.environment.TABLE_NAME,
+      Key: { PK: { S: key.PK }, SK: { S: key.SK } },
+      UpdateExpression: 'SET receivedAt = :at, createdAt = :at',
+      ExpressionAttributeValues: { ':at': { S: LONG_AGO } },
+    }),
+  );
+  return created.body.caseId;
+}
+
+describe('given applications the window has not decided within the notice window', () => {
+  const dataDir = aDataDirectory();
+  let platform: LocalPlatform;
+
+  afterAll(async () => {
+    await platform?.stop();
+    removeDataDirectory(dataDir);
+  });
+
+  it('then the timer accepts the case as of its receipt date, records the notice stage as overdue, and routes it', async () => {
+    platform = await givenARunningPlatform(dataDir);
+    const fresh = await apiClient(platform.url).post<{ noticeDeadline: string }>(`${B}/cases`, application('52273219700101003X'));
+    expect(fresh.body.noticeDeadline).toMatch(/T23:59:59\+08:00$/);
+    const caseId = await givenAnUndecidedApplicationReceivedLongAgo(platform, '52273219700101004X');
+
+    // the timer armed at filing waits for the original deadline; a restart re-arms it from the stored receipt
+    await platform.stop();
+    platform = await givenARunningPlatform(dataDir);
+    const api = apiClient(platform.url);
+
+    const deemed = await eventually(async () => {
+      const view = await api.get<CaseView>(`${B}/cases/${caseId}`);
+      return view.body.status === 'in_approval' ? view.body : undefined;
+    });
+    expect(deemed).toMatchObject({ deemedAccepted: true, acceptedAt: LONG_AGO, clock: { noticeDeadline: '2026-11-09T23:59:59+08:00' } });
+    expect(deemed.timeline.map((event) => event.type)).toContain('CaseDeemedAccepted');
+    expect(deemed.tasks).toHaveLength(3);
+
+    const lateDecision = await api.post(`${B}/cases/${caseId}/acceptance`, { decision: 'reject', reason: '太晚了' });
+    expect(lateDecision).toMatchObject({ status: 409, body: { code: 'CASE_STATE_CONFLICT' } });
+  });
+
+  it('then a window decision racing the timer leaves exactly one outcome', async () => {
+    // required here: the use cases' SDK clients must be built after the platform set the endpoints
+    const { deemAcceptance, decideAcceptance } = require('../../functions/intake/use-cases') as typeof import('../../functions/intake/use-cases');
+    const { dependencies } = require('../../functions/shared/wiring') as typeof import('../../functions/shared/wiring');
+    const api = apiClient(platform.url);
+    for (const idNumber of ['52273219700101005X', '52273219700101006X', '52273219700101007X']) {
+      const caseId = await givenAnUndecidedApplicationReceivedLongAgo(platform, idNumber);
+      const outcomes = await Promise.allSettled([
+        deemAcceptance(dependencies(), { tenantId: TENANT, caseId }),
+        decideAcceptance(dependencies(), { tenantId: TENANT, requestId: 'race' }, caseId, { decision: 'reject', reason: '不属于本机关职权', actor: 'W01' }),
+      ]);
+      const view = (await api.get<CaseView>(`${B}/cases/${caseId}`)).body;
+      const decisive = view.timeline.filter((event) => ['CaseDeemedAccepted', 'CaseRejected', 'CaseAccepted'].includes(event.type));
+      expect(decisive).toHaveLength(1);
+      if (view.status === 'rejected') {
+        expect(view.tasks).toHaveLength(0);
+      } else {
+        expect(view.status).toBe('in_approval');
+        expect(outcomes[1].status).toBe('rejected');
+      }
+    }
+  });
+});
