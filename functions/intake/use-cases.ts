@@ -16,7 +16,9 @@ import {
   type CaseEvent,
   type CaseNotice,
   caseStatusLabel,
+  approveOnCommitment,
   completeOnTheSpot,
+  recordPostVerification,
   deemAccepted,
   isFinished,
   markApprovalStarted,
@@ -45,6 +47,8 @@ export const createCaseBody = z
     window: z.object({ windowId: z.string().trim().min(1).max(40), clerk: z.string().trim().min(1).max(64) }).optional(),
     applicant: applicantSchema,
     formData: z.record(z.string(), z.unknown()).default({}),
+    /** 告知承诺: the signed commitment that stands in for proofs, for items that allow it. */
+    commitment: z.object({ statement: z.string().trim().min(10).max(2000), signedBy: z.string().trim().min(1).max(100), signedAt: z.iso.datetime() }).optional(),
   })
   .refine((body) => body.channel !== 'window' || body.window !== undefined, { path: ['window'], message: 'window intake must record windowId and clerk / 窗口代办须记录窗口和经办人' });
 
@@ -60,6 +64,12 @@ export const acceptanceBody = z.discriminatedUnion('decision', [
   z.object({ decision: z.enum(['reject', 'return']), reason: z.string().trim().min(1).max(500), actor }),
   z.object({ decision: z.literal('complete'), actor }),
 ]);
+
+export const postVerificationBody = z.object({
+  outcome: z.enum(['confirmed', 'false-commitment']),
+  verifier: z.string().trim().min(1).max(64),
+  note: z.string().trim().min(1).max(1000),
+});
 
 export const resubmissionBody = z.object({ formData: z.record(z.string(), z.unknown()).optional() });
 
@@ -88,7 +98,16 @@ export async function createCase(deps: Pick<IntakeDependencies, 'cases' | 'catal
   if (!item) throw notFound.item(input.itemCode);
   const now = deps.clock.now().toISOString();
   const submitted = submitCase(
-    { tenantId: ctx.tenantId, caseId: deps.ids.next(), item, channel: input.channel, applicant: input.applicant, formData: input.formData, ...(input.window ? { window: input.window } : {}) },
+    {
+      tenantId: ctx.tenantId,
+      caseId: deps.ids.next(),
+      item,
+      channel: input.channel,
+      applicant: input.applicant,
+      formData: input.formData,
+      ...(input.window ? { window: input.window } : {}),
+      ...(input.commitment ? { commitment: input.commitment } : {}),
+    },
     now,
     deps.ids.next(),
   );
@@ -139,6 +158,14 @@ export async function decideAcceptance(deps: IntakeDependencies, ctx: RequestCon
     await issue(deps, done.case, latestNotice(done.case) as CaseNotice);
     await deps.cases.save(done.case, done.events);
     return { caseId, status: done.case.status, completedAt: done.case.completedAt, result: item.result.name, notice: latestNotice(done.case) };
+  }
+  if (current.status === 'submitted' && current.commitment) {
+    const item = await deps.catalogue.itemVersion(ctx.tenantId, current.itemCode, current.itemVersion);
+    if (!item) throw notFound.item(`${current.itemCode}@${current.itemVersion}`);
+    const approved = approveOnCommitment(current, item, decision.actor, noticeNumber('acceptance', ctx.tenantId, caseId, now), now, [deps.ids.next(), deps.ids.next()]);
+    await issue(deps, approved.case, latestNotice(approved.case) as CaseNotice);
+    await deps.cases.save(approved.case, approved.events);
+    return { caseId, status: approved.case.status, completedAt: approved.case.completedAt, postVerification: approved.case.postVerification, notice: latestNotice(approved.case) };
   }
   if (current.status === 'submitted') {
     const routed = await routeForAcceptance(deps, ctx, current, now);
@@ -264,6 +291,14 @@ export async function deemAcceptance(deps: IntakeDependencies, input: { tenantId
   return { outcome: 'deemed-accepted' };
 }
 
+/** Primary course: the department verifies a commitment after approval; a false one revokes the approval with a credit record. */
+export async function verifyCommitment(deps: Pick<IntakeDependencies, 'cases' | 'clock' | 'ids'>, ctx: RequestContext, caseId: string, body: z.infer<typeof postVerificationBody>) {
+  const current = await loadCase(deps.cases, ctx, caseId);
+  const verified = recordPostVerification(current, body.outcome, body.verifier, body.note, deps.clock.now().toISOString(), deps.ids.next());
+  await deps.cases.save(verified.case, [verified.event]);
+  return { caseId, status: verified.case.status, postVerification: verified.case.postVerification, creditRecord: verified.case.creditRecord };
+}
+
 /** An applicant's own cases, newest first: found by the digest of their ID, confirmed by their phone number. */
 export async function listMyCases(deps: Pick<IntakeDependencies, 'cases'>, ctx: RequestContext, who: z.infer<typeof myCasesBody>) {
   const cases = await deps.cases.listForApplicant(ctx.tenantId, who.idType, who.idNumber, 100);
@@ -322,6 +357,9 @@ export async function getCaseView(deps: Pick<IntakeDependencies, 'cases' | 'task
     applicant: { kind: found.applicant.kind, name: found.applicant.name },
     receivedAt: found.receivedAt,
     deemedAccepted: found.deemedAccepted ?? false,
+    commitment: found.commitment ? { signedBy: found.commitment.signedBy, signedAt: found.commitment.signedAt } : undefined,
+    postVerification: found.postVerification,
+    creditRecord: found.creditRecord,
     notices: found.notices ?? [],
     status: found.status,
     statusLabel: caseStatusLabel(found.status),

@@ -74,6 +74,13 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
     access: ['table:read', 'table:write', 'approval:start', 'bucket:write:CertificatesBucket'],
   },
   {
+    id: 'VerifyCommitment',
+    context: 'intake',
+    entry: 'functions/intake/verify-commitment/handler.ts',
+    trigger: { kind: 'http', method: 'POST', path: '/v1/tenants/{tenantId}/cases/{caseId}/post-verification' },
+    access: ['table:read', 'table:write'],
+  },
+  {
     id: 'ListMyCases',
     context: 'intake',
     entry: 'functions/intake/list-my-cases/handler.ts',

@@ -98,6 +98,33 @@ describe('given the local platform with 三都县', () => {
     });
   });
 
+  describe('when an applicant signs a commitment (告知承诺) for 公共场所卫生许可', () => {
+    const hygieneApplication = (commitment: boolean) => ({
+      itemCode: 'SHSW-0003',
+      applicant: anApplicant({ kind: 'organisation', name: '三都水乡宾馆', idType: '统一社会信用代码', idNumber: '91522732MA6DLZZZ3S' }),
+      formData: { operatorName: '三都水乡宾馆', unifiedSocialCreditCode: '91522732MA6DLZZZ3S', businessAddress: '三合街道', placeCategory: '住宿场所', businessAreaSquareMetres: 800, phone: '13800000000' },
+      ...(commitment ? { commitment: { statement: '本单位承诺所申请事项符合公共场所卫生要求，所提交材料真实有效。', signedBy: '韦经理', signedAt: '2026-11-23T02:00:00.000Z' } } : {}),
+    });
+
+    it('then it is approved at once with a post-verification due, and a false commitment revokes it with a credit record', async () => {
+      const { body } = await api.post<{ caseId: string }>(`${B}/cases`, hygieneApplication(true));
+      const approved = await api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'accept' });
+      expect(approved).toMatchObject({ status: 200, body: { status: 'completed', postVerification: { status: 'pending' } } });
+
+      const revoked = await api.post(`${B}/cases/${body.caseId}/post-verification`, { outcome: 'false-commitment', verifier: '卫健局核查员', note: '现场核查无消毒设施' });
+      expect(revoked).toMatchObject({ status: 200, body: { status: 'revoked', creditRecord: { reason: '现场核查无消毒设施' } } });
+      const again = await api.post(`${B}/cases/${body.caseId}/post-verification`, { outcome: 'confirmed', verifier: 'x', note: 'y' });
+      expect(again).toMatchObject({ status: 409, body: { code: 'NO_PENDING_VERIFICATION' } });
+      const view = await api.get<{ timeline: { type: string }[] }>(`${B}/cases/${body.caseId}`);
+      expect(view.body.timeline.map((event) => event.type)).toContain('ApprovalRevoked');
+    });
+
+    it('then an item that does not allow commitments refuses one', async () => {
+      const refused = await api.post(`${B}/cases`, { ...planningApplication(), commitment: { statement: '我承诺所有材料真实有效，无需核验。', signedBy: '某人', signedAt: '2026-11-23T02:00:00.000Z' } });
+      expect(refused).toMatchObject({ status: 400, body: { code: 'COMMITMENT_NOT_ALLOWED' } });
+    });
+  });
+
   describe('when a client retries one create in a storm with the same Idempotency-Key', () => {
     it('then every retry gets the first reply and exactly one case exists', async () => {
       const key = `storm-${Date.now()}`;

@@ -6,7 +6,7 @@ import type { FormField } from '../../catalogue/domain/tenant-config';
  * The case (办件) lifecycle, pure: every transition checks the current status and returns the new
  * case plus the timeline event to store with it, in one transaction.
  */
-export type CaseStatus = 'submitted' | 'supplement_requested' | 'accepted' | 'in_approval' | 'completed' | 'denied' | 'rejected' | 'returned';
+export type CaseStatus = 'submitted' | 'supplement_requested' | 'accepted' | 'in_approval' | 'completed' | 'denied' | 'rejected' | 'returned' | 'revoked';
 
 export type Channel = 'online' | 'window';
 
@@ -40,6 +40,20 @@ export interface CaseNotice {
   readonly reason?: string;
 }
 
+/** 告知承诺: the applicant's signed commitment that stands in for proofs, verified after approval. */
+export interface Commitment {
+  readonly statement: string;
+  readonly signedBy: string;
+  readonly signedAt: string;
+}
+
+export interface PostVerification {
+  readonly status: 'pending' | 'confirmed' | 'false-commitment';
+  readonly verifiedAt?: string;
+  readonly verifier?: string;
+  readonly note?: string;
+}
+
 export interface Case {
   readonly tenantId: string;
   readonly caseId: string;
@@ -51,6 +65,10 @@ export interface Case {
   readonly window?: { readonly windowId: string; readonly clerk: string };
   readonly applicant: Applicant;
   readonly formData: Readonly<Record<string, unknown>>;
+  readonly commitment?: Commitment;
+  readonly postVerification?: PostVerification;
+  /** A false commitment revoked the approval; recorded for the credit system (信用记录). */
+  readonly creditRecord?: { readonly recordedAt: string; readonly reason: string };
   readonly status: CaseStatus;
   readonly createdAt: string;
   /** When the complete application was received: filing, or the supplement that completed it. */
@@ -88,6 +106,8 @@ export const caseEventTypes = [
   'DepartmentTaskDecided',
   'CaseCompleted',
   'CaseDenied',
+  'CommitmentVerified',
+  'ApprovalRevoked',
 ] as const;
 
 export type CaseEventType = (typeof caseEventTypes)[number];
@@ -110,6 +130,7 @@ export interface NewCaseInput {
   readonly window?: { readonly windowId: string; readonly clerk: string };
   readonly applicant: Applicant;
   readonly formData: Readonly<Record<string, unknown>>;
+  readonly commitment?: Commitment;
 }
 
 function missingRequiredFields(rules: readonly FormField[], formData: Readonly<Record<string, unknown>>) {
@@ -127,6 +148,9 @@ export function submitCase(input: NewCaseInput, now: string, eventId: string): {
       'FORM_INCOMPLETE',
     );
   }
+  if (input.commitment && !input.item.commitmentAllowed) {
+    throw new ValidationError('该事项不适用告知承诺制', 'This item does not allow a commitment (告知承诺) instead of proofs', [{ path: 'commitment', message: 'not allowed for this item' }], 'COMMITMENT_NOT_ALLOWED');
+  }
   const created: Case = {
     tenantId: input.tenantId,
     caseId: input.caseId,
@@ -135,6 +159,7 @@ export function submitCase(input: NewCaseInput, now: string, eventId: string): {
     itemVersion: input.item.version,
     channel: input.channel,
     ...(input.window ? { window: input.window } : {}),
+    ...(input.commitment ? { commitment: input.commitment } : {}),
     applicant: input.applicant,
     formData: input.formData,
     status: 'submitted',
@@ -168,6 +193,7 @@ const statusLabel: Record<CaseStatus, string> = {
   denied: '不予许可',
   rejected: '不予受理',
   returned: '已退件',
+  revoked: '已撤销许可',
 };
 
 export const caseStatusLabel = (status: CaseStatus): string => statusLabel[status];
@@ -291,7 +317,7 @@ export function concludeApproval(current: Case, outcomes: readonly DepartmentOut
   };
 }
 
-export const isFinished = (status: CaseStatus): boolean => ['completed', 'denied', 'rejected', 'returned'].includes(status);
+export const isFinished = (status: CaseStatus): boolean => ['completed', 'denied', 'rejected', 'returned', 'revoked'].includes(status);
 
 /**
  * 一次性告知: ONE notice listing every missing or defective material with its reason. A second
@@ -353,5 +379,66 @@ export function completeOnTheSpot(current: Case, item: PublishedItem, actor: str
       { eventId: eventIds[0], caseId: current.caseId, type: 'CaseAccepted', at: now, actor, detail: { noticeNo, onTheSpot: true } },
       { eventId: eventIds[1], caseId: current.caseId, type: 'CaseCompleted', at: now, actor, detail: { onTheSpot: true, result: item.result.name } },
     ],
+  };
+}
+
+/**
+ * 告知承诺: the applicant committed instead of proving, so the case is approved at once and a
+ * post-verification is due; the result is issued now.
+ */
+export function approveOnCommitment(current: Case, item: PublishedItem, actor: string, noticeNo: string, now: string, eventIds: readonly [string, string]): { case: Case; events: CaseEvent[] } {
+  if (!current.commitment) throw new InvalidTransitionError('本件未签署告知承诺书', 'The applicant signed no commitment for this case', 'NO_COMMITMENT');
+  requireStatus(current, ['submitted'], { zh: '按告知承诺办结', en: 'approve on commitment' });
+  return {
+    case: {
+      ...current,
+      status: 'completed',
+      acceptedAt: now,
+      completedAt: now,
+      postVerification: { status: 'pending' },
+      notices: withNotice(current, { noticeNo, kind: 'acceptance', issuedAt: now }),
+      updatedAt: now,
+      revision: current.revision + 1,
+    },
+    events: [
+      { eventId: eventIds[0], caseId: current.caseId, type: 'CaseAccepted', at: now, actor, detail: { noticeNo, onCommitment: true } },
+      { eventId: eventIds[1], caseId: current.caseId, type: 'CaseCompleted', at: now, actor, detail: { onCommitment: true, result: item.result.name, postVerification: 'pending' } },
+    ],
+  };
+}
+
+/**
+ * The post-verification of a commitment: confirmed, or found false, which revokes the approval and
+ * leaves a credit record. Either way it happens once.
+ */
+export function recordPostVerification(
+  current: Case,
+  outcome: 'confirmed' | 'false-commitment',
+  verifier: string,
+  note: string,
+  now: string,
+  eventId: string,
+): { case: Case; event: CaseEvent } {
+  if (current.postVerification?.status !== 'pending') {
+    throw new InvalidTransitionError('本件没有待核查的告知承诺', 'This case has no commitment awaiting verification', 'NO_PENDING_VERIFICATION');
+  }
+  const verification: PostVerification = { status: outcome, verifiedAt: now, verifier, note };
+  if (outcome === 'confirmed') {
+    return {
+      case: { ...current, postVerification: verification, updatedAt: now, revision: current.revision + 1 },
+      event: { eventId, caseId: current.caseId, type: 'CommitmentVerified', at: now, actor: verifier, detail: { outcome } },
+    };
+  }
+  return {
+    case: {
+      ...current,
+      status: 'revoked',
+      postVerification: verification,
+      outcomeReason: `承诺不实，撤销许可：${note}`,
+      creditRecord: { recordedAt: now, reason: note },
+      updatedAt: now,
+      revision: current.revision + 1,
+    },
+    event: { eventId, caseId: current.caseId, type: 'ApprovalRevoked', at: now, actor: verifier, detail: { outcome, creditRecord: true } },
   };
 }
