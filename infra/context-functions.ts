@@ -29,7 +29,11 @@ const bucketName = (definition: BucketDefinition) => `${definition.namePrefix}-$
  */
 function grantObjectAccess(fn: NodejsFunction, definition: BucketDefinition, mode: 'read' | 'write', dataKey: IKey): void {
   const objects = `arn:${Aws.PARTITION}:s3:::${bucketName(definition)}/*`;
-  fn.addToRolePolicy(new PolicyStatement({ actions: mode === 'read' ? ['s3:GetObject'] : ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'], resources: [objects] }));
+  // the buckets are versioned: reads and deletes pin the version they verified
+  const actions = mode === 'read' ? ['s3:GetObject', 's3:GetObjectVersion'] : ['s3:PutObject', 's3:GetObject', 's3:GetObjectVersion', 's3:DeleteObject', 's3:DeleteObjectVersion'];
+  fn.addToRolePolicy(new PolicyStatement({ actions, resources: [objects] }));
+  // without ListBucket, HeadObject on a missing object answers 403 instead of 404
+  if (mode === 'read') fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [`arn:${Aws.PARTITION}:s3:::${bucketName(definition)}`] }));
   fn.addToRolePolicy(new PolicyStatement({ actions: mode === 'read' ? ['kms:Decrypt'] : ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [dataKey.keyArn] }));
   fn.addEnvironment(definition.nameEnvironmentVariable, bucketName(definition));
   Validations.of(fn).acknowledge({

@@ -11,7 +11,8 @@ import { z } from 'zod';
 import { TenantConfigSchema } from '../functions/catalogue/domain/tenant-config';
 import { taskDecisionBody, taskMessageSchema } from '../functions/approval/use-cases';
 import { caseEventSchema } from '../functions/intake/events';
-import { acceptanceBody, createCaseBody } from '../functions/intake/use-cases';
+import { acceptanceBody, createCaseBody, postVerificationBody, resubmissionBody } from '../functions/intake/use-cases';
+import { libraryReferenceBody, uploadRequestBody } from '../functions/materials/use-cases';
 
 /** A schema file to write, relative to the repository root. */
 export interface GeneratedSchemaFile {
@@ -31,6 +32,10 @@ export function generateSchemaFiles(): GeneratedSchemaFile[] {
     { relativePath: 'schemas/requests/create-case.v1.schema.json', content: render(createCaseBody) },
     { relativePath: 'schemas/requests/acceptance-decision.v1.schema.json', content: render(acceptanceBody) },
     { relativePath: 'schemas/requests/task-decision.v1.schema.json', content: render(taskDecisionBody) },
+    { relativePath: 'schemas/requests/resubmission.v1.schema.json', content: render(resubmissionBody) },
+    { relativePath: 'schemas/requests/post-verification.v1.schema.json', content: render(postVerificationBody) },
+    { relativePath: 'schemas/requests/material-upload.v1.schema.json', content: render(uploadRequestBody) },
+    { relativePath: 'schemas/requests/material-library-reference.v1.schema.json', content: render(libraryReferenceBody) },
     { relativePath: 'schemas/events/case-event.v1.schema.json', content: render(caseEventSchema) },
     { relativePath: 'schemas/events/department-task-dispatched.v1.schema.json', content: render(taskMessageSchema) },
   ];

@@ -22,6 +22,16 @@ export const keys = {
   }),
   caseEventPrefix: 'EVT#',
 
+  /** What the case holds for one material: the latest verified upload or certificate reference. */
+  material: (tenantId: string, caseId: string, materialId: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#CASE#${caseId}`, SK: `MAT#${materialId}` }),
+  /** Every material entry of a case, and nothing else of it (uploads sort under `UPL#`). */
+  materialPrefix: 'MAT#',
+  /** One upload attempt of a material: pending, verified or rejected. */
+  materialUpload: (tenantId: string, caseId: string, materialId: string, uploadId: string): ItemKey => ({
+    PK: `${tenantPrefix(tenantId)}#CASE#${caseId}`,
+    SK: `UPL#${materialId}#${uploadId}`,
+  }),
+
   task: (tenantId: string, taskId: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#TASK#${taskId}`, SK: 'TASK' }),
   /** GSI1: a department's tasks, grouped by status and ordered by stage deadline. */
   departmentTasks: (tenantId: string, deptId: string): string => `${tenantPrefix(tenantId)}#DEPT#${deptId}#TASKS`,

@@ -3,6 +3,7 @@
  * what it may touch. The CDK stateless stack turns each entry into a NodejsFunction with exactly
  * these grants; the local runtime mounts the same handler modules on the same routes and triggers.
  */
+import { materialFunctionDefinitions } from '../../functions/materials/function-definitions';
 import type { WorkflowId } from './workflows';
 
 export type BoundedContext = 'intake' | 'approval' | 'catalogue';
@@ -159,6 +160,7 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
     trigger: { kind: 'stateMachineTask', workflow: 'ApprovalWorkflow', definitionPlaceholder: 'CompleteApprovalFunctionArn' },
     access: ['table:read', 'table:write'],
   },
+  ...materialFunctionDefinitions,
 ];
 
 /** Environment variable names shared by the stacks, the local runtime and the handlers. */

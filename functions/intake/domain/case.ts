@@ -108,6 +108,8 @@ export const caseEventTypes = [
   'CaseDenied',
   'CommitmentVerified',
   'ApprovalRevoked',
+  'MaterialProvided',
+  'MaterialRejected',
 ] as const;
 
 export type CaseEventType = (typeof caseEventTypes)[number];
