@@ -63,7 +63,17 @@ describe('given the local platform with 三都县', () => {
       const accepted = await api.post<{ status: string; notice: Notice }>(`${B}/cases/${body.caseId}/acceptance`, { decision: 'accept' });
       expect(accepted).toMatchObject({ status: 200, body: { status: 'in_approval', notice: { kind: 'acceptance' } } });
 
-      const view = await api.get<{ notices: Notice[]; receivedAt: string; createdAt: string; timeline: { type: string }[] }>(`${B}/cases/${body.caseId}`);
+      const view = await api.get<{
+        notices: Notice[];
+        receivedAt: string;
+        createdAt: string;
+        timeline: { type: string }[];
+        materials: { materialId: string; status: string }[];
+        missingMaterials: { deferrable: { materialId: string }[] };
+      }>(`${B}/cases/${body.caseId}`);
+      expect(view.body.materials.map((material) => material.materialId)).toContain('DESIGN_SCHEME');
+      expect(view.body.materials.every((material) => material.status === 'missing')).toBe(true);
+      expect(JSON.stringify(view.body.missingMaterials)).toContain('PROJECT_APPROVAL');
       expect(view.body.notices.map((notice) => notice.kind)).toEqual(['supplement', 'acceptance']);
       expect(view.body.receivedAt > view.body.createdAt).toBe(true);
       expect(view.body.timeline.map((event) => event.type)).toEqual(expect.arrayContaining(['SupplementRequested', 'CaseResubmitted', 'CaseAccepted']));

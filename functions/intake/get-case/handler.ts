@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { listCaseMaterials } from '../../materials/use-cases';
+import { materialDependencies } from '../../materials/wiring';
 import { httpEndpoint } from '../../shared/http';
 import { dependencies } from '../../shared/wiring';
 import { caseIdSchema, getCaseView } from '../use-cases';
 
-/** GET /v1/tenants/{tenantId}/cases/{caseId}: status, deadlines, lights and timeline. */
-export const handler = httpEndpoint({ metric: 'CaseViewed', path: z.object({ caseId: caseIdSchema }) }, async ({ ctx, path }) => ({
-  statusCode: 200,
-  body: await getCaseView(dependencies(), ctx, path.caseId),
-}));
+/** GET /v1/tenants/{tenantId}/cases/{caseId}: status, deadlines and lights, notices, materials and timeline. */
+export const handler = httpEndpoint({ metric: 'CaseViewed', path: z.object({ caseId: caseIdSchema }) }, async ({ ctx, path }) => {
+  const view = await getCaseView(dependencies(), ctx, path.caseId);
+  const checklist = await listCaseMaterials(materialDependencies(), ctx, path.caseId);
+  return { statusCode: 200, body: { ...view, materials: checklist.materials, missingMaterials: checklist.missing } };
+});
