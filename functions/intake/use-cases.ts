@@ -17,6 +17,7 @@ import {
   type CaseNotice,
   caseStatusLabel,
   approveOnCommitment,
+  checkDeferrable,
   completeOnTheSpot,
   recordPostVerification,
   deemAccepted,
@@ -55,7 +56,17 @@ export const createCaseBody = z
 const actor = z.string().trim().min(1).max(64).default('window');
 
 export const acceptanceBody = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('accept'), actor }),
+  z.object({
+    decision: z.literal('accept'),
+    actor,
+    /** 容缺受理: may-be-missing materials accepted as missing, with the applicant's signed commitment to supply them. */
+    deferred: z
+      .object({
+        materialIds: z.array(z.string().trim().min(1).max(64)).min(1).max(50),
+        commitment: z.object({ statement: z.string().trim().min(10).max(2000), signedBy: z.string().trim().min(1).max(100), signedAt: z.iso.datetime() }),
+      })
+      .optional(),
+  }),
   z.object({
     decision: z.literal('supplement'),
     items: z.array(z.object({ materialId: z.string().trim().min(1).max(64), reason: z.string().trim().min(1).max(200) })).min(1).max(50),
@@ -169,7 +180,14 @@ export async function decideAcceptance(deps: IntakeDependencies, ctx: RequestCon
   }
   if (current.status === 'submitted') {
     const routed = await routeForAcceptance(deps, ctx, current, now);
-    const accepted = acceptCase(current, { ...routed.acceptance, actor: decision.actor, noticeNo: noticeNumber('acceptance', ctx.tenantId, caseId, now) }, now, deps.ids.next());
+    const deferred = decision.decision === 'accept' ? decision.deferred : undefined;
+    if (deferred) checkDeferrable(routed.item, deferred.materialIds);
+    const accepted = acceptCase(
+      current,
+      { ...routed.acceptance, actor: decision.actor, noticeNo: noticeNumber('acceptance', ctx.tenantId, caseId, now), ...(deferred ? { deferred } : {}) },
+      now,
+      deps.ids.next(),
+    );
     await issue(deps, accepted.case, latestNotice(accepted.case) as CaseNotice);
     await deps.cases.save(accepted.case, [accepted.event], routed.tasks);
     current = accepted.case;
@@ -208,6 +226,7 @@ async function routeForAcceptance(deps: IntakeDependencies, ctx: RequestContext,
     escalations: 0,
   }));
   return {
+    item,
     tasks,
     acceptance: { tasks: tasks.map(({ taskId, deptId, lead }) => ({ taskId, deptId, lead })), ...deadlineField('promisedDeadline', startedAt, item.promisedDays, calendar, onGap) },
   };
@@ -358,6 +377,7 @@ export async function getCaseView(deps: Pick<IntakeDependencies, 'cases' | 'task
     receivedAt: found.receivedAt,
     deemedAccepted: found.deemedAccepted ?? false,
     commitment: found.commitment ? { signedBy: found.commitment.signedBy, signedAt: found.commitment.signedAt } : undefined,
+    deferredMaterials: found.deferredMaterials,
     postVerification: found.postVerification,
     creditRecord: found.creditRecord,
     notices: found.notices ?? [],

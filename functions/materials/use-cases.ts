@@ -87,7 +87,9 @@ async function loadCase(deps: Pick<MaterialDependencies, 'cases'>, ctx: RequestC
 /** The case, if it takes materials now (409 otherwise), with the material of its item version (400 if unknown). */
 async function materialOfOpenCase(deps: Pick<MaterialDependencies, 'cases' | 'catalogue'>, ctx: RequestContext, path: MaterialPath) {
   const found = await loadCase(deps, ctx, path.caseId);
-  if (!CASE_STATES_TAKING_MATERIALS.includes(found.status)) {
+  // 容缺: a material deferred at acceptance is still taken while the case is being approved
+  const deferredAndOpen = (found.status === 'accepted' || found.status === 'in_approval') && (found.deferredMaterials?.materialIds ?? []).includes(path.materialId);
+  if (!CASE_STATES_TAKING_MATERIALS.includes(found.status) && !deferredAndOpen) {
     throw new InvalidTransitionError(
       `办件当前状态为「${caseStatusLabel(found.status)}」，不能提交材料`,
       `Case is ${found.status}; materials are taken while it is ${CASE_STATES_TAKING_MATERIALS.join(' or ')}`,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { LocalPlatform } from '../../infra/local/platform';
 import { anApplicant } from '../support/fixtures';
@@ -84,6 +85,38 @@ describe('given the local platform with 三都县', () => {
       );
       const document = JSON.parse(await (archived.Body as { transformToString(): Promise<string> }).transformToString());
       expect(document).toMatchObject({ title: '受理通知书（电子回执）', caseId: body.caseId, noticeNo: accepted.body.notice.noticeNo });
+    });
+  });
+
+  describe('when the window accepts with a 容缺 material missing (容缺受理)', () => {
+    it('then the case records the deferred material and its commitment, release stays blocked until it arrives, and it can still be uploaded', async () => {
+      const { body } = await api.post<{ caseId: string }>(`${B}/cases`, planningApplication('91522732MA6DLRQS4T'));
+      const commitment = { statement: '本单位承诺在发证前补齐建设项目批准文件。', signedBy: '韦工', signedAt: '2026-11-23T02:00:00.000Z' };
+      const notDeferrable = await api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'accept', deferred: { materialIds: ['DESIGN_SCHEME'], commitment } });
+      expect(notDeferrable).toMatchObject({ status: 400, body: { code: 'MATERIAL_NOT_DEFERRABLE' } });
+
+      const accepted = await api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'accept', deferred: { materialIds: ['PROJECT_APPROVAL'], commitment } });
+      expect(accepted.status).toBe(200);
+      type View = { deferredMaterials: { materialIds: string[]; commitment: { signedBy: string } }; release: { blocked: boolean; waitingFor: string[] } };
+      const blocked = await api.get<View>(`${B}/cases/${body.caseId}`);
+      expect(blocked.body).toMatchObject({ deferredMaterials: { materialIds: ['PROJECT_APPROVAL'], commitment: { signedBy: '韦工' } }, release: { blocked: true, waitingFor: ['PROJECT_APPROVAL'] } });
+
+      const pdf = Buffer.from('%PDF-1.4\n% 建设项目批准文件\n%%EOF\n');
+      const sha256 = createHash('sha256').update(pdf).digest('hex');
+      const upload = await api.post<{ uploadId: string; uploadUrl: string; headers: Record<string, string> }>(`${B}/cases/${body.caseId}/materials/PROJECT_APPROVAL/uploads`, {
+        fileName: '立项批复.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: pdf.length,
+        sha256,
+      });
+      expect(upload.status).toBe(201);
+      expect((await fetch(upload.body.uploadUrl, { method: 'PUT', headers: upload.body.headers, body: pdf })).ok).toBe(true);
+      expect((await api.post(`${B}/cases/${body.caseId}/materials/PROJECT_APPROVAL/uploads/${upload.body.uploadId}/complete`)).status).toBe(200);
+
+      const released = await api.get<View>(`${B}/cases/${body.caseId}`);
+      expect(released.body.release).toEqual({ blocked: false, waitingFor: [] });
+      const otherMaterial = await api.post(`${B}/cases/${body.caseId}/materials/DESIGN_SCHEME/uploads`, { fileName: 'a.pdf', contentType: 'application/pdf', sizeBytes: 10, sha256 });
+      expect(otherMaterial).toMatchObject({ status: 409, body: { code: 'CASE_STATE_CONFLICT' } });
     });
   });
 

@@ -1,4 +1,4 @@
-import { acceptCase, completeOnTheSpot, deemAccepted, noticeNumber, requestSupplement, resubmitCase, submitCase } from '../../functions/intake/domain/case';
+import { acceptCase, checkDeferrable, completeOnTheSpot, deemAccepted, noticeNumber, requestSupplement, resubmitCase, submitCase } from '../../functions/intake/domain/case';
 import { noticeDocument } from '../../functions/intake/domain/notices';
 import { InvalidTransitionError } from '../../functions/shared/errors';
 import { anApplicant, aPublishedItem } from '../support/fixtures';
@@ -71,5 +71,26 @@ describe('given notices', () => {
     // 2026-11-23T17:00Z is already 2026-11-24 in Shanghai
     expect(noticeNumber('acceptance', '522732', '01M851TX2Q09H4XXEDYSTXJVQW', '2026-11-23T17:00:00.000Z')).toBe('SL52273220261124YSTXJVQW');
     expect(noticeNumber('rejection', '522732', 'ABCDEFGHIJ', RECEIVED)).toBe('BY52273220261123CDEFGHIJ');
+  });
+});
+
+describe('given an item whose project approval may be missing at acceptance (容缺)', () => {
+  const item = aPublishedItem({
+    materials: [
+      { id: 'PROJECT_APPROVAL', name: '立项文件', required: true, mayBeMissingAtAcceptance: true, electronicAccepted: true, fileTypes: ['pdf'] },
+      { id: 'DESIGN_SCHEME', name: '设计方案', required: true, mayBeMissingAtAcceptance: false, electronicAccepted: true, fileTypes: ['pdf'] },
+    ],
+  });
+
+  it('then deferring it is allowed, and the acceptance records the list with the commitment', () => {
+    expect(() => checkDeferrable(item, ['PROJECT_APPROVAL'])).not.toThrow();
+    const deferred = { materialIds: ['PROJECT_APPROVAL'], commitment: { statement: '发证前补齐立项文件', signedBy: '韦工', signedAt: RECEIVED } };
+    const { case: accepted, event } = acceptCase(submitted(), { tasks: [{ taskId: 'T1', deptId: 'SCJGJ', lead: true }], actor: 'W01', deferred }, RECEIVED, 'E2');
+    expect(accepted.deferredMaterials).toEqual(deferred);
+    expect(event.detail).toMatchObject({ deferredMaterials: ['PROJECT_APPROVAL'] });
+  });
+
+  it('then deferring a material that is not 容缺 (or unknown) is refused, naming it', () => {
+    expect(() => checkDeferrable(item, ['DESIGN_SCHEME', 'NOPE'])).toThrow(expect.objectContaining({ code: 'MATERIAL_NOT_DEFERRABLE', messageZh: expect.stringContaining('DESIGN_SCHEME、NOPE') }));
   });
 });

@@ -47,6 +47,11 @@ export interface Commitment {
   readonly signedAt: string;
 }
 
+export interface DeferredMaterials {
+  readonly materialIds: readonly string[];
+  readonly commitment: { readonly statement: string; readonly signedBy: string; readonly signedAt: string };
+}
+
 export interface PostVerification {
   readonly status: 'pending' | 'confirmed' | 'false-commitment';
   readonly verifiedAt?: string;
@@ -66,6 +71,8 @@ export interface Case {
   readonly applicant: Applicant;
   readonly formData: Readonly<Record<string, unknown>>;
   readonly commitment?: Commitment;
+  /** 容缺受理: materials the window accepted the case without, on the applicant's commitment to supply them. */
+  readonly deferredMaterials?: DeferredMaterials;
   readonly postVerification?: PostVerification;
   /** A false commitment revoked the approval; recorded for the credit system (信用记录). */
   readonly creditRecord?: { readonly recordedAt: string; readonly reason: string };
@@ -216,6 +223,24 @@ export interface AcceptanceInput {
   readonly actor: string;
   /** The acceptance notice (受理通知书) issued with the decision. */
   readonly noticeNo?: string;
+  /** 容缺: materials accepted as missing, with the commitment to supply them before release. */
+  readonly deferred?: DeferredMaterials;
+}
+
+/**
+ * 容缺受理 applies only to materials the item configures as may-be-missing; anything else missing
+ * calls for the one-time supplement notice instead.
+ */
+export function checkDeferrable(item: PublishedItem, materialIds: readonly string[]): void {
+  const refused = materialIds.filter((id) => !item.materials.some((material) => material.id === id && material.mayBeMissingAtAcceptance));
+  if (refused.length > 0) {
+    throw new ValidationError(
+      `以下材料不适用容缺受理：${refused.join('、')}`,
+      `These materials cannot be missing at acceptance: ${refused.join(', ')}`,
+      refused.map((id) => ({ path: 'deferredMaterials', message: `${id} is not a 容缺 material of this item` })),
+      'MATERIAL_NOT_DEFERRABLE',
+    );
+  }
 }
 
 const withNotice = (current: Case, notice: CaseNotice | undefined): readonly CaseNotice[] => [...(current.notices ?? []), ...(notice ? [notice] : [])];
@@ -240,6 +265,7 @@ export function acceptCase(current: Case, input: AcceptanceInput, now: string, e
       acceptedAt: now,
       ...(input.promisedDeadline ? { promisedDeadline: input.promisedDeadline } : {}),
       notices: withNotice(current, input.noticeNo ? { noticeNo: input.noticeNo, kind: 'acceptance', issuedAt: now } : undefined),
+      ...(input.deferred && input.deferred.materialIds.length > 0 ? { deferredMaterials: input.deferred } : {}),
       tasks: input.tasks,
       updatedAt: now,
       revision: current.revision + 1,
@@ -250,7 +276,11 @@ export function acceptCase(current: Case, input: AcceptanceInput, now: string, e
       type: 'CaseAccepted',
       at: now,
       actor: input.actor,
-      detail: { promisedDeadline: input.promisedDeadline, departments: input.tasks.map((task) => task.deptId) },
+      detail: {
+        promisedDeadline: input.promisedDeadline,
+        departments: input.tasks.map((task) => task.deptId),
+        ...(input.deferred && input.deferred.materialIds.length > 0 ? { deferredMaterials: input.deferred.materialIds } : {}),
+      },
     },
   };
 }
