@@ -1,5 +1,6 @@
 import { CalendarNotAvailable, InvalidInstantError } from '../domain/calendar';
 import { notFound, RuleNotSatisfiableError, ValidationError } from '../shared/errors';
+import { bundleAsItem } from './domain/bundle-item';
 import { buildGuide, itemSummary, tenantCalendar } from './domain/guide';
 import type { Clock } from '../shared/runtime';
 import { itemChanged, type ItemCatalogue, type TenantDirectory } from './domain/service-item';
@@ -37,6 +38,20 @@ export async function applyTenantConfig(deps: CatalogueDependencies, config: Ten
     const version = (current?.version ?? 0) + 1;
     await deps.catalogue.publish({ published: { ...item, tenantId, version }, change: { ...change, at } });
     published.push({ code: item.code, version });
+  }
+  // each bundle is published as an entry of its own, built from the current versions of its items
+  for (const bundle of config.bundles) {
+    const members = await Promise.all(bundle.itemCodes.map((code) => deps.catalogue.publishedItem(tenantId, code)));
+    const items = members.filter((item): item is PublishedItem => item !== undefined);
+    const entry = bundleAsItem(bundle, items, mergeBundle(config, bundle.code));
+    const current = await deps.catalogue.publishedItem(tenantId, bundle.code);
+    if (!itemChanged(current, entry)) {
+      unchanged.push(bundle.code);
+      continue;
+    }
+    const version = (current?.version ?? 0) + 1;
+    await deps.catalogue.publish({ published: { ...entry, tenantId, version }, change: { ...change, at } });
+    published.push({ code: bundle.code, version });
   }
   const { items, $schema: _schema, ...profile } = config;
   await deps.tenants.saveProfile({ ...profile, itemCodes: items.map((item) => item.code) }, { ...change, at });

@@ -42,7 +42,9 @@ export const applicantSchema = z.object({
 
 export const createCaseBody = z
   .object({
-    itemCode: z.string().trim().min(1).max(64),
+    /** The item applied for; or `bundleCode` for a 一件事 bundle (one merged form, every department in parallel). */
+    itemCode: z.string().trim().min(1).max(64).optional(),
+    bundleCode: z.string().trim().min(1).max(64).optional(),
     channel: z.enum(['online', 'window']).default('online'),
     /** For channel `window`: the window and the clerk filing on the applicant's behalf. */
     window: z.object({ windowId: z.string().trim().min(1).max(40), clerk: z.string().trim().min(1).max(64) }).optional(),
@@ -51,7 +53,8 @@ export const createCaseBody = z
     /** 告知承诺: the signed commitment that stands in for proofs, for items that allow it. */
     commitment: z.object({ statement: z.string().trim().min(10).max(2000), signedBy: z.string().trim().min(1).max(100), signedAt: z.iso.datetime() }).optional(),
   })
-  .refine((body) => body.channel !== 'window' || body.window !== undefined, { path: ['window'], message: 'window intake must record windowId and clerk / 窗口代办须记录窗口和经办人' });
+  .refine((body) => body.channel !== 'window' || body.window !== undefined, { path: ['window'], message: 'window intake must record windowId and clerk / 窗口代办须记录窗口和经办人' })
+  .refine((body) => (body.itemCode === undefined) !== (body.bundleCode === undefined), { path: ['itemCode'], message: 'give exactly one of itemCode and bundleCode / 须且只能填写事项编码或一件事编码之一' });
 
 const actor = z.string().trim().min(1).max(64).default('window');
 
@@ -104,9 +107,10 @@ export interface IntakeDependencies {
  * item; the case is stored with its first timeline event and waits for acceptance review.
  */
 export async function createCase(deps: Pick<IntakeDependencies, 'cases' | 'catalogue' | 'tenants' | 'clock' | 'ids' | 'monitor' | 'acceptanceTimer'>, ctx: RequestContext, input: z.infer<typeof createCaseBody>) {
-  const [tenant, item] = await Promise.all([deps.tenants.profile(ctx.tenantId), deps.catalogue.publishedItem(ctx.tenantId, input.itemCode)]);
+  const code = (input.itemCode ?? input.bundleCode) as string;
+  const [tenant, item] = await Promise.all([deps.tenants.profile(ctx.tenantId), deps.catalogue.publishedItem(ctx.tenantId, code)]);
   if (!tenant) throw notFound.tenant(ctx.tenantId);
-  if (!item) throw notFound.item(input.itemCode);
+  if (!item || (input.bundleCode !== undefined && !item.bundleOf)) throw input.bundleCode !== undefined ? notFound.bundle(code) : notFound.item(code);
   const now = deps.clock.now().toISOString();
   const submitted = submitCase(
     {
@@ -370,7 +374,7 @@ export async function getCaseView(deps: Pick<IntakeDependencies, 'cases' | 'task
   return {
     caseId: found.caseId,
     tenantId: found.tenantId,
-    item: { code: found.itemCode, name: found.itemName, version: found.itemVersion },
+    item: { code: found.itemCode, name: found.itemName, version: found.itemVersion, ...(found.bundleOf ? { bundleOf: found.bundleOf } : {}) },
     channel: found.channel,
     window: found.window,
     applicant: { kind: found.applicant.kind, name: found.applicant.name },

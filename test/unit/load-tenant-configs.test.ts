@@ -73,16 +73,16 @@ function givenEmptyTable() {
 }
 
 describe('given the directory with both sample tenant files and an empty table', () => {
-  it('when loaded, then both tenants are onboarded and all 32 items are published as version 1', async () => {
+  it('when loaded, then both tenants are onboarded and all 32 items and 4 bundles are published as version 1', async () => {
     const directory = givenCopyOfSampleDirectory();
     const { catalogue, tenants, deps } = givenEmptyTable();
 
     const summaries = await loadTenantConfigDirectory(directory, deps, change);
 
     expect(summaries.map((summary) => summary.tenantId)).toEqual(['522732', '630103']);
-    expect(summaries.flatMap((summary) => summary.published)).toHaveLength(32);
+    expect(summaries.flatMap((summary) => summary.published)).toHaveLength(36);
     expect(summaries.flatMap((summary) => summary.published).every((item) => item.version === 1)).toBe(true);
-    expect(catalogue.publishedVersionCount()).toBe(32);
+    expect(catalogue.publishedVersionCount()).toBe(36);
     expect([...tenants.profiles.keys()].sort()).toEqual(['522732', '630103']);
     expect(tenants.profiles.get('522732')?.change).toMatchObject({ by: 'cdk deploy', reason: change.reason });
   });
@@ -95,8 +95,8 @@ describe('given the directory with both sample tenant files and an empty table',
     const again = await loadTenantConfigDirectory(directory, deps, change);
 
     expect(again.flatMap((summary) => summary.published)).toEqual([]);
-    expect(again.flatMap((summary) => summary.unchanged)).toHaveLength(32);
-    expect(catalogue.publishedVersionCount()).toBe(32);
+    expect(again.flatMap((summary) => summary.unchanged)).toHaveLength(36);
+    expect(catalogue.publishedVersionCount()).toBe(36);
   });
 });
 

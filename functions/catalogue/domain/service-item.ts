@@ -4,7 +4,12 @@ import type { ServiceItem, TenantConfig } from './tenant-config';
  * A published version of a service item (事项): the item exactly as the county configured it, plus
  * the tenant and version number. A case keeps the version it was filed under (versions are immutable).
  */
-export type PublishedItem = ServiceItem & { readonly tenantId: string; readonly version: number };
+export type PublishedItem = ServiceItem & {
+  readonly tenantId: string;
+  readonly version: number;
+  /** For a 一件事 bundle: the items (at their versions) it was built from. */
+  readonly bundleOf?: readonly { readonly code: string; readonly name: string; readonly version: number }[];
+};
 
 /** Who changed an item, when and why: every published version carries it. */
 export interface ItemChange {
@@ -49,7 +54,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** True when the configured item differs from the published version (tenant and version aside). */
-export function itemChanged(published: PublishedItem | undefined, configured: ServiceItem): boolean {
+export function itemChanged(published: PublishedItem | undefined, configured: ServiceItem & { bundleOf?: PublishedItem['bundleOf'] }): boolean {
   if (!published) return true;
   const { tenantId: _tenant, version: _version, ...definition } = published;
   return canonicalJson(definition) !== canonicalJson(configured);

@@ -569,6 +569,14 @@ function checkCrossReferences(config: UnknownRecord, ctx: z.core.$RefinementCtx)
     return code === undefined ? [] : [[code, item]];
   }));
   reportDuplicates(ctx, ['bundles'], config.bundles, 'code', '一件事编码', 'bundle code');
+  // a bundle is published in the catalogue under its code, next to the items
+  const catalogueItemCodes = new Set(recordsOf(config.items).flatMap(([, item]) => stringOf(item.code) ?? []));
+  for (const [bundleIndex, bundle] of recordsOf(config.bundles)) {
+    const code = stringOf(bundle.code);
+    if (code !== undefined && catalogueItemCodes.has(code)) {
+      report(ctx, ['bundles', bundleIndex, 'code'], 'duplicate', `一件事编码与事项编码重复：${code}`, `Bundle code is also an item code: ${code}`);
+    }
+  }
   for (const [bundleIndex, bundle] of recordsOf(config.bundles)) {
     const seen = new Set<string>();
     listOf(bundle.itemCodes).forEach((itemCode, position) => {

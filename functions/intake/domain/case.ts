@@ -65,6 +65,8 @@ export interface Case {
   readonly itemCode: string;
   readonly itemName: string;
   readonly itemVersion: number;
+  /** A 一件事 case: the items (at their versions) its bundle stands for. */
+  readonly bundleOf?: PublishedItem['bundleOf'];
   readonly channel: Channel;
   /** Window intake: the window and the clerk who filed for the applicant. */
   readonly window?: { readonly windowId: string; readonly clerk: string };
@@ -166,6 +168,7 @@ export function submitCase(input: NewCaseInput, now: string, eventId: string): {
     itemCode: input.item.code,
     itemName: input.item.name,
     itemVersion: input.item.version,
+    ...(input.item.bundleOf ? { bundleOf: input.item.bundleOf } : {}),
     channel: input.channel,
     ...(input.window ? { window: input.window } : {}),
     ...(input.commitment ? { commitment: input.commitment } : {}),
@@ -188,7 +191,7 @@ export function submitCase(input: NewCaseInput, now: string, eventId: string): {
       type: 'CaseSubmitted',
       at: now,
       actor: input.channel === 'online' ? 'applicant' : 'window',
-      detail: { itemCode: input.item.code, itemVersion: input.item.version, channel: input.channel },
+      detail: { itemCode: input.item.code, itemVersion: input.item.version, channel: input.channel, ...(input.item.bundleOf ? { bundleOf: input.item.bundleOf.map((member) => member.code) } : {}) },
     },
   };
 }
