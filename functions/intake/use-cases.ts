@@ -28,6 +28,7 @@ import {
   requestSupplement,
   resubmitCase as resubmit,
   submitCase,
+  validateForm,
 } from './domain/case';
 import { type NoticeArchive, noticeDocument } from './domain/notices';
 import type { AcceptanceTimer, ApprovalWorkflow, CaseRepository } from './domain/ports';
@@ -238,7 +239,7 @@ async function routeForAcceptance(deps: IntakeDependencies, ctx: RequestContext,
 
 /** Primary course: the applicant supplied what the one-time notice listed; the case returns to acceptance review. */
 export async function resubmitCase(
-  deps: Pick<IntakeDependencies, 'cases' | 'tenants' | 'clock' | 'ids' | 'monitor' | 'acceptanceTimer'>,
+  deps: Pick<IntakeDependencies, 'cases' | 'catalogue' | 'tenants' | 'clock' | 'ids' | 'monitor' | 'acceptanceTimer'>,
   ctx: RequestContext,
   caseId: string,
   body: z.infer<typeof resubmissionBody>,
@@ -246,6 +247,11 @@ export async function resubmitCase(
   const current = await loadCase(deps.cases, ctx, caseId);
   const now = deps.clock.now().toISOString();
   const resubmitted = resubmit(current, body.formData, now, deps.ids.next());
+  if (body.formData) {
+    const item = await deps.catalogue.itemVersion(ctx.tenantId, current.itemCode, current.itemVersion);
+    if (!item) throw notFound.item(`${current.itemCode}@${current.itemVersion}`);
+    validateForm(item, resubmitted.case.formData);
+  }
   await deps.cases.save(resubmitted.case, [resubmitted.event]);
   const timer = await armAcceptanceTimer(deps, resubmitted.case);
   return { caseId, status: resubmitted.case.status, receivedAt: now, noticeDeadline: timer.noticeDeadline };

@@ -32,17 +32,66 @@ describe('given an application for a published item', () => {
   });
 
   describe('when a required field is missing or empty', () => {
-    it('then it is refused with FORM_INCOMPLETE naming the field in both languages', () => {
+    it('then it is refused with FORM_INVALID naming the field in both languages', () => {
       const attempt = () =>
         submitCase({ tenantId: '522732', caseId: 'C', item: aPublishedItem(), channel: 'online', applicant: anApplicant(), formData: { businessName: '' } }, NOW, 'E');
       expect(attempt).toThrow(ValidationError);
       try {
         attempt();
       } catch (error) {
-        expect(error).toMatchObject({ code: 'FORM_INCOMPLETE', details: [{ path: 'formData.businessName' }] });
+        expect(error).toMatchObject({ code: 'FORM_INVALID', details: [{ path: 'formData.businessName' }] });
         expect((error as ValidationError).messageZh).toContain('个体工商户名称');
       }
     });
+  });
+});
+
+describe('given an application whose form breaks the configured fields', () => {
+  const item = aPublishedItem({
+    formFields: [
+      { key: 'businessName', label: '名称', type: 'text', required: true },
+      { key: 'capital', label: '资金数额', type: 'number', required: true },
+      { key: 'form', label: '组成形式', type: 'select', required: true, options: ['个人经营', '家庭经营'] },
+      { key: 'operatorId', label: '经营者身份证号', type: 'idNumber', required: false },
+      { key: 'openedOn', label: '开业日期', type: 'date', required: false },
+    ],
+  });
+
+  it('when values have the wrong type or the form asks for more than the guide, then every problem is reported at once', () => {
+    const attempt = () =>
+      submitCase(
+        {
+          tenantId: '522732',
+          caseId: 'C',
+          item,
+          channel: 'online',
+          applicant: anApplicant(),
+          formData: { businessName: '米粉店', capital: '五万', form: '合伙经营', operatorId: '12345', openedOn: '2026-13-45', favouriteColour: '红' },
+        },
+        NOW,
+        'E',
+      );
+    expect(attempt).toThrow(
+      expect.objectContaining({
+        code: 'FORM_INVALID',
+        details: expect.arrayContaining([
+          expect.objectContaining({ path: 'formData.favouriteColour' }),
+          expect.objectContaining({ path: 'formData.capital' }),
+          expect.objectContaining({ path: 'formData.form' }),
+          expect.objectContaining({ path: 'formData.operatorId' }),
+          expect.objectContaining({ path: 'formData.openedOn' }),
+        ]),
+      }),
+    );
+  });
+
+  it('when every value fits, then the case is opened', () => {
+    const { case: opened } = submitCase(
+      { tenantId: '522732', caseId: 'C', item, channel: 'online', applicant: anApplicant(), formData: { businessName: '米粉店', capital: 5, form: '个人经营', operatorId: '52273219900101123x', openedOn: '2026-11-20' } },
+      NOW,
+      'E',
+    );
+    expect(opened.status).toBe('submitted');
   });
 });
 
