@@ -12,6 +12,7 @@ export function buildApp(app: App = new App({ context: { '@aws-cdk/core:defaultC
     description: 'Tongban functions, approval workflow and HTTP API',
     table: stateful.table,
     dataKey: stateful.dataKey,
+    topics: stateful.topics,
     queues: stateful.queues,
   });
   Tags.of(app).add('project', 'tongban');

@@ -1,5 +1,8 @@
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { topicDefinitions } from './definitions/topics';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -18,6 +21,7 @@ export interface ContextFunctionsProps {
   /** The key the buckets are encrypted with; object access needs it. */
   readonly dataKey: IKey;
   readonly queues: ReadonlyMap<string, IQueue>;
+  readonly topics: ReadonlyMap<string, ITopic>;
 }
 
 const bucketName = (definition: BucketDefinition) => `${definition.namePrefix}-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
@@ -61,6 +65,23 @@ export class ContextFunctions extends Construct {
         ...(definition.memoryMb ? { memoryMb: definition.memoryMb } : {}),
       });
       this.grant(fn, definition.access, props);
+      if (definition.trigger.kind === 'tableStream') {
+        const { filter } = definition.trigger;
+        fn.addEventSource(
+          new DynamoEventSource(props.table, {
+            startingPosition: StartingPosition.TRIM_HORIZON,
+            batchSize: definition.trigger.batchSize,
+            reportBatchItemFailures: true,
+            bisectBatchOnError: true,
+            retryAttempts: 20,
+            filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual(filter.eventName), dynamodb: { NewImage: { entity: { S: FilterRule.isEqual(filter.entity) } } } })],
+          }),
+        );
+        Validations.of(fn).acknowledge({
+          id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+          reason: 'dynamodb:ListStreams (added by the stream event source) supports no resource-level permissions; the stream read actions name the table stream.',
+        });
+      }
       if (definition.trigger.kind === 'queue') {
         const queue = props.queues.get(definition.trigger.queueId);
         if (!queue) throw new Error(`unknown queue ${definition.trigger.queueId}`);
@@ -79,6 +100,13 @@ export class ContextFunctions extends Construct {
         const definition = bucketDefinitions.find((candidate) => candidate.id === bucketId);
         if (!definition) throw new Error(`unknown bucket ${bucketId}`);
         grantObjectAccess(fn, definition, mode === 'read' ? 'read' : 'write', props.dataKey);
+      } else if (grant.startsWith('topic:publish:')) {
+        const topicId = grant.slice('topic:publish:'.length);
+        const topic = props.topics.get(topicId);
+        const definition = topicDefinitions.find((candidate) => candidate.id === topicId);
+        if (!topic || !definition) throw new Error(`unknown topic ${topicId}`);
+        topic.grantPublish(fn);
+        fn.addEnvironment(definition.arnEnvironmentVariable, topic.topicArn);
       } else if (grant.startsWith('queue:consume:')) {
         const queueId = grant.slice('queue:consume:'.length);
         const definition = queueDefinitions.find((candidate) => candidate.id === queueId);

@@ -1,5 +1,7 @@
 import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, Billing, type ITableV2, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, type ITableV2, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { type ITopic, Topic } from 'aws-cdk-lib/aws-sns';
+import { Alias } from 'aws-cdk-lib/aws-kms';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -7,6 +9,7 @@ import type { Construct } from 'constructs';
 import { bucketDefinitions } from './definitions/buckets';
 import { deadLetterQueueId, queueDefinitions } from './definitions/queues';
 import { tableDefinition } from './definitions/table';
+import { topicDefinitions } from './definitions/topics';
 
 const attributeType = (type: 'S' | 'N'): AttributeType => (type === 'S' ? AttributeType.STRING : AttributeType.NUMBER);
 
@@ -20,6 +23,7 @@ export class StatefulStack extends Stack {
   readonly dataKey: Key;
   readonly buckets: ReadonlyMap<string, IBucket>;
   readonly queues: ReadonlyMap<string, IQueue>;
+  readonly topics: ReadonlyMap<string, ITopic>;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -37,6 +41,7 @@ export class StatefulStack extends Stack {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
+      dynamoStream: StreamViewType[tableDefinition.streamView],
       // AWS-managed key: encrypted at rest without a KMS grant in every function policy
       encryption: TableEncryptionV2.awsManagedKey(),
       removalPolicy: RemovalPolicy.RETAIN,
@@ -84,6 +89,14 @@ export class StatefulStack extends Stack {
             },
           ],
         }),
+      ]),
+    );
+
+    this.topics = new Map(
+      topicDefinitions.map((definition) => [
+        definition.id,
+        // events carry no personal data; the AWS-managed SNS key needs no grant in publisher policies
+        new Topic(this, definition.id, { enforceSSL: true, masterKey: Alias.fromAliasName(this, `${definition.id}Key`, 'alias/aws/sns') }),
       ]),
     );
 

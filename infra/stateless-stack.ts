@@ -6,6 +6,7 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
@@ -19,6 +20,7 @@ export interface StatelessStackProps extends StackProps {
   readonly table: ITableV2;
   readonly dataKey: IKey;
   readonly queues: ReadonlyMap<string, IQueue>;
+  readonly topics: ReadonlyMap<string, ITopic>;
 }
 
 const contexts: readonly { id: string; context: BoundedContext }[] = [
@@ -39,7 +41,7 @@ export class StatelessStack extends Stack {
 
     const functions = new Map<string, NodejsFunction>();
     for (const { id: contextId, context } of contexts) {
-      const built = new ContextFunctions(this, contextId, { context, table: props.table, dataKey: props.dataKey, queues: props.queues });
+      const built = new ContextFunctions(this, contextId, { context, table: props.table, dataKey: props.dataKey, queues: props.queues, topics: props.topics });
       for (const [functionId, fn] of built.functions) functions.set(functionId, fn);
     }
 

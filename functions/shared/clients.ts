@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tracer } from './powertools';
@@ -17,6 +18,8 @@ export const dynamoDocuments = DynamoDBDocumentClient.from(tracer.captureAWSv3Cl
 export const stepFunctions = tracer.captureAWSv3Client(new SFNClient({}));
 
 export const sqs = tracer.captureAWSv3Client(new SQSClient({}));
+
+export const sns = tracer.captureAWSv3Client(new SNSClient({}));
 
 /**
  * Checksums only when S3 requires them: SDK defaults would embed an empty-body CRC32 in presigned

@@ -7,6 +7,13 @@ const TENANT = 'T';
 
 const tenantPrefix = (tenantId: string): string => `${TENANT}#${tenantId}`;
 
+/** The tenant a partition key belongs to (every key starts with it). */
+export function tenantOfKey(partitionKey: string): string {
+  const [prefix, tenantId] = partitionKey.split('#');
+  if (prefix !== TENANT || !tenantId) throw new Error(`not a tenant key: ${partitionKey}`);
+  return tenantId;
+}
+
 export interface ItemKey {
   readonly PK: string;
   readonly SK: string;

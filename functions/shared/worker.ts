@@ -4,7 +4,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { AttributeValue, Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { z } from 'zod';
 import { logger, metrics, tracer } from './powertools';
 
@@ -39,4 +39,17 @@ export function queueConsumer<S extends z.ZodType>(metric: string, schema: S, ru
     metrics.addMetric(metric, MetricUnit.Count, 1);
   };
   return observed<SQSEvent, SQSBatchResponse>(async (event, context) => processPartialResponse(event, recordHandler, processor, { context, processInParallel: false }));
+}
+
+/**
+ * A table-stream consumer with partial batch responses: a failing record (and those after it in its
+ * shard) is retried without replaying the ones that succeeded. Records arrive already filtered.
+ */
+export function streamConsumer(metric: string, run: (newImage: Record<string, AttributeValue>) => Promise<unknown>) {
+  const processor = new BatchProcessor(EventType.DynamoDBStreams);
+  const recordHandler = async (record: DynamoDBRecord) => {
+    await run(record.dynamodb?.NewImage ?? {});
+    metrics.addMetric(metric, MetricUnit.Count, 1);
+  };
+  return observed<DynamoDBStreamEvent, DynamoDBBatchResponse>(async (event, context) => processPartialResponse(event, recordHandler, processor, { context, processInParallel: false }));
 }

@@ -13,6 +13,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type Trigger =
   | { readonly kind: 'http'; readonly method: HttpMethod; readonly path: string }
   | { readonly kind: 'queue'; readonly queueId: string; readonly batchSize: number }
+  /** Reads the table's stream; only records matching the filter reach the function (on AWS and locally alike). */
+  | { readonly kind: 'tableStream'; readonly batchSize: number; readonly filter: { readonly eventName: 'INSERT'; readonly entity: string } }
   /** Invoked by a state machine through `lambda:invoke`; the placeholder names it in that machine's ASL. */
   | { readonly kind: 'stateMachineTask'; readonly workflow: WorkflowId; readonly definitionPlaceholder: string };
 
@@ -23,6 +25,7 @@ export type Access =
   | 'approval:callback'
   | 'acceptanceTimer:start'
   | `queue:consume:${string}`
+  | `topic:publish:${string}`
   | `bucket:read:${string}`
   | `bucket:write:${string}`;
 
@@ -73,6 +76,15 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
     entry: 'functions/intake/deem-acceptance/handler.ts',
     trigger: { kind: 'stateMachineTask', workflow: 'AcceptanceTimer', definitionPlaceholder: 'DeemAcceptanceFunctionArn' },
     access: ['table:read', 'table:write', 'approval:start', 'bucket:write:CertificatesBucket'],
+  },
+  {
+    id: 'RelayCaseEvents',
+    context: 'intake',
+    entry: 'functions/intake/relay-case-events/handler.ts',
+    // the outbox: every timeline event was written in the same transaction as its state change
+    trigger: { kind: 'tableStream', batchSize: 100, filter: { eventName: 'INSERT', entity: 'CaseEvent' } },
+    access: ['topic:publish:CaseEventsTopic'],
+    timeoutSeconds: 60,
   },
   {
     id: 'VerifyCommitment',

@@ -19,6 +19,8 @@ export interface TableDefinition {
   readonly partitionKey: KeyAttribute;
   readonly sortKey: KeyAttribute;
   readonly timeToLiveAttribute: string;
+  /** The change stream the event relay reads (new images only: relayed events are inserts). */
+  readonly streamView: 'NEW_IMAGE';
   readonly globalIndexes: readonly GlobalIndexDefinition[];
 }
 
@@ -26,6 +28,7 @@ export const tableDefinition: TableDefinition = {
   partitionKey: { name: 'PK', type: 'S' },
   sortKey: { name: 'SK', type: 'S' },
   timeToLiveAttribute: 'expiresAt',
+  streamView: 'NEW_IMAGE',
   globalIndexes: [
     {
       indexName: 'GSI1',

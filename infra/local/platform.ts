@@ -4,17 +4,21 @@ import { join } from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { environmentNames, functionDefinitions } from '../definitions/functions';
 import { renderWorkflow, workflowDefinitions } from '../definitions/workflows';
 import { bucketDefinitions } from '../definitions/buckets';
 import { queueDefinitions } from '../definitions/queues';
+import { topicDefinitions } from '../definitions/topics';
 import { localEndpointsFile } from './endpoints-file';
 import { freePort, isFree, type RunningEngine, startDynamoDbLocal, startFauxqs } from './engines';
 import { startHttpApi } from './http-api';
 import { LambdaHost } from './lambda-host';
 import { QueuePollers } from './queue-pollers';
-import { ensureBuckets, ensureQueues, ensureTable } from './resources';
+import { ensureBuckets, ensureQueues, ensureTable, ensureTopics } from './resources';
+import { StreamPollers } from './stream-pollers';
 import { LocalStepFunctions, serveStepFunctions } from './step-functions';
 
 export interface LocalPlatformOptions {
@@ -50,11 +54,13 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   const engines: RunningEngine[] = [];
   const servers: Server[] = [];
   let pollers: QueuePollers | undefined;
+  let streamPollers: StreamPollers | undefined;
   let stepFunctions: LocalStepFunctions[] = [];
 
   const stop = async () => {
     rmSync(localEndpointsFile(options.dataDir), { force: true });
     await pollers?.stop();
+    await streamPollers?.stop();
     for (const machine of stepFunctions) machine.stopAll();
     await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
     await Promise.all(engines.map((engine) => engine.stop()));
@@ -74,6 +80,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ENDPOINT_URL_SQS: fauxqs.endpoint,
       AWS_ENDPOINT_URL_S3: fauxqs.endpoint,
+      AWS_ENDPOINT_URL_SNS: fauxqs.endpoint,
       AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${sfnPort}`,
       S3_FORCE_PATH_STYLE: 'true',
       POWERTOOLS_SERVICE_NAME: 'tongban',
@@ -86,9 +93,13 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     const dynamodb = new DynamoDBClient({ ...clientConfig, endpoint: dynamo.endpoint });
     const sqs = new SQSClient({ ...clientConfig, endpoint: fauxqs.endpoint });
     const s3 = new S3Client({ ...clientConfig, endpoint: fauxqs.endpoint, forcePathStyle: true });
+    const sns = new SNSClient({ ...clientConfig, endpoint: fauxqs.endpoint });
+    const streams = new DynamoDBStreamsClient({ ...clientConfig, endpoint: dynamo.endpoint });
 
     const tableName = await ensureTable(dynamodb);
     const queueUrls = await ensureQueues(sqs);
+    const topicArns = await ensureTopics(sns);
+    for (const topic of topicDefinitions) environment[topic.arnEnvironmentVariable] = topicArns.get(topic.id) as string;
     const bucketNames = await ensureBuckets(s3);
     environment[environmentNames.tableName] = tableName;
     for (const queue of queueDefinitions) environment[queue.urlEnvironmentVariable] = queueUrls.get(queue.id) as string;
@@ -124,6 +135,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
 
     pollers = new QueuePollers(sqs, host, (error) => log(`✗ queue poller: ${error.message}`));
     await pollers.start(functionDefinitions, queueUrls);
+    streamPollers = new StreamPollers(dynamodb, streams, host, (error) => log(`✗ stream poller: ${error.message}`));
+    await streamPollers.start(functionDefinitions, tableName);
 
     const resumed = await resumeInterruptedWork(dynamodb, tableName);
     if (resumed > 0) log(`✓ resumed ${resumed} case(s) awaiting acceptance or in approval from DynamoDB`);

@@ -3,13 +3,16 @@ import {
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
+import { CreateTopicCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { BucketAlreadyOwnedByYou, CreateBucketCommand, PutBucketVersioningCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { bucketDefinitions } from '../definitions/buckets';
 import { deadLetterQueueId, queueDefinitions } from '../definitions/queues';
 import { tableDefinition } from '../definitions/table';
+import { topicDefinitions } from '../definitions/topics';
 
 /**
  * Creates the table, queues and buckets on the local engines from the same definitions the CDK
@@ -18,13 +21,18 @@ import { tableDefinition } from '../definitions/table';
 export const localNames = {
   table: 'tongban',
   queue: (id: string) => `tongban-${id}`,
+  topic: (id: string) => `tongban-${id}`,
   bucket: (id: string) => `tongban-${id.toLowerCase()}`,
 };
 
 export async function ensureTable(dynamodb: DynamoDBClient): Promise<string> {
   const TableName = localNames.table;
   try {
-    await dynamodb.send(new DescribeTableCommand({ TableName }));
+    const existing = await dynamodb.send(new DescribeTableCommand({ TableName }));
+    // a table created before the event relay existed gets its stream now
+    if (!existing.Table?.StreamSpecification?.StreamEnabled) {
+      await dynamodb.send(new UpdateTableCommand({ TableName, StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.streamView } }));
+    }
     return TableName;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -40,6 +48,7 @@ export async function ensureTable(dynamodb: DynamoDBClient): Promise<string> {
         { AttributeName: tableDefinition.partitionKey.name, KeyType: 'HASH' },
         { AttributeName: tableDefinition.sortKey.name, KeyType: 'RANGE' },
       ],
+      StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.streamView },
       GlobalSecondaryIndexes: tableDefinition.globalIndexes.map((index) => ({
         IndexName: index.indexName,
         KeySchema: [
@@ -92,4 +101,14 @@ export async function ensureBuckets(s3: S3Client): Promise<Map<string, string>> 
     names.set(definition.id, Bucket);
   }
   return names;
+}
+
+/** Returns the ARN of every topic by definition id (CreateTopic is idempotent). */
+export async function ensureTopics(sns: SNSClient): Promise<Map<string, string>> {
+  const arns = new Map<string, string>();
+  for (const definition of topicDefinitions) {
+    const created = await sns.send(new CreateTopicCommand({ Name: localNames.topic(definition.id) }));
+    arns.set(definition.id, created.TopicArn as string);
+  }
+  return arns;
 }

@@ -80,6 +80,19 @@ describe('given the stateful stack', () => {
   });
 });
 
+describe('given the event relay (outbox)', () => {
+  it('then the table streams new images, only inserted case events reach the relay, and the topic refuses plain HTTP', () => {
+    statefulTemplate.hasResourceProperties('AWS::DynamoDB::GlobalTable', { StreamSpecification: { StreamViewType: 'NEW_IMAGE' } });
+    statelessTemplate.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['CaseEvent'] } } } }) }] },
+    });
+    statefulTemplate.resourceCountIs('AWS::SNS::Topic', 1);
+    const policies = Object.values(statefulTemplate.findResources('AWS::SNS::TopicPolicy'));
+    expect(JSON.stringify(policies)).toContain('aws:SecureTransport');
+  });
+});
+
 describe('given the stateless stack', () => {
   it('then every platform function runs Node.js 22 on arm64 with active tracing', () => {
     // besides the defined functions: the tenant-config loader, and the custom-resource framework whose runtime CDK picks

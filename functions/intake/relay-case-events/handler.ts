@@ -1,0 +1,26 @@
+import { PublishCommand } from '@aws-sdk/client-sns';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from 'aws-lambda';
+import { requiredEnvironment, sns } from '../../shared/clients';
+import { tenantOfKey } from '../../shared/keys';
+import { streamConsumer } from '../../shared/worker';
+import { caseEventSchema } from '../events';
+
+/**
+ * Relays each new case timeline event from the table's stream to the case-events topic, with its
+ * tenant and type as message attributes for subscription filters. At least once: subscribers
+ * de-duplicate by `eventId`.
+ */
+export const handler = streamConsumer('CaseEventRelayed', async (newImage: Record<string, AttributeValue>) => {
+  const item = unmarshall(newImage as never) as Record<string, unknown>;
+  const { PK, SK: _sk, entity: _entity, ...stored } = item;
+  const event = caseEventSchema.parse(stored);
+  const tenantId = tenantOfKey(String(PK));
+  await sns.send(
+    new PublishCommand({
+      TopicArn: requiredEnvironment('CASE_EVENTS_TOPIC_ARN'),
+      Message: JSON.stringify({ version: 1, tenantId, ...event }),
+      MessageAttributes: { type: { DataType: 'String', StringValue: event.type }, tenantId: { DataType: 'String', StringValue: tenantId } },
+    }),
+  );
+});

@@ -1,0 +1,13 @@
+/**
+ * Topics described once as data. Case events are relayed here from the table's stream, so other
+ * contexts (notifications, supervision counters, review prompts) subscribe without touching intake.
+ */
+export interface TopicDefinition {
+  readonly id: string;
+  /** Environment variable through which functions receive the topic ARN. */
+  readonly arnEnvironmentVariable: string;
+}
+
+export const caseEventsTopic: TopicDefinition = { id: 'CaseEventsTopic', arnEnvironmentVariable: 'CASE_EVENTS_TOPIC_ARN' };
+
+export const topicDefinitions: readonly TopicDefinition[] = [caseEventsTopic];
