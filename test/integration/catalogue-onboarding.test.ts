@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { LocalPlatform } from '../../infra/local/platform';
-import { anApplicant } from '../support/fixtures';
+import { anApplicant, aPlanningApplication } from '../support/fixtures';
 import { aDataDirectory, apiClient, eventually, givenARunningPlatform, removeDataDirectory, repositoryRoot } from './support/platform';
 
 type Guide = {
@@ -111,20 +111,7 @@ describe('given the local platform with the two sample counties', () => {
 
   describe('when an item changes after a case was filed under it', () => {
     it('then a new version is published with who/when/why, and the earlier case keeps being handled by its version', async () => {
-      const filed = await api.post<{ caseId: string; itemVersion: number }>('/v1/tenants/522732/cases', {
-        itemCode: 'GTGH-0001',
-        applicant: anApplicant({ kind: 'organisation', idType: '统一社会信用代码', idNumber: '91522732MA6DLXXX1Q' }),
-        formData: {
-          projectName: '版本测试项目',
-          constructionUnit: '某公司',
-          unifiedSocialCreditCode: '91522732MA6DLXXX1Q',
-          projectAddress: '三合街道',
-          landUsePermitNumber: '地字第1号',
-          totalFloorAreaSquareMetres: 100,
-          contactName: '韦工',
-          phone: '13800000000',
-        },
-      });
+      const filed = await api.post<{ caseId: string; itemVersion: number }>('/v1/tenants/522732/cases', aPlanningApplication());
       expect(filed).toMatchObject({ status: 201, body: { itemVersion: 1 } });
 
       const file = editedCopy(dataDir, '522732.yaml', '522732-v2.yaml', (document) => {

@@ -1,7 +1,7 @@
 import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { keys } from '../../functions/shared/keys';
 import type { LocalPlatform } from '../../infra/local/platform';
-import { anApplicant } from '../support/fixtures';
+import { anApplicant, aPlanningApplication } from '../support/fixtures';
 import { aDataDirectory, apiClient, eventually, givenARunningPlatform, removeDataDirectory } from './support/platform';
 
 const TENANT = '522732';
@@ -11,20 +11,7 @@ const LONG_AGO = '2026-11-02T02:00:00.000Z';
 
 type CaseView = { status: string; deemedAccepted: boolean; acceptedAt?: string; timeline: { type: string }[]; tasks: unknown[]; clock: { noticeDeadline: string } };
 
-const application = (idNumber: string) => ({
-  itemCode: 'GTGH-0001',
-  applicant: anApplicant({ idNumber }),
-  formData: {
-    projectName: '视为受理测试',
-    constructionUnit: '某公司',
-    unifiedSocialCreditCode: '91522732MA6DLXXX1Q',
-    projectAddress: '三合街道',
-    landUsePermitNumber: '地字第1号',
-    totalFloorAreaSquareMetres: 100,
-    contactName: '韦工',
-    phone: '13800000000',
-  },
-});
+const application = (idNumber: string) => ({ ...aPlanningApplication(), applicant: anApplicant({ idNumber }) });
 
 /** Given an application the window received long ago and never decided (the stored receipt is moved back). */
 async function givenAnUndecidedApplicationReceivedLongAgo(platform: LocalPlatform, idNumber: string): Promise<string> {

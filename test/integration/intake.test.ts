@@ -1,26 +1,13 @@
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { LocalPlatform } from '../../infra/local/platform';
-import { anApplicant } from '../support/fixtures';
+import { anApplicant, aPlanningApplication } from '../support/fixtures';
 import { aDataDirectory, apiClient, givenARunningPlatform, removeDataDirectory } from './support/platform';
 
 const TENANT = '522732';
 const B = `/v1/tenants/${TENANT}`;
 
-const planningApplication = (idNumber = '91522732MA6DLXXX1Q') => ({
-  itemCode: 'GTGH-0001',
-  applicant: anApplicant({ kind: 'organisation', name: '三都县城投建设有限公司', idType: '统一社会信用代码', idNumber }),
-  formData: {
-    projectName: '民族文化广场',
-    constructionUnit: '三都县城投建设有限公司',
-    unifiedSocialCreditCode: idNumber,
-    projectAddress: '三合街道',
-    landUsePermitNumber: '地字第1号',
-    totalFloorAreaSquareMetres: 12800,
-    contactName: '韦工',
-    phone: '13800000000',
-  },
-});
+const planningApplication = aPlanningApplication;
 
 type Notice = { noticeNo: string; kind: string; items?: { materialId: string }[] };
 

@@ -36,3 +36,22 @@ export const anApplicant = (overrides: Partial<Applicant> = {}): Applicant => ({
   phone: '13800000000',
   ...overrides,
 });
+
+/**
+ * An application for 三都县's 建设工程规划许可证核发 (GTGH-0001), as a construction company files it;
+ * the applicant's ID number varies so tests can tell their applicants apart.
+ */
+export const aPlanningApplication = (idNumber = '91522732MA6DLXXX1Q') => ({
+  itemCode: 'GTGH-0001',
+  applicant: anApplicant({ kind: 'organisation', name: '三都县城投建设有限公司', idType: '统一社会信用代码', idNumber }),
+  formData: {
+    projectName: '民族文化广场',
+    constructionUnit: '三都县城投建设有限公司',
+    unifiedSocialCreditCode: idNumber,
+    projectAddress: '三合街道',
+    landUsePermitNumber: '地字第1号',
+    totalFloorAreaSquareMetres: 12800,
+    contactName: '韦工',
+    phone: '13800000000',
+  },
+});
