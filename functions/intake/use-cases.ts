@@ -34,9 +34,9 @@ import { type NoticeArchive, noticeDocument } from './domain/notices';
 import type { AcceptanceTimer, ApprovalWorkflow, CaseRepository } from './domain/ports';
 
 export const applicantSchema = z.object({
-  kind: z.enum(['person', 'organisation']),
+  kind: z.enum(['person', 'organisation']).default('person'),
   name: z.string().trim().min(1).max(100),
-  idType: z.enum(['居民身份证', '统一社会信用代码', '护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '外国人永久居留身份证']),
+  idType: z.enum(['居民身份证', '统一社会信用代码', '护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '外国人永久居留身份证']).default('居民身份证'),
   idNumber: z.string().trim().min(6).max(32),
   phone: z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'phone must be a mainland mobile or landline number'),
 });

@@ -119,12 +119,22 @@ describe('given the local platform with a published item', () => {
     it('then the working-day deadline API counts across National Day and refuses a year without a calendar', async () => {
       const overHoliday = await api.get(`/v1/tenants/${TENANT}/calendar/deadline?start=2026-09-30T10:00:00%2B08:00&days=5`);
       expect(overHoliday).toMatchObject({ status: 200, body: { deadline: '2026-10-13T23:59:59+08:00' } });
+      const unencodedPlus = await api.get(`/v1/tenants/${TENANT}/calendar/deadline?start=2026-09-30T10:00:00+08:00&days=5`);
+      expect(unencodedPlus).toMatchObject({ status: 200, body: { deadline: '2026-10-13T23:59:59+08:00' } });
       const into2027 = await api.get(`/v1/tenants/${TENANT}/calendar/deadline?start=2026-12-20T10:00:00%2B08:00&days=20`);
       expect(into2027).toMatchObject({ status: 422, body: { code: 'CALENDAR_NOT_AVAILABLE' } });
       const badStart = await api.get(`/v1/tenants/${TENANT}/calendar/deadline?start=yesterday-ish&days=5`);
       expect(badStart).toMatchObject({ status: 400, body: { code: 'INVALID_INSTANT' } });
       const badDays = await api.get(`/v1/tenants/${TENANT}/calendar/deadline?start=2026-09-30T10:00:00%2B08:00&days=0`);
       expect(badDays).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    });
+
+    it('then an applicant given only name, ID number and phone is taken as a person with a resident ID card', async () => {
+      const { idNumber, name, phone } = anApplicant();
+      const created = await api.post<{ caseId: string }>(`/v1/tenants/${TENANT}/cases`, { itemCode: item.code, applicant: { name, idNumber, phone }, formData: { businessName: '丁' } });
+      expect(created.status).toBe(201);
+      const view = await api.get<{ applicant: { kind: string } }>(`/v1/tenants/${TENANT}/cases/${created.body.caseId}`);
+      expect(view.body.applicant.kind).toBe('person');
     });
 
     it('then a case of another tenant is invisible (tenant isolation)', async () => {

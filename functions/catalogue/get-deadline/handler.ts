@@ -4,7 +4,12 @@ import { dependencies } from '../../shared/wiring';
 import { workingDayDeadline } from '../use-cases';
 
 const deadlineQuery = z.object({
-  start: z.string().min(10).max(40),
+  // an unencoded `+08:00` arrives as ` 08:00`: restore it rather than refuse a common client slip
+  start: z
+    .string()
+    .min(10)
+    .max(40)
+    .transform((start) => start.replace(/ (\d{2}:?\d{2})$/, '+$1')),
   days: z.coerce.number().int().min(1).max(400),
 });
 
