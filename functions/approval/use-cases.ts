@@ -7,9 +7,13 @@ import type { Clock, IdGenerator } from '../shared/runtime';
 import { assignTask, decideTask, type DepartmentTask, escalate, isDecided, resultOf } from './domain/department-task';
 import type { TaskRepository, WorkflowCallback } from './domain/ports';
 import { stageLight, taskWaitSeconds } from './domain/task-clock';
+import type { TenantDirectory } from '../catalogue/domain/service-item';
+import { tenantCalendar } from '../catalogue/domain/guide';
+import { nationalCalendar } from '../domain/calendar';
 
 export interface ApprovalDependencies {
   readonly tasks: TaskRepository;
+  readonly tenants: TenantDirectory;
   readonly cases: CaseRepository;
   readonly callback: WorkflowCallback;
   readonly clock: Clock;
@@ -53,7 +57,7 @@ const event = (deps: Pick<ApprovalDependencies, 'ids'>, task: DepartmentTask, ty
  * workflow at once with the stored decision: DynamoDB is the truth, the workflow follows it.
  */
 export async function storeDepartmentTask(
-  deps: ApprovalDependencies,
+  deps: Pick<ApprovalDependencies, 'tasks' | 'callback' | 'clock' | 'ids'>,
   message: z.infer<typeof taskMessageSchema>,
 ): Promise<'stored' | 'answered-from-record' | 'stale-message-ignored'> {
   const stored = await deps.tasks.find(message.tenantId, message.taskId);
@@ -85,8 +89,14 @@ export async function storeDepartmentTask(
 }
 
 /** A department's work list, ordered by stage deadline, with each task's light as of now. */
-export async function listDepartmentTasks(deps: Pick<ApprovalDependencies, 'tasks' | 'clock'>, ctx: RequestContext, deptId: string, query: z.infer<typeof taskListQuery>) {
-  const tasks = await deps.tasks.listForDepartment(ctx.tenantId, deptId, query.status, query.limit);
+/** The tenant's working-day calendar (national arrangements plus its local closures). */
+async function calendarOf(deps: Pick<ApprovalDependencies, 'tenants'>, tenantId: string) {
+  const profile = await deps.tenants.profile(tenantId);
+  return profile ? tenantCalendar(profile) : nationalCalendar;
+}
+
+export async function listDepartmentTasks(deps: Pick<ApprovalDependencies, 'tasks' | 'tenants' | 'clock'>, ctx: RequestContext, deptId: string, query: z.infer<typeof taskListQuery>) {
+  const [tasks, calendar] = await Promise.all([deps.tasks.listForDepartment(ctx.tenantId, deptId, query.status, query.limit), calendarOf(deps, ctx.tenantId)]);
   const now = deps.clock.now();
   return {
     deptId,
@@ -100,7 +110,7 @@ export async function listDepartmentTasks(deps: Pick<ApprovalDependencies, 'task
       status: task.status,
       assignedAt: task.assignedAt,
       stageDeadline: task.stageDeadline,
-      light: stageLight(task, now),
+      light: stageLight(task, now, calendar),
     })),
   };
 }
@@ -133,12 +143,13 @@ export async function escalateOverdueTask(deps: ApprovalDependencies, input: z.i
   const stored = await deps.tasks.find(input.tenantId, input.taskId);
   if (!stored) throw notFound.task(input.taskId);
   const now = deps.clock.now();
+  const calendar = await calendarOf(deps, input.tenantId);
   if (!isDecided(stored.task)) {
-    const light = stageLight(stored.task, now);
+    const light = stageLight(stored.task, now, calendar);
     const escalated = escalate(stored.task, light);
     await deps.tasks.save(escalated, stored.task.status, event(deps, escalated, 'DepartmentTaskEscalated', now.toISOString(), 'system', { light }));
   }
-  return { ...input, timeoutSeconds: isDecided(stored.task) ? 1 : taskWaitSeconds(stored.task, now) };
+  return { ...input, timeoutSeconds: isDecided(stored.task) ? 1 : taskWaitSeconds(stored.task, now, calendar) };
 }
 
 export const completionInput = z.object({ tenantId: z.string().regex(/^\d{6}$/), caseId: z.string() });

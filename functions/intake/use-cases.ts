@@ -343,11 +343,12 @@ export async function listMyCases(deps: Pick<IntakeDependencies, 'cases'>, ctx: 
  * tasks DynamoDB holds. The execution is named after the case, so a repeated start is harmless.
  */
 export async function startApproval(deps: IntakeDependencies, current: Case): Promise<Case> {
-  const tasks = await deps.tasks.findMany(current.tenantId, current.tasks.map((task) => task.taskId));
+  const [tasks, profile] = await Promise.all([deps.tasks.findMany(current.tenantId, current.tasks.map((task) => task.taskId)), deps.tenants.profile(current.tenantId)]);
+  const calendar = profile ? tenantCalendar(profile) : undefined;
   const executionRef = await deps.workflow.start({
     tenantId: current.tenantId,
     caseId: current.caseId,
-    tasks: tasks.map((task) => ({ taskId: task.taskId, deptId: task.deptId, timeoutSeconds: taskWaitSeconds(task, deps.clock.now()) })),
+    tasks: tasks.map((task) => ({ taskId: task.taskId, deptId: task.deptId, timeoutSeconds: taskWaitSeconds(task, deps.clock.now(), calendar) })),
   });
   if (current.status !== 'accepted') return current;
   const started = markApprovalStarted(current, executionRef, deps.clock.now().toISOString(), deps.ids.next());
@@ -407,7 +408,7 @@ export async function getCaseView(deps: Pick<IntakeDependencies, 'cases' | 'task
       lead: task.lead,
       status: task.status,
       stageDeadline: task.stageDeadline,
-      light: stageLight(task, now),
+      light: stageLight(task, now, tenantCalendar(profile)),
       decision: task.decision,
       decidedAt: task.decidedAt,
     })),

@@ -1,6 +1,7 @@
 import { assignTask, decideTask, type DepartmentTask, resultOf } from '../../functions/approval/domain/department-task';
 import { stageLight, taskWaitSeconds, CALENDAR_GAP_RECHECK_SECONDS } from '../../functions/approval/domain/task-clock';
 import { InvalidTransitionError } from '../../functions/shared/errors';
+import { nationalCalendar } from '../../functions/domain/calendar';
 
 const aTask = (overrides: Partial<DepartmentTask> = {}): DepartmentTask => ({
   tenantId: '522732',
@@ -61,6 +62,15 @@ describe('given the stage clock of a task started Monday 2026-11-23 with 3 worki
     const now = new Date('2026-11-23T04:00:00.000Z');
     const seconds = taskWaitSeconds(aTask({ status: 'pending' }), now);
     expect(new Date(now.getTime() + seconds * 1000).toISOString()).toBe('2026-11-24T16:00:00.000Z');
+  });
+});
+
+describe('given a tenant that closes on Tuesday 2026-11-24 (a local festival)', () => {
+  it('then the same stage is due a day later: still yellow on Friday, where the national calendar says red', () => {
+    const friday = new Date('2026-11-27T01:00:00.000Z');
+    const task = aTask({ status: 'pending' });
+    expect(stageLight(task, friday)).toBe('red');
+    expect(stageLight(task, friday, nationalCalendar.withExtraClosures(['2026-11-24']))).toBe('yellow');
   });
 });
 

@@ -49,7 +49,7 @@ const given = () => {
   tasks.rows.set('T1', { task: waitingTask });
   const callback = new RecordingCallback();
   let id = 0;
-  const deps = { tasks: tasks as unknown as TaskRepository, cases: undefined as never, callback, clock: { now: () => new Date('2026-11-23T03:00:00.000Z') }, ids: { next: () => `E${(id += 1)}` } };
+  const deps = { tasks: tasks as unknown as TaskRepository, callback, clock: { now: () => new Date('2026-11-23T03:00:00.000Z') }, ids: { next: () => `E${(id += 1)}` } };
   return { tasks, callback, deps };
 };
 

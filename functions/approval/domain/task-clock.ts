@@ -1,4 +1,4 @@
-import { CalendarNotAvailable, shanghaiDate, startOfShanghaiDayMillis } from '../../domain/calendar';
+import { CalendarNotAvailable, nationalCalendar, shanghaiDate, startOfShanghaiDayMillis, type WorkingCalendar } from '../../domain/calendar';
 import { lightAt, secondsUntilNextLightChange } from '../../domain/case-clock';
 import type { DepartmentTask, TaskLight } from './department-task';
 
@@ -25,10 +25,10 @@ const stageClock = (task: DepartmentTask, now: Date) => ({
  * The stage light (环节时限) of a department task at `now`. A year without an official calendar
  * cannot be counted: the light is then `unknown` rather than a guess.
  */
-export function stageLight(task: DepartmentTask, now: Date): TaskLight {
+export function stageLight(task: DepartmentTask, now: Date, calendar: WorkingCalendar = nationalCalendar): TaskLight {
   if (task.stageDays === 0) return sameDayLight(task, now);
   try {
-    return lightAt(stageClock(task, now)).light;
+    return lightAt(stageClock(task, now), calendar).light;
   } catch (error) {
     if (error instanceof CalendarNotAvailable) return 'unknown';
     throw error;
@@ -39,10 +39,10 @@ export function stageLight(task: DepartmentTask, now: Date): TaskLight {
  * How long the workflow waits for this department before re-checking its light: until the light
  * next changes; daily while the calendar has a gap (never a Monday-to-Friday guess).
  */
-export function taskWaitSeconds(task: DepartmentTask, now: Date): number {
+export function taskWaitSeconds(task: DepartmentTask, now: Date, calendar: WorkingCalendar = nationalCalendar): number {
   if (task.stageDays === 0) return Math.max(1, Math.ceil((startOfShanghaiDayMillis(shanghaiDate(task.createdAt)) + DAY_MS - now.getTime()) / 1000));
   try {
-    return secondsUntilNextLightChange(stageClock(task, now)) ?? CALENDAR_GAP_RECHECK_SECONDS;
+    return secondsUntilNextLightChange(stageClock(task, now), calendar) ?? CALENDAR_GAP_RECHECK_SECONDS;
   } catch (error) {
     if (error instanceof CalendarNotAvailable) return CALENDAR_GAP_RECHECK_SECONDS;
     throw error;
