@@ -100,6 +100,12 @@ export class ContextFunctions extends Construct {
         const definition = bucketDefinitions.find((candidate) => candidate.id === bucketId);
         if (!definition) throw new Error(`unknown bucket ${bucketId}`);
         grantObjectAccess(fn, definition, mode === 'read' ? 'read' : 'write', props.dataKey);
+      } else if (grant === 'notify:sms') {
+        fn.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+        Validations.of(fn).acknowledge({
+          id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+          reason: 'SMS to an applicant is an SNS publish to a phone number, which has no resource ARN; X-Ray tracing actions have none either.',
+        });
       } else if (grant.startsWith('topic:publish:')) {
         const topicId = grant.slice('topic:publish:'.length);
         const topic = props.topics.get(topicId);

@@ -78,7 +78,7 @@ export function platformFunction(scope: Construct, id: string, props: PlatformFu
   });
   Validations.of(fn).acknowledge({
     id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-    reason: 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions; this is the only wildcard statement (active tracing).',
+    reason: 'X-Ray PutTraceSegments and PutTelemetryRecords (active tracing) support no resource-level permissions; any other wildcard is acknowledged where it is granted.',
   });
   return fn;
 }

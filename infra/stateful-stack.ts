@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, Billing, type ITableV2, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { type ITopic, Topic } from 'aws-cdk-lib/aws-sns';
+import { type ITopic, SubscriptionFilter, Topic } from 'aws-cdk-lib/aws-sns';
+import { SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Alias } from 'aws-cdk-lib/aws-kms';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
@@ -114,6 +115,13 @@ export class StatefulStack extends Stack {
           retentionPeriod: Duration.days(definition.retentionDays),
           deadLetterQueue: { queue: deadLetter, maxReceiveCount: definition.maxReceiveCount },
         });
+        if (definition.subscribesTo) {
+          const topic = this.topics.get(definition.subscribesTo.topicId);
+          if (!topic) throw new Error(`unknown topic ${definition.subscribesTo.topicId}`);
+          topic.addSubscription(
+            new SqsSubscription(queue, { rawMessageDelivery: true, filterPolicy: { type: SubscriptionFilter.stringFilter({ allowlist: [...definition.subscribesTo.types] }) } }),
+          );
+        }
         return [definition.id, queue];
       }),
     );

@@ -27,6 +27,7 @@ const contexts: readonly { id: string; context: BoundedContext }[] = [
   { id: 'Catalogue', context: 'catalogue' },
   { id: 'Intake', context: 'intake' },
   { id: 'Approval', context: 'approval' },
+  { id: 'Notifications', context: 'notifications' },
 ];
 
 /**

@@ -412,7 +412,8 @@ export async function getCaseView(deps: Pick<IntakeDependencies, 'cases' | 'task
       decision: task.decision,
       decidedAt: task.decidedAt,
     })),
-    timeline: timeline.map(publicEvent),
+    // by time: notice records sort next to the event they report in the table, but happened later
+    timeline: [...timeline].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map(publicEvent),
   };
 }
 

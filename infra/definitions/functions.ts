@@ -6,7 +6,7 @@
 import { materialFunctionDefinitions } from '../../functions/materials/function-definitions';
 import type { WorkflowId } from './workflows';
 
-export type BoundedContext = 'intake' | 'approval' | 'catalogue';
+export type BoundedContext = 'intake' | 'approval' | 'catalogue' | 'notifications';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -26,6 +26,8 @@ export type Access =
   | 'acceptanceTimer:start'
   | `queue:consume:${string}`
   | `topic:publish:${string}`
+  /** Send SMS to applicants (SNS direct publish to phone numbers). */
+  | 'notify:sms'
   | `bucket:read:${string}`
   | `bucket:write:${string}`;
 
@@ -84,6 +86,14 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
     // the outbox: every timeline event was written in the same transaction as its state change
     trigger: { kind: 'tableStream', batchSize: 100, filter: { eventName: 'INSERT', entity: 'CaseEvent' } },
     access: ['topic:publish:CaseEventsTopic'],
+    timeoutSeconds: 60,
+  },
+  {
+    id: 'DeliverNotifications',
+    context: 'notifications',
+    entry: 'functions/notifications/deliver-notifications/handler.ts',
+    trigger: { kind: 'queue', queueId: 'NotificationQueue', batchSize: 10 },
+    access: ['table:read', 'table:write', 'queue:consume:NotificationQueue', 'notify:sms'],
     timeoutSeconds: 60,
   },
   {

@@ -12,6 +12,8 @@ export interface QueueDefinition {
   readonly urlEnvironmentVariable: string;
   /** Placeholder in the approval state machine definition that stands for this queue's URL, if any. */
   readonly definitionPlaceholder?: string;
+  /** A topic this queue subscribes to (raw delivery), with the event types it wants. @default - none */
+  readonly subscribesTo?: { readonly topicId: string; readonly types: readonly string[] };
 }
 
 export const departmentTaskQueue: QueueDefinition = {
@@ -24,6 +26,19 @@ export const departmentTaskQueue: QueueDefinition = {
   definitionPlaceholder: 'DepartmentTaskQueueUrl',
 };
 
-export const queueDefinitions: readonly QueueDefinition[] = [departmentTaskQueue];
+/** Events that tell the applicant something: each becomes a notice, delivered with retries and a DLQ. */
+export const notificationQueue: QueueDefinition = {
+  id: 'NotificationQueue',
+  visibilityTimeoutSeconds: 180,
+  maxReceiveCount: 5,
+  retentionDays: 14,
+  urlEnvironmentVariable: 'NOTIFICATION_QUEUE_URL',
+  subscribesTo: {
+    topicId: 'CaseEventsTopic',
+    types: ['SupplementRequested', 'CaseAccepted', 'CaseDeemedAccepted', 'CaseRejected', 'CaseReturned', 'CaseCompleted', 'CaseDenied', 'ApprovalRevoked'],
+  },
+};
+
+export const queueDefinitions: readonly QueueDefinition[] = [departmentTaskQueue, notificationQueue];
 
 export const deadLetterQueueId = (queue: QueueDefinition): string => `${queue.id}DeadLetter`;

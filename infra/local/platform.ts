@@ -17,7 +17,7 @@ import { freePort, isFree, type RunningEngine, startDynamoDbLocal, startFauxqs }
 import { startHttpApi } from './http-api';
 import { LambdaHost } from './lambda-host';
 import { QueuePollers } from './queue-pollers';
-import { ensureBuckets, ensureQueues, ensureTable, ensureTopics } from './resources';
+import { ensureBuckets, ensureQueues, ensureSubscriptions, ensureTable, ensureTopics } from './resources';
 import { StreamPollers } from './stream-pollers';
 import { LocalStepFunctions, serveStepFunctions } from './step-functions';
 
@@ -99,6 +99,10 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     const tableName = await ensureTable(dynamodb);
     const queueUrls = await ensureQueues(sqs);
     const topicArns = await ensureTopics(sns);
+    await ensureSubscriptions(sns, sqs, queueUrls, topicArns);
+    // SMS stands in as an outbox file of everything that would have been sent
+    environment.NOTIFICATION_CHANNEL = 'outbox';
+    environment.NOTIFICATION_OUTBOX_FILE = join(options.dataDir, 'outbox.jsonl');
     for (const topic of topicDefinitions) environment[topic.arnEnvironmentVariable] = topicArns.get(topic.id) as string;
     const bucketNames = await ensureBuckets(s3);
     environment[environmentNames.tableName] = tableName;

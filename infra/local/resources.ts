@@ -6,7 +6,7 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { CreateTopicCommand, type SNSClient } from '@aws-sdk/client-sns';
+import { CreateTopicCommand, type SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { BucketAlreadyOwnedByYou, CreateBucketCommand, PutBucketVersioningCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { bucketDefinitions } from '../definitions/buckets';
@@ -111,4 +111,20 @@ export async function ensureTopics(sns: SNSClient): Promise<Map<string, string>>
     arns.set(definition.id, created.TopicArn as string);
   }
   return arns;
+}
+
+/** Subscribes each queue that declares `subscribesTo` to its topic, raw, with the same filter policy as the stack. */
+export async function ensureSubscriptions(sns: SNSClient, sqs: SQSClient, queueUrls: ReadonlyMap<string, string>, topicArns: ReadonlyMap<string, string>): Promise<void> {
+  for (const definition of queueDefinitions) {
+    if (!definition.subscribesTo) continue;
+    const queueArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrls.get(definition.id), AttributeNames: ['QueueArn'] }))).Attributes?.QueueArn;
+    await sns.send(
+      new SubscribeCommand({
+        TopicArn: topicArns.get(definition.subscribesTo.topicId),
+        Protocol: 'sqs',
+        Endpoint: queueArn,
+        Attributes: { RawMessageDelivery: 'true', FilterPolicy: JSON.stringify({ type: definition.subscribesTo.types }) },
+      }),
+    );
+  }
 }

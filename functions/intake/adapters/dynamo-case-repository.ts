@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DepartmentTask } from '../../approval/domain/department-task';
 import { taskItem } from '../../approval/adapters/dynamo-task-repository';
 import { InvalidTransitionError } from '../../shared/errors';
@@ -69,6 +69,16 @@ export class DynamoCaseRepository implements CaseRepository {
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return events;
+  }
+
+  async appendEvent(tenantId: string, event: CaseEvent): Promise<boolean> {
+    try {
+      await this.documents.send(new PutCommand({ TableName: this.tableName, Item: caseEventItem(tenantId, event), ConditionExpression: 'attribute_not_exists(PK)' }));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   async listForApplicant(tenantId: string, idType: string, idNumber: string, limit: number): Promise<Case[]> {

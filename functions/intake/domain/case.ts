@@ -119,6 +119,7 @@ export const caseEventTypes = [
   'ApprovalRevoked',
   'MaterialProvided',
   'MaterialRejected',
+  'NotificationSent',
 ] as const;
 
 export type CaseEventType = (typeof caseEventTypes)[number];

@@ -7,6 +7,8 @@ export interface CaseRepository {
   create(newCase: Case, event: CaseEvent): Promise<void>;
   find(tenantId: string, caseId: string): Promise<Case | undefined>;
   timeline(tenantId: string, caseId: string): Promise<CaseEvent[]>;
+  /** Adds an event to a case's timeline once: false when an event with that id is already there. */
+  appendEvent(tenantId: string, event: CaseEvent): Promise<boolean>;
   /** An applicant's cases, newest first, by the digest of their ID (never the ID number itself in a key). */
   listForApplicant(tenantId: string, idType: string, idNumber: string, limit: number): Promise<Case[]>;
   /**
