@@ -439,27 +439,39 @@ export function deemAccepted(current: Case, input: AcceptanceInput, noticeDeadli
   };
 }
 
+/** Accepted and completed in one step (即办件, 告知承诺): one acceptance notice, the result issued at once, no workflow. */
+function completeAtOnce(
+  current: Case,
+  item: PublishedItem,
+  how: { readonly actor: string; readonly noticeNo: string; readonly marker: Record<string, unknown>; readonly extra?: Partial<Case> },
+  now: string,
+  eventIds: readonly [string, string],
+): { case: Case; events: CaseEvent[] } {
+  return {
+    case: {
+      ...current,
+      ...how.extra,
+      status: 'completed',
+      acceptedAt: now,
+      completedAt: now,
+      notices: withNotice(current, { noticeNo: how.noticeNo, kind: 'acceptance', issuedAt: now }),
+      updatedAt: now,
+      revision: current.revision + 1,
+    },
+    events: [
+      { eventId: eventIds[0], caseId: current.caseId, type: 'CaseAccepted', at: now, actor: how.actor, detail: { noticeNo: how.noticeNo, ...how.marker } },
+      { eventId: eventIds[1], caseId: current.caseId, type: 'CaseCompleted', at: now, actor: how.actor, detail: { ...how.marker, result: item.result.name } },
+    ],
+  };
+}
+
 /** 即办件: the window accepts and decides on the spot; the result is issued at once, with no workflow. */
 export function completeOnTheSpot(current: Case, item: PublishedItem, actor: string, noticeNo: string, now: string, eventIds: readonly [string, string]): { case: Case; events: CaseEvent[] } {
   if (item.handlingKind !== '即办件') {
     throw new InvalidTransitionError('只有即办件可以当场办结', 'Only an immediate item (即办件) can be completed on the spot', 'NOT_AN_IMMEDIATE_ITEM');
   }
   requireStatus(current, ['submitted'], { zh: '当场办结', en: 'complete on the spot' });
-  return {
-    case: {
-      ...current,
-      status: 'completed',
-      acceptedAt: now,
-      completedAt: now,
-      notices: withNotice(current, { noticeNo, kind: 'acceptance', issuedAt: now }),
-      updatedAt: now,
-      revision: current.revision + 1,
-    },
-    events: [
-      { eventId: eventIds[0], caseId: current.caseId, type: 'CaseAccepted', at: now, actor, detail: { noticeNo, onTheSpot: true } },
-      { eventId: eventIds[1], caseId: current.caseId, type: 'CaseCompleted', at: now, actor, detail: { onTheSpot: true, result: item.result.name } },
-    ],
-  };
+  return completeAtOnce(current, item, { actor, noticeNo, marker: { onTheSpot: true } }, now, eventIds);
 }
 
 /**
@@ -469,22 +481,7 @@ export function completeOnTheSpot(current: Case, item: PublishedItem, actor: str
 export function approveOnCommitment(current: Case, item: PublishedItem, actor: string, noticeNo: string, now: string, eventIds: readonly [string, string]): { case: Case; events: CaseEvent[] } {
   if (!current.commitment) throw new InvalidTransitionError('本件未签署告知承诺书', 'The applicant signed no commitment for this case', 'NO_COMMITMENT');
   requireStatus(current, ['submitted'], { zh: '按告知承诺办结', en: 'approve on commitment' });
-  return {
-    case: {
-      ...current,
-      status: 'completed',
-      acceptedAt: now,
-      completedAt: now,
-      postVerification: { status: 'pending' },
-      notices: withNotice(current, { noticeNo, kind: 'acceptance', issuedAt: now }),
-      updatedAt: now,
-      revision: current.revision + 1,
-    },
-    events: [
-      { eventId: eventIds[0], caseId: current.caseId, type: 'CaseAccepted', at: now, actor, detail: { noticeNo, onCommitment: true } },
-      { eventId: eventIds[1], caseId: current.caseId, type: 'CaseCompleted', at: now, actor, detail: { onCommitment: true, result: item.result.name, postVerification: 'pending' } },
-    ],
-  };
+  return completeAtOnce(current, item, { actor, noticeNo, marker: { onCommitment: true }, extra: { postVerification: { status: 'pending' } } }, now, eventIds);
 }
 
 /**
