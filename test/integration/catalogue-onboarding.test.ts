@@ -2,9 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import type { LocalPlatform } from '../../infra/local/platform';
 import { anApplicant, aPlanningApplication } from '../support/fixtures';
-import { aDataDirectory, apiClient, eventually, givenARunningPlatform, removeDataDirectory, repositoryRoot } from './support/platform';
+import { aPlatformForThisFile, eventually, repositoryRoot } from './support/platform';
 
 type Guide = {
   name: string;
@@ -31,23 +30,11 @@ function editedCopy(dataDir: string, sample: string, name: string, edit: (docume
 }
 
 describe('given the local platform with the two sample counties', () => {
-  const dataDir = aDataDirectory();
-  let platform: LocalPlatform;
-  let api: ReturnType<typeof apiClient>;
-
-  beforeAll(async () => {
-    platform = await givenARunningPlatform(dataDir);
-    api = apiClient(platform.url);
-  });
-
-  afterAll(async () => {
-    await platform?.stop();
-    removeDataDirectory(dataDir);
-  });
+  const local = aPlatformForThisFile();
 
   describe('when a citizen reads the catalogue and a guide', () => {
     it('then 三都县 lists its items and bundles', async () => {
-      const catalogue = await api.get<{ tenant: { name: string }; items: unknown[]; bundles: { code: string }[] }>('/v1/tenants/522732/items');
+      const catalogue = await local.api.get<{ tenant: { name: string }; items: unknown[]; bundles: { code: string }[] }>('/v1/tenants/522732/items');
       expect(catalogue.status).toBe(200);
       expect(catalogue.body.tenant.name).toBe('三都水族自治县');
       expect(catalogue.body.items.length).toBeGreaterThanOrEqual(10);
@@ -55,7 +42,7 @@ describe('given the local platform with the two sample counties', () => {
     });
 
     it('then the guide of 建设工程规划许可 names its departments, materials and an expected-by date', async () => {
-      const guide = await api.get<Guide>('/v1/tenants/522732/items/GTGH-0001');
+      const guide = await local.api.get<Guide>('/v1/tenants/522732/items/GTGH-0001');
       expect(guide.status).toBe(200);
       expect(guide.body.approval.departments.map((department) => department.deptId)).toEqual(['GTJ', 'ZJJ', 'GAJ']);
       expect(guide.body.approval.departments[0]).toMatchObject({ lead: true, name: expect.stringMatching(/[\u4e00-\u9fa5]/) });
@@ -64,7 +51,7 @@ describe('given the local platform with the two sample counties', () => {
     });
 
     it('then a bundle guide merges the forms without repeating a field', async () => {
-      const bundle = await api.get<{ formFields: { key: string }[]; materials: { id: string }[] }>('/v1/tenants/522732/bundles/QYKB');
+      const bundle = await local.api.get<{ formFields: { key: string }[]; materials: { id: string }[] }>('/v1/tenants/522732/bundles/QYKB');
       expect(bundle.status).toBe(200);
       const keys = bundle.body.formFields.map((field) => field.key);
       expect(new Set(keys).size).toBe(keys.length);
@@ -73,36 +60,36 @@ describe('given the local platform with the two sample counties', () => {
     });
 
     it('then unknown tenants, items and bundles are 404 and malformed codes 400', async () => {
-      expect((await api.get('/v1/tenants/110101/items')).body.code).toBe('TENANT_NOT_FOUND');
-      expect((await api.get('/v1/tenants/522732/items/NOPE-0001')).body.code).toBe('ITEM_NOT_FOUND');
-      expect((await api.get('/v1/tenants/522732/bundles/NOPE')).body.code).toBe('BUNDLE_NOT_FOUND');
-      expect((await api.get('/v1/tenants/522732/items/bad%20code')).status).toBe(400);
-      const unknownTenantCase = await api.post('/v1/tenants/110101/cases', { itemCode: 'GTGH-0001', applicant: anApplicant(), formData: {} });
+      expect((await local.api.get('/v1/tenants/110101/items')).body.code).toBe('TENANT_NOT_FOUND');
+      expect((await local.api.get('/v1/tenants/522732/items/NOPE-0001')).body.code).toBe('ITEM_NOT_FOUND');
+      expect((await local.api.get('/v1/tenants/522732/bundles/NOPE')).body.code).toBe('BUNDLE_NOT_FOUND');
+      expect((await local.api.get('/v1/tenants/522732/items/bad%20code')).status).toBe(400);
+      const unknownTenantCase = await local.api.post('/v1/tenants/110101/cases', { itemCode: 'GTGH-0001', applicant: anApplicant(), formData: {} });
       expect(unknownTenantCase).toMatchObject({ status: 404, body: { code: 'TENANT_NOT_FOUND' } });
     });
   });
 
   describe('when an operator onboards a third county by copying and editing a file', () => {
     it('then tenant:apply loads it into the running platform and it is served at once', async () => {
-      const file = editedCopy(dataDir, '630103.yaml', '630104.yaml', (document) => {
+      const file = editedCopy(local.dataDir, '630103.yaml', '630104.yaml', (document) => {
         document.setIn(['tenant', 'tenantId'], '630104');
         document.setIn(['tenant', 'name'], '西宁市城西区');
       });
-      const applied = tenantApply(dataDir, file, '--by', '城西区政务服务中心', '--reason', '新县区接入');
+      const applied = tenantApply(local.dataDir, file, '--by', '城西区政务服务中心', '--reason', '新县区接入');
       expect(applied.stderr).toBe('');
       expect(applied.status).toBe(0);
       expect(applied.stdout).toContain('630104');
 
-      const catalogue = await api.get<{ tenant: { name: string }; items: { code: string }[] }>('/v1/tenants/630104/items');
+      const catalogue = await local.api.get<{ tenant: { name: string }; items: { code: string }[] }>('/v1/tenants/630104/items');
       expect(catalogue).toMatchObject({ status: 200, body: { tenant: { name: '西宁市城西区' } } });
     });
 
     it('then an invalid file is refused with every error and nothing is applied', () => {
-      const file = editedCopy(dataDir, '630103.yaml', 'broken.yaml', (document) => {
+      const file = editedCopy(local.dataDir, '630103.yaml', 'broken.yaml', (document) => {
         document.setIn(['tenant', 'tenantId'], '63010');
         document.setIn(['items', 0, 'promisedDays'], 999);
       });
-      const applied = tenantApply(dataDir, file);
+      const applied = tenantApply(local.dataDir, file);
       expect(applied.status).toBe(1);
       expect(applied.stderr).toContain('tenant.tenantId');
       expect(applied.stderr).toContain('items[0].promisedDays');
@@ -111,10 +98,10 @@ describe('given the local platform with the two sample counties', () => {
 
   describe('when an item changes after a case was filed under it', () => {
     it('then a new version is published with who/when/why, and the earlier case keeps being handled by its version', async () => {
-      const filed = await api.post<{ caseId: string; itemVersion: number }>('/v1/tenants/522732/cases', aPlanningApplication());
+      const filed = await local.api.post<{ caseId: string; itemVersion: number }>('/v1/tenants/522732/cases', aPlanningApplication());
       expect(filed).toMatchObject({ status: 201, body: { itemVersion: 1 } });
 
-      const file = editedCopy(dataDir, '522732.yaml', '522732-v2.yaml', (document) => {
+      const file = editedCopy(local.dataDir, '522732.yaml', '522732-v2.yaml', (document) => {
         const items = document.get('items') as { items: { get(key: string): unknown; set(key: string, value: unknown): void }[] };
         const planning = items.items.find((item) => item.get('code') === 'GTGH-0001');
         planning?.set('promisedDays', 8);
@@ -123,21 +110,21 @@ describe('given the local platform with the two sample counties', () => {
         departments.items.find((department) => department.get('deptId') === 'GTJ')?.set('stageDays', 8);
         departments.delete(departments.items.findIndex((department) => department.get('deptId') === 'GAJ'));
       });
-      const applied = tenantApply(dataDir, file, '--by', '县政务服务中心', '--reason', '压缩承诺时限');
+      const applied = tenantApply(local.dataDir, file, '--by', '县政务服务中心', '--reason', '压缩承诺时限');
       expect(applied.stderr).toBe('');
       expect(applied.status).toBe(0);
       expect(applied.stdout).toContain('GTGH-0001@v2');
 
-      const history = await api.get<{ current: number; versions: { version: number; change: { by: string; reason: string; at: string } }[] }>(
+      const history = await local.api.get<{ current: number; versions: { version: number; change: { by: string; reason: string; at: string } }[] }>(
         '/v1/tenants/522732/items/GTGH-0001/versions',
       );
       expect(history.body.current).toBe(2);
       expect(history.body.versions[0]).toMatchObject({ version: 2, change: { by: '县政务服务中心', reason: '压缩承诺时限' } });
-      expect((await api.get<Guide>('/v1/tenants/522732/items/GTGH-0001')).body.version).toBe(2);
+      expect((await local.api.get<Guide>('/v1/tenants/522732/items/GTGH-0001')).body.version).toBe(2);
 
-      await api.post(`/v1/tenants/522732/cases/${filed.body.caseId}/acceptance`, { decision: 'accept' });
+      await local.api.post(`/v1/tenants/522732/cases/${filed.body.caseId}/acceptance`, { decision: 'accept' });
       const view = await eventually(async () => {
-        const reply = await api.get<{ item: { version: number }; tasks: { deptId: string }[]; promisedDays: number }>(`/v1/tenants/522732/cases/${filed.body.caseId}`);
+        const reply = await local.api.get<{ item: { version: number }; tasks: { deptId: string }[]; promisedDays: number }>(`/v1/tenants/522732/cases/${filed.body.caseId}`);
         return reply.body.tasks.length > 0 ? reply.body : undefined;
       });
       expect(view.item.version).toBe(1);

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import type { LocalPlatform } from '../../infra/local/platform';
 import { anApplicant, aPlanningApplication } from '../support/fixtures';
-import { aDataDirectory, apiClient, givenARunningPlatform, removeDataDirectory } from './support/platform';
+import { aPlatformForThisFile } from './support/platform';
 
 const TENANT = '522732';
 const B = `/v1/tenants/${TENANT}`;
@@ -12,24 +11,12 @@ const planningApplication = aPlanningApplication;
 type Notice = { noticeNo: string; kind: string; items?: { materialId: string }[] };
 
 describe('given the local platform with 三都县', () => {
-  const dataDir = aDataDirectory();
-  let platform: LocalPlatform;
-  let api: ReturnType<typeof apiClient>;
-
-  beforeAll(async () => {
-    platform = await givenARunningPlatform(dataDir);
-    api = apiClient(platform.url);
-  });
-
-  afterAll(async () => {
-    await platform?.stop();
-    removeDataDirectory(dataDir);
-  });
+  const local = aPlatformForThisFile();
 
   describe('when the window finds materials missing (一次性告知), the applicant supplements, and the window accepts', () => {
     it('then one notice lists everything, a second is refused, and acceptance issues a receipt archived in S3', async () => {
-      const { body } = await api.post<{ caseId: string }>(`${B}/cases`, planningApplication());
-      const supplement = await api.post<{ status: string; notice: Notice }>(`${B}/cases/${body.caseId}/acceptance`, {
+      const { body } = await local.api.post<{ caseId: string }>(`${B}/cases`, planningApplication());
+      const supplement = await local.api.post<{ status: string; notice: Notice }>(`${B}/cases/${body.caseId}/acceptance`, {
         decision: 'supplement',
         items: [
           { materialId: 'DESIGN_SCHEME', reason: '总平面图缺少比例尺' },
@@ -39,19 +26,19 @@ describe('given the local platform with 三都县', () => {
       expect(supplement).toMatchObject({ status: 200, body: { status: 'supplement_requested', notice: { kind: 'supplement' } } });
       expect(supplement.body.notice.items).toHaveLength(2);
 
-      const acceptWhileWaiting = await api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'accept' });
+      const acceptWhileWaiting = await local.api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'accept' });
       expect(acceptWhileWaiting).toMatchObject({ status: 409, body: { code: 'CASE_STATE_CONFLICT' } });
 
-      const resubmitted = await api.post(`${B}/cases/${body.caseId}/resubmission`, { formData: { totalFloorAreaSquareMetres: 12900 } });
+      const resubmitted = await local.api.post(`${B}/cases/${body.caseId}/resubmission`, { formData: { totalFloorAreaSquareMetres: 12900 } });
       expect(resubmitted).toMatchObject({ status: 200, body: { status: 'submitted' } });
 
-      const secondNotice = await api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'supplement', items: [{ materialId: 'LAND_TITLE', reason: '补充' }] });
+      const secondNotice = await local.api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'supplement', items: [{ materialId: 'LAND_TITLE', reason: '补充' }] });
       expect(secondNotice).toMatchObject({ status: 409, body: { code: 'SUPPLEMENT_ALREADY_NOTIFIED' } });
 
-      const accepted = await api.post<{ status: string; notice: Notice }>(`${B}/cases/${body.caseId}/acceptance`, { decision: 'accept' });
+      const accepted = await local.api.post<{ status: string; notice: Notice }>(`${B}/cases/${body.caseId}/acceptance`, { decision: 'accept' });
       expect(accepted).toMatchObject({ status: 200, body: { status: 'in_approval', notice: { kind: 'acceptance' } } });
 
-      const view = await api.get<{
+      const view = await local.api.get<{
         notices: Notice[];
         receivedAt: string;
         createdAt: string;
@@ -66,9 +53,9 @@ describe('given the local platform with 三都县', () => {
       expect(view.body.receivedAt > view.body.createdAt).toBe(true);
       expect(view.body.timeline.map((event) => event.type)).toEqual(expect.arrayContaining(['SupplementRequested', 'CaseResubmitted', 'CaseAccepted']));
 
-      const s3 = new S3Client({ endpoint: platform.environment.AWS_ENDPOINT_URL_S3, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+      const s3 = new S3Client({ endpoint: local.platform.environment.AWS_ENDPOINT_URL_S3, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
       const archived = await s3.send(
-        new GetObjectCommand({ Bucket: platform.environment.CERTIFICATES_BUCKET, Key: `notices/${TENANT}/${body.caseId}/${accepted.body.notice.noticeNo}.json` }),
+        new GetObjectCommand({ Bucket: local.platform.environment.CERTIFICATES_BUCKET, Key: `notices/${TENANT}/${body.caseId}/${accepted.body.notice.noticeNo}.json` }),
       );
       const document = JSON.parse(await (archived.Body as { transformToString(): Promise<string> }).transformToString());
       expect(document).toMatchObject({ title: '受理通知书（电子回执）', caseId: body.caseId, noticeNo: accepted.body.notice.noticeNo });
@@ -77,20 +64,20 @@ describe('given the local platform with 三都县', () => {
 
   describe('when the window accepts with a 容缺 material missing (容缺受理)', () => {
     it('then the case records the deferred material and its commitment, release stays blocked until it arrives, and it can still be uploaded', async () => {
-      const { body } = await api.post<{ caseId: string }>(`${B}/cases`, planningApplication('91522732MA6DLRQS4T'));
+      const { body } = await local.api.post<{ caseId: string }>(`${B}/cases`, planningApplication('91522732MA6DLRQS4T'));
       const commitment = { statement: '本单位承诺在发证前补齐建设项目批准文件。', signedBy: '韦工', signedAt: '2026-11-23T02:00:00.000Z' };
-      const notDeferrable = await api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'accept', deferred: { materialIds: ['DESIGN_SCHEME'], commitment } });
+      const notDeferrable = await local.api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'accept', deferred: { materialIds: ['DESIGN_SCHEME'], commitment } });
       expect(notDeferrable).toMatchObject({ status: 400, body: { code: 'MATERIAL_NOT_DEFERRABLE' } });
 
-      const accepted = await api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'accept', deferred: { materialIds: ['PROJECT_APPROVAL'], commitment } });
+      const accepted = await local.api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'accept', deferred: { materialIds: ['PROJECT_APPROVAL'], commitment } });
       expect(accepted.status).toBe(200);
       type View = { deferredMaterials: { materialIds: string[]; commitment: { signedBy: string } }; release: { blocked: boolean; waitingFor: string[] } };
-      const blocked = await api.get<View>(`${B}/cases/${body.caseId}`);
+      const blocked = await local.api.get<View>(`${B}/cases/${body.caseId}`);
       expect(blocked.body).toMatchObject({ deferredMaterials: { materialIds: ['PROJECT_APPROVAL'], commitment: { signedBy: '韦工' } }, release: { blocked: true, waitingFor: ['PROJECT_APPROVAL'] } });
 
       const pdf = Buffer.from('%PDF-1.4\n% 建设项目批准文件\n%%EOF\n');
       const sha256 = createHash('sha256').update(pdf).digest('hex');
-      const upload = await api.post<{ uploadId: string; uploadUrl: string; headers: Record<string, string> }>(`${B}/cases/${body.caseId}/materials/PROJECT_APPROVAL/uploads`, {
+      const upload = await local.api.post<{ uploadId: string; uploadUrl: string; headers: Record<string, string> }>(`${B}/cases/${body.caseId}/materials/PROJECT_APPROVAL/uploads`, {
         fileName: '立项批复.pdf',
         contentType: 'application/pdf',
         sizeBytes: pdf.length,
@@ -98,11 +85,11 @@ describe('given the local platform with 三都县', () => {
       });
       expect(upload.status).toBe(201);
       expect((await fetch(upload.body.uploadUrl, { method: 'PUT', headers: upload.body.headers, body: pdf })).ok).toBe(true);
-      expect((await api.post(`${B}/cases/${body.caseId}/materials/PROJECT_APPROVAL/uploads/${upload.body.uploadId}/complete`)).status).toBe(200);
+      expect((await local.api.post(`${B}/cases/${body.caseId}/materials/PROJECT_APPROVAL/uploads/${upload.body.uploadId}/complete`)).status).toBe(200);
 
-      const released = await api.get<View>(`${B}/cases/${body.caseId}`);
+      const released = await local.api.get<View>(`${B}/cases/${body.caseId}`);
       expect(released.body.release).toEqual({ blocked: false, waitingFor: [] });
-      const otherMaterial = await api.post(`${B}/cases/${body.caseId}/materials/DESIGN_SCHEME/uploads`, { fileName: 'a.pdf', contentType: 'application/pdf', sizeBytes: 10, sha256 });
+      const otherMaterial = await local.api.post(`${B}/cases/${body.caseId}/materials/DESIGN_SCHEME/uploads`, { fileName: 'a.pdf', contentType: 'application/pdf', sizeBytes: 10, sha256 });
       expect(otherMaterial).toMatchObject({ status: 409, body: { code: 'CASE_STATE_CONFLICT' } });
     });
   });
@@ -115,15 +102,15 @@ describe('given the local platform with 三都县', () => {
         applicant: anApplicant(),
         formData: { operatorName: '韦小宝', operatorIdNumber: '52273219900101123X', phone: '13800000000', organizationForm: '个人经营', businessScope: '米粉', businessAddress: '三合街道', capitalTenThousandYuan: 5 },
       };
-      const withoutWindow = await api.post(`${B}/cases`, application);
+      const withoutWindow = await local.api.post(`${B}/cases`, application);
       expect(withoutWindow).toMatchObject({ status: 400, body: { details: [expect.objectContaining({ path: 'body.window' })] } });
 
-      const { body } = await api.post<{ caseId: string }>(`${B}/cases`, { ...application, window: { windowId: 'ZH-SCZR', clerk: '窗口02' } });
-      const done = await api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'complete', actor: '窗口02' });
+      const { body } = await local.api.post<{ caseId: string }>(`${B}/cases`, { ...application, window: { windowId: 'ZH-SCZR', clerk: '窗口02' } });
+      const done = await local.api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'complete', actor: '窗口02' });
       expect(done).toMatchObject({ status: 200, body: { status: 'completed', result: '营业执照' } });
 
-      const planning = await api.post<{ caseId: string }>(`${B}/cases`, planningApplication('91522732MA6DLYYY2R'));
-      const notImmediate = await api.post(`${B}/cases/${planning.body.caseId}/acceptance`, { decision: 'complete' });
+      const planning = await local.api.post<{ caseId: string }>(`${B}/cases`, planningApplication('91522732MA6DLYYY2R'));
+      const notImmediate = await local.api.post(`${B}/cases/${planning.body.caseId}/acceptance`, { decision: 'complete' });
       expect(notImmediate).toMatchObject({ status: 409, body: { code: 'NOT_AN_IMMEDIATE_ITEM' } });
     });
   });
@@ -137,20 +124,20 @@ describe('given the local platform with 三都县', () => {
     });
 
     it('then it is approved at once with a post-verification due, and a false commitment revokes it with a credit record', async () => {
-      const { body } = await api.post<{ caseId: string }>(`${B}/cases`, hygieneApplication(true));
-      const approved = await api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'accept' });
+      const { body } = await local.api.post<{ caseId: string }>(`${B}/cases`, hygieneApplication(true));
+      const approved = await local.api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'accept' });
       expect(approved).toMatchObject({ status: 200, body: { status: 'completed', postVerification: { status: 'pending' } } });
 
-      const revoked = await api.post(`${B}/cases/${body.caseId}/post-verification`, { outcome: 'false-commitment', verifier: '卫健局核查员', note: '现场核查无消毒设施' });
+      const revoked = await local.api.post(`${B}/cases/${body.caseId}/post-verification`, { outcome: 'false-commitment', verifier: '卫健局核查员', note: '现场核查无消毒设施' });
       expect(revoked).toMatchObject({ status: 200, body: { status: 'revoked', creditRecord: { reason: '现场核查无消毒设施' } } });
-      const again = await api.post(`${B}/cases/${body.caseId}/post-verification`, { outcome: 'confirmed', verifier: 'x', note: 'y' });
+      const again = await local.api.post(`${B}/cases/${body.caseId}/post-verification`, { outcome: 'confirmed', verifier: 'x', note: 'y' });
       expect(again).toMatchObject({ status: 409, body: { code: 'NO_PENDING_VERIFICATION' } });
-      const view = await api.get<{ timeline: { type: string }[] }>(`${B}/cases/${body.caseId}`);
+      const view = await local.api.get<{ timeline: { type: string }[] }>(`${B}/cases/${body.caseId}`);
       expect(view.body.timeline.map((event) => event.type)).toContain('ApprovalRevoked');
     });
 
     it('then an item that does not allow commitments refuses one', async () => {
-      const refused = await api.post(`${B}/cases`, { ...planningApplication(), commitment: { statement: '我承诺所有材料真实有效，无需核验。', signedBy: '某人', signedAt: '2026-11-23T02:00:00.000Z' } });
+      const refused = await local.api.post(`${B}/cases`, { ...planningApplication(), commitment: { statement: '我承诺所有材料真实有效，无需核验。', signedBy: '某人', signedAt: '2026-11-23T02:00:00.000Z' } });
       expect(refused).toMatchObject({ status: 400, body: { code: 'COMMITMENT_NOT_ALLOWED' } });
     });
   });
@@ -160,7 +147,7 @@ describe('given the local platform with 三都县', () => {
       const key = `storm-${Date.now()}`;
       const idNumber = '52273219800101001X';
       const send = () =>
-        fetch(`${platform.url}${B}/cases`, {
+        fetch(`${local.platform.url}${B}/cases`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'idempotency-key': key },
           body: JSON.stringify({ ...planningApplication(), applicant: anApplicant({ idNumber }) }),
@@ -169,10 +156,10 @@ describe('given the local platform with 三都县', () => {
       expect(new Set(replies.map((reply) => reply.status))).toEqual(new Set([201]));
       expect(new Set(replies.map((reply) => reply.body.caseId)).size).toBe(1);
 
-      const mine = await api.post<{ cases: unknown[] }>(`${B}/my-cases`, { idType: '居民身份证', idNumber, phone: '13800000000' });
+      const mine = await local.api.post<{ cases: unknown[] }>(`${B}/my-cases`, { idType: '居民身份证', idNumber, phone: '13800000000' });
       expect(mine.body.cases).toHaveLength(1);
 
-      const reused = await fetch(`${platform.url}${B}/cases`, {
+      const reused = await fetch(`${local.platform.url}${B}/cases`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': key },
         body: JSON.stringify({ ...planningApplication(), applicant: anApplicant({ idNumber, name: '另一个人' }) }),
@@ -185,11 +172,11 @@ describe('given the local platform with 三都县', () => {
   describe('when an applicant lists their cases', () => {
     it('then only cases under their ID and phone are shown, newest first', async () => {
       const idNumber = '52273219851212002X';
-      const first = await api.post<{ caseId: string }>(`${B}/cases`, { ...planningApplication(), applicant: anApplicant({ idNumber }) });
-      const second = await api.post<{ caseId: string }>(`${B}/cases`, { ...planningApplication(), applicant: anApplicant({ idNumber }) });
-      const mine = await api.post<{ cases: { caseId: string }[] }>(`${B}/my-cases`, { idType: '居民身份证', idNumber, phone: '13800000000' });
+      const first = await local.api.post<{ caseId: string }>(`${B}/cases`, { ...planningApplication(), applicant: anApplicant({ idNumber }) });
+      const second = await local.api.post<{ caseId: string }>(`${B}/cases`, { ...planningApplication(), applicant: anApplicant({ idNumber }) });
+      const mine = await local.api.post<{ cases: { caseId: string }[] }>(`${B}/my-cases`, { idType: '居民身份证', idNumber, phone: '13800000000' });
       expect(mine.body.cases.map((found) => found.caseId)).toEqual([second.body.caseId, first.body.caseId]);
-      const wrongPhone = await api.post<{ cases: unknown[] }>(`${B}/my-cases`, { idType: '居民身份证', idNumber, phone: '13900000000' });
+      const wrongPhone = await local.api.post<{ cases: unknown[] }>(`${B}/my-cases`, { idType: '居民身份证', idNumber, phone: '13900000000' });
       expect(wrongPhone.body.cases).toEqual([]);
     });
   });

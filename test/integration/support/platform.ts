@@ -79,3 +79,23 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+export interface RunningPlatform {
+  platform: LocalPlatform;
+  api: ReturnType<typeof apiClient>;
+  readonly dataDir: string;
+}
+
+/** One platform for the whole test file: started before its tests, stopped and erased after them. */
+export function aPlatformForThisFile(items: readonly PublishedItem[] = []): RunningPlatform {
+  const running = { dataDir: aDataDirectory() } as RunningPlatform;
+  beforeAll(async () => {
+    running.platform = await givenARunningPlatform(running.dataDir, items);
+    running.api = apiClient(running.platform.url);
+  });
+  afterAll(async () => {
+    await running.platform?.stop();
+    removeDataDirectory(running.dataDir);
+  });
+  return running;
+}
