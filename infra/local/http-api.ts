@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { FunctionDefinition } from '../definitions/functions';
+import { listenOn } from './engines';
 import type { LambdaHost } from './lambda-host';
 
 const MAX_BODY_BYTES = 6 * 1024 * 1024; // the Lambda synchronous payload limit
@@ -99,8 +100,5 @@ export function startHttpApi(definitions: readonly FunctionDefinition[], host: L
       }
     });
   });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve(server));
-  });
+  return listenOn(server, port);
 }

@@ -13,7 +13,7 @@ import { bucketDefinitions } from '../definitions/buckets';
 import { queueDefinitions } from '../definitions/queues';
 import { topicDefinitions } from '../definitions/topics';
 import { localEndpointsFile } from './endpoints-file';
-import { freePort, isFree, type RunningEngine, startDynamoDbLocal, startFauxqs } from './engines';
+import { freePort, isFree, type RunningEngine, startDynamoDbLocal, startFauxqs, startOnSomePort } from './engines';
 import { startHttpApi } from './http-api';
 import { LambdaHost } from './lambda-host';
 import { QueuePollers } from './queue-pollers';
@@ -67,9 +67,16 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   };
 
   try {
-    const { dynamoPort, fauxqsPort, sfnPort } = await enginePorts(options.dataDir);
-    const [dynamo, fauxqs] = await Promise.all([startDynamoDbLocal(dynamoPort, options.dataDir), startFauxqs(fauxqsPort, options.dataDir)]);
-    engines.push(dynamo, fauxqs);
+    const wantedPorts = await enginePorts(options.dataDir);
+    const [dynamoStart, fauxqsStart] = await Promise.allSettled([
+      startOnSomePort(wantedPorts.dynamoPort, (port) => startDynamoDbLocal(port, options.dataDir)),
+      startOnSomePort(wantedPorts.fauxqsPort, (port) => startFauxqs(port, options.dataDir)),
+    ]);
+    for (const start of [dynamoStart, fauxqsStart]) if (start.status === 'fulfilled') engines.push(start.value.started);
+    if (dynamoStart.status === 'rejected') throw dynamoStart.reason;
+    if (fauxqsStart.status === 'rejected') throw fauxqsStart.reason;
+    const dynamo = dynamoStart.value.started;
+    const fauxqs = fauxqsStart.value.started;
     log(`✓ ${dynamo.name} ${dynamo.endpoint} (data: ${join(options.dataDir, 'dynamodb')})`);
     log(`✓ ${fauxqs.name} ${fauxqs.endpoint} (data: ${join(options.dataDir, 'fauxqs')})`);
 
@@ -81,7 +88,6 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       AWS_ENDPOINT_URL_SQS: fauxqs.endpoint,
       AWS_ENDPOINT_URL_S3: fauxqs.endpoint,
       AWS_ENDPOINT_URL_SNS: fauxqs.endpoint,
-      AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${sfnPort}`,
       S3_FORCE_PATH_STYLE: 'true',
       POWERTOOLS_SERVICE_NAME: 'tongban',
       POWERTOOLS_METRICS_NAMESPACE: 'Tongban',
@@ -130,8 +136,11 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       environment[workflow.arnEnvironmentVariable] = machine.stateMachineArn;
       return machine;
     });
-    servers.push(await serveStepFunctions(stepFunctions, sfnPort));
-    log(`✓ Step Functions (aws-local-stepfunctions: ${workflowDefinitions.map((workflow) => workflow.localName).join(', ')}) http://127.0.0.1:${sfnPort}`);
+    const sfn = await startOnSomePort(wantedPorts.sfnPort, (port) => serveStepFunctions(stepFunctions, port));
+    servers.push(sfn.started);
+    environment.AWS_ENDPOINT_URL_SFN = `http://127.0.0.1:${sfn.port}`;
+    rememberEnginePorts(options.dataDir, { dynamoPort: dynamoStart.value.port, fauxqsPort: fauxqsStart.value.port, sfnPort: sfn.port });
+    log(`✓ Step Functions (aws-local-stepfunctions: ${workflowDefinitions.map((workflow) => workflow.localName).join(', ')}) ${environment.AWS_ENDPOINT_URL_SFN}`);
 
     // the handlers run in this process and read their configuration from its environment
     Object.assign(process.env, environment);
@@ -158,20 +167,23 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   }
 }
 
+type EnginePorts = { dynamoPort: number; fauxqsPort: number; sfnPort: number };
+
+const enginePortsFile = (dataDir: string) => join(dataDir, 'engine-ports.json');
+
 /**
  * Engine ports are chosen once per data directory and kept, so a restart serves the same
  * endpoints (tools and long-lived SDK clients keep working); a port taken meanwhile is replaced.
  */
-async function enginePorts(dataDir: string): Promise<{ dynamoPort: number; fauxqsPort: number; sfnPort: number }> {
-  const file = join(dataDir, 'engine-ports.json');
-  const saved = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>) : {};
-  const ports: Record<string, number> = {};
-  for (const name of ['dynamoPort', 'fauxqsPort', 'sfnPort']) {
-    const wanted = saved[name];
-    ports[name] = wanted !== undefined && (await isFree(wanted)) ? wanted : await freePort();
-  }
-  writeFileSync(file, JSON.stringify(ports));
-  return ports as { dynamoPort: number; fauxqsPort: number; sfnPort: number };
+async function enginePorts(dataDir: string): Promise<EnginePorts> {
+  const file = enginePortsFile(dataDir);
+  const saved = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<EnginePorts>) : {};
+  const wanted = async (port: number | undefined) => (port !== undefined && (await isFree(port)) ? port : freePort());
+  return { dynamoPort: await wanted(saved.dynamoPort), fauxqsPort: await wanted(saved.fauxqsPort), sfnPort: await wanted(saved.sfnPort) };
+}
+
+function rememberEnginePorts(dataDir: string, ports: EnginePorts): void {
+  writeFileSync(enginePortsFile(dataDir), JSON.stringify(ports));
 }
 
 /**

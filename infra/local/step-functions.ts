@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { StateMachine } from 'aws-local-stepfunctions';
+import { listenOn } from './engines';
 
 const ACCOUNT = '000000000000';
 const REGION = 'us-east-1';
@@ -274,7 +275,7 @@ export function serveStepFunctions(machines: readonly LocalStepFunctions[], port
       }
     });
   });
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+  return listenOn(server, port);
 }
 
 function throwError(error: Error): never {
