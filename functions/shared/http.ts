@@ -101,9 +101,9 @@ export function httpEndpoint<B extends z.ZodType, Q extends z.ZodType, P extends
   run: (request: ParsedRequest<z.infer<B>, z.infer<Q>, z.infer<P>>) => Promise<HttpReply>,
 ): Handler {
   const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
-    const ctx = requestContextFrom(event.pathParameters?.tenantId, event.requestContext.requestId);
-    logger.appendKeys({ tenantId: ctx.tenantId });
     const headers = event.headers ?? {};
+    const ctx = requestContextFrom(event.pathParameters?.tenantId, event.requestContext.requestId, headers);
+    logger.appendKeys({ tenantId: ctx.tenantId, ...(ctx.staff ? { staffId: ctx.staff.staffId } : {}) });
     const rawBody = spec.body ? parseJsonBody(event) : undefined;
     const execute = async () =>
       run({
