@@ -4,9 +4,10 @@
  * these grants; the local runtime mounts the same handler modules on the same routes and triggers.
  */
 import { materialFunctionDefinitions } from '../../functions/materials/function-definitions';
+import { certificateFunctionDefinitions } from '../../functions/certificates/function-definitions';
 import type { WorkflowId } from './workflows';
 
-export type BoundedContext = 'intake' | 'approval' | 'catalogue' | 'notifications';
+export type BoundedContext = 'intake' | 'approval' | 'catalogue' | 'notifications' | 'certificates';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -29,7 +30,9 @@ export type Access =
   /** Send SMS to applicants (SNS direct publish to phone numbers). */
   | 'notify:sms'
   | `bucket:read:${string}`
-  | `bucket:write:${string}`;
+  | `bucket:write:${string}`
+  /** secretsmanager:GetSecretValue on one secret of the stateful stack (infra/definitions/secrets.ts). */
+  | `secret:read:${string}`;
 
 export interface FunctionDefinition {
   /** Stable construct id: never rename, CloudFormation would replace the function. */
@@ -183,6 +186,7 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
     access: ['table:read', 'table:write'],
   },
   ...materialFunctionDefinitions,
+  ...certificateFunctionDefinitions,
 ];
 
 /** Environment variable names shared by the stacks, the local runtime and the handlers. */

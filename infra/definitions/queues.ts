@@ -39,6 +39,16 @@ export const notificationQueue: QueueDefinition = {
   },
 };
 
-export const queueDefinitions: readonly QueueDefinition[] = [departmentTaskQueue, notificationQueue];
+/** Completions issue certificates, revocations revoke them (functions/certificates). */
+export const certificateQueue: QueueDefinition = {
+  id: 'CertificateQueue',
+  visibilityTimeoutSeconds: 360,
+  maxReceiveCount: 5,
+  retentionDays: 14,
+  urlEnvironmentVariable: 'CERTIFICATE_QUEUE_URL',
+  subscribesTo: { topicId: 'CaseEventsTopic', types: ['CaseCompleted', 'ApprovalRevoked'] },
+};
+
+export const queueDefinitions: readonly QueueDefinition[] = [departmentTaskQueue, notificationQueue, certificateQueue];
 
 export const deadLetterQueueId = (queue: QueueDefinition): string => `${queue.id}DeadLetter`;

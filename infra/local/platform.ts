@@ -109,6 +109,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     // SMS stands in as an outbox file of everything that would have been sent
     environment.NOTIFICATION_CHANNEL = 'outbox';
     environment.NOTIFICATION_OUTBOX_FILE = join(options.dataDir, 'outbox.jsonl');
+    // certificates are signed with a key file generated on first use (a Secrets Manager secret on AWS)
+    environment.CERTIFICATE_SIGNING_KEY_FILE = join(options.dataDir, 'certificate-signing-key.pem');
     for (const topic of topicDefinitions) environment[topic.arnEnvironmentVariable] = topicArns.get(topic.id) as string;
     const bucketNames = await ensureBuckets(s3);
     environment[environmentNames.tableName] = tableName;

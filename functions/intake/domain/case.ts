@@ -120,6 +120,11 @@ export const caseEventTypes = [
   'MaterialProvided',
   'MaterialRejected',
   'NotificationSent',
+  // certificates and results (functions/certificates)
+  'CertificateIssued',
+  'CertificateRevoked',
+  'ResultDeliveryChosen',
+  'ResultDelivered',
 ] as const;
 
 export type CaseEventType = (typeof caseEventTypes)[number];
