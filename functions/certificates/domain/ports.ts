@@ -1,4 +1,4 @@
-import type { Certificate, CertificatePayload } from './certificate';
+import type { Certificate } from './certificate';
 import type { Release, ReleaseEvent } from './release';
 import type { CaseEvent } from '../../intake/domain/case';
 
@@ -43,5 +43,3 @@ export interface ReleaseRepository {
   /** Stores `next` if the stored revision is `next.revision - 1` (absent for revision 1) and the case is completed; 409 otherwise. */
   save(next: Release, event: ReleaseEvent): Promise<void>;
 }
-
-export type { CertificatePayload };
