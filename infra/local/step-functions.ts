@@ -232,6 +232,14 @@ export class LocalStepFunctions {
     this.tokens.clear();
   }
 
+  /** Ends every open wait the way its timeout would (States.Timeout), e.g. after the local clock moved on. */
+  timeOutOpenWaits(): void {
+    for (const [token, pending] of this.tokens) {
+      this.tokens.delete(token);
+      pending.reject(Object.assign(new Error('wait timed out (local clock advanced)'), { name: 'States.Timeout' }));
+    }
+  }
+
   private closeWaitsOf(tokenPrefix: string): void {
     for (const [token, pending] of this.tokens) {
       if (!token.startsWith(tokenPrefix)) continue;

@@ -1,4 +1,4 @@
-import { CalendarNotAvailable, epochMillis, nationalCalendar, shanghaiDate, startOfShanghaiDayMillis, type WorkingCalendar } from '../../domain/calendar';
+import { CalendarNotAvailable, endOfShanghaiDay, epochMillis, nationalCalendar, shanghaiDate, startOfShanghaiDayMillis, type WorkingCalendar } from '../../domain/calendar';
 import { lightAt, secondsUntilNextLightChange } from '../../domain/case-clock';
 import { clockSuspensions, type DepartmentTask, type TaskEscalation, type TaskLight } from './department-task';
 
@@ -69,6 +69,7 @@ export function stageLight(task: DepartmentTask, now: Date, calendar: WorkingCal
 
 /** The stage deadline with the suspensions so far (an open one counts up to now). */
 export function currentStageDeadline(task: DepartmentTask, now: Date, calendar: WorkingCalendar = nationalCalendar): string | undefined {
+  if (task.stageDays === 0) return endOfShanghaiDay(shanghaiDate(stageStart(task)));
   try {
     return lightAt(stageClock(task, now), calendar).deadline;
   } catch (error) {
