@@ -24,8 +24,10 @@ describe('given a case in approval when the local platform stops and starts agai
     const taskOf = (deptId: string) =>
       eventually(async () => (await api.get<TaskList>(`/v1/tenants/${TENANT}/departments/${deptId}/tasks`)).body.tasks.find((task) => task.caseId === body.caseId));
     const lead = await taskOf('SCJGJ');
-    await taskOf('SWJ');
+    const taxBefore = await taskOf('SWJ');
     await api.post(`/v1/tenants/${TENANT}/tasks/${lead.taskId}/decision`, { decision: 'approve' });
+    // the tax office is in a 现场勘察 when the platform goes down
+    expect((await api.post(`/v1/tenants/${TENANT}/tasks/${taxBefore.taskId}/decision`, { decision: 'suspend', procedure: '现场勘察', reason: '核实经营场所', expectedDays: 1 })).status).toBe(200);
 
     await platform.stop();
     platform = await givenARunningPlatform(dataDir, [item]);
@@ -38,9 +40,14 @@ describe('given a case in approval when the local platform stops and starts agai
       const view = await api.get<{ timeline: { type: string }[] }>(`/v1/tenants/${TENANT}/cases/${body.caseId}`);
       return view.body.timeline.some((event) => event.type === 'DepartmentTaskReissued') ? true : undefined;
     });
+    const stillSuspended = await eventually(async () =>
+      (await api.get<TaskList>(`/v1/tenants/${TENANT}/departments/SWJ/tasks?status=suspended`)).body.tasks.find((task) => task.caseId === body.caseId),
+    );
+    expect(stillSuspended.taskId).toBe(taxBefore.taskId);
+    expect((await api.post(`/v1/tenants/${TENANT}/tasks/${taxBefore.taskId}/decision`, { decision: 'resume' })).body).toMatchObject({ status: 'pending', delivery: 'delivered' });
     const tax = await taskOf('SWJ');
     const decided = await api.post(`/v1/tenants/${TENANT}/tasks/${tax.taskId}/decision`, { decision: 'approve' });
-    expect(decided).toMatchObject({ status: 200, body: { delivery: 'delivered' } });
+    expect(decided).toMatchObject({ status: 200, body: { decision: 'approve', status: 'approved' } });
     const done = await eventually(async () => {
       const view = await api.get<{ status: string; timeline: { type: string }[] }>(`/v1/tenants/${TENANT}/cases/${body.caseId}`);
       return view.body.status === 'completed' ? view.body : undefined;
