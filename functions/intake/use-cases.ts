@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DepartmentTask } from '../approval/domain/department-task';
 import type { TaskRepository } from '../approval/domain/ports';
+import { clockSuspensions } from '../approval/domain/department-task';
 import { currentStageDeadline, escalationPolicyOf, stageLight, taskWaitSeconds } from '../approval/domain/task-clock';
 import type { ItemCatalogue, TenantDirectory, TenantProfile } from '../catalogue/domain/service-item';
 import { deadlineField } from './domain/deadlines';
@@ -388,7 +389,7 @@ export async function getCaseView(deps: Pick<IntakeDependencies, 'cases' | 'task
   ]);
   if (!profile) throw notFound.tenant(ctx.tenantId);
   const now = deps.clock.now();
-  const clock = caseClockView(found, tenantCalendar(profile), now.toISOString(), profile.supervision.yellowThresholdDays, found.noticeDays ?? 1);
+  const clock = caseClockView(found, tenantCalendar(profile), now.toISOString(), profile.supervision.yellowThresholdDays, found.noticeDays ?? 1, tasks.flatMap(clockSuspensions));
   for (const alert of clock.alerts) deps.monitor.calendarGap(alert.year, { tenantId: ctx.tenantId, caseId });
   return {
     caseId: found.caseId,

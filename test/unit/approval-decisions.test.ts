@@ -10,6 +10,8 @@ import {
 } from '../../functions/approval/domain/department-task';
 import { currentStageDeadline, DEFAULT_ESCALATION_POLICY, nextEscalation, stageLight, taskWaitSeconds } from '../../functions/approval/domain/task-clock';
 import { nationalCalendar } from '../../functions/domain/calendar';
+import { mergeSuspensions } from '../../functions/domain/case-clock';
+import { caseClockView } from '../../functions/intake/domain/case-clock-view';
 import { concludeApproval, RECONSIDERATION_RIGHTS, type Case } from '../../functions/intake/domain/case';
 
 // Monday 2026-11-23, 10:00 in Shanghai; 3 working days -> due Thursday 2026-11-26
@@ -152,5 +154,31 @@ describe('given parallel approval under 默认前置条件批准', () => {
     expect(concluded.case.outcomeReason).toContain('ZJJ 的批准以 GTJ 批准为前置条件，随之失效');
     expect(concluded.case.rightsNotice).toBe(RECONSIDERATION_RIGHTS);
     expect(concluded.event.detail).toMatchObject({ deniedBy: ['GTJ'], voided: ['ZJJ', 'GAJ'] });
+  });
+});
+
+describe('given departments that stood still for special procedures at overlapping times', () => {
+  it('then the case total excludes each stopped day once, and an open stop swallows the rest', () => {
+    expect(
+      mergeSuspensions([
+        ['2026-11-25T02:00:00.000Z', '2026-11-27T02:00:00.000Z'],
+        ['2026-11-24T02:00:00.000Z', '2026-11-26T02:00:00.000Z'],
+        ['2026-12-01T02:00:00.000Z', undefined],
+        ['2026-12-02T02:00:00.000Z', '2026-12-03T02:00:00.000Z'],
+      ]),
+    ).toEqual([
+      ['2026-11-24T02:00:00.000Z', '2026-11-27T02:00:00.000Z'],
+      ['2026-12-01T02:00:00.000Z', undefined],
+    ]);
+  });
+
+  it('then the case clock is suspended while one of them is, and its promised deadline moves by the stopped working days', () => {
+    const accepted = { caseId: 'C1', status: 'in_approval', createdAt: MONDAY, acceptedAt: MONDAY, promisedDays: 5, revision: 2 } as unknown as Case;
+    const plain = caseClockView(accepted, nationalCalendar, at('2026-11-25').toISOString(), 1, 1);
+    const inspecting = caseClockView(accepted, nationalCalendar, at('2026-11-25').toISOString(), 1, 1, [['2026-11-24T02:00:00.000Z', undefined]]);
+    const inspected = caseClockView(accepted, nationalCalendar, at('2026-11-27').toISOString(), 1, 1, [['2026-11-24T02:00:00.000Z', '2026-11-26T02:00:00.000Z']]);
+    expect(plain.promisedDeadline).toBe('2026-11-30T23:59:59+08:00');
+    expect(inspecting.light).toBe('suspended');
+    expect(inspected.promisedDeadline).toBe('2026-12-02T23:59:59+08:00');
   });
 });
