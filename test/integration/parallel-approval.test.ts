@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { anApplicant, aPlanningApplication } from '../support/fixtures';
+import { anApplicant, aPlanningApplication, aPublishedItem } from '../support/fixtures';
 import { aPlatformForThisFile, asStaff, eventually } from './support/platform';
 
 /**
@@ -16,8 +16,19 @@ type CaseView = { status: string; outcomeReason?: string; rightsNotice?: string;
 const valueFor = (field: Field): unknown =>
   ({ number: 1, date: '2026-11-20', select: field.options?.[0], idNumber: '52273219900101002X', phone: '13800000000', boolean: true })[field.type] ?? `${field.key}-值`;
 
+/** An item whose approved procedure is serial (先税后证): 税务 2 days, then 不动产登记 2 days. */
+const serialItem = aPublishedItem({
+  code: 'TEST-SERIAL',
+  name: '存量房转移登记（串联）',
+  mode: 'serial',
+  departments: [
+    { deptId: 'DSJ', lead: false, stageDays: 2, prerequisites: [] },
+    { deptId: 'GTJ', lead: true, stageDays: 2, prerequisites: [] },
+  ],
+});
+
 describe('given the 企业开办一件事 bundle accepted at the 一件事 window', () => {
-  const running = aPlatformForThisFile();
+  const running = aPlatformForThisFile([serialItem]);
   const caseView = (caseId: string) => running.api.get<CaseView>(`${B}/cases/${caseId}`).then((reply) => reply.body);
   const taskOf = (caseId: string, deptId: string) =>
     eventually(async () => (await running.api.get<{ tasks: TaskView[] & { caseId: string }[] }>(`${B}/departments/${deptId}/tasks`)).body.tasks.find((task) => (task as unknown as { caseId: string }).caseId === caseId));
@@ -63,7 +74,7 @@ describe('given the 企业开办一件事 bundle accepted at the 一件事 windo
     expect(escalated.timeline.find((event) => event.type === 'DepartmentTaskEscalated')?.detail).toMatchObject({ deptId: 'GSJ', light: 'red', level: 2 });
     const alerts = await eventually(async () => {
       const sent = outbox().filter((notice) => notice.caseId === caseId && 'staff' in notice.to);
-      return sent.length > 0 ? sent : undefined;
+      return sent.length >= 2 ? sent : undefined;
     });
     expect(alerts.map((notice) => notice.to.staff)).toContainEqual(expect.objectContaining({ role: 'supervisor', level: 'county' }));
     expect(alerts.map((notice) => notice.to.staff)).toContainEqual({ role: 'department_head', deptId: 'GSJ' });
@@ -121,5 +132,24 @@ describe('given the 企业开办一件事 bundle accepted at the 一件事 windo
     const moved = await taskOf(caseId, 'ZHZFJ');
     expect(moved.taskId).toBe(police.taskId);
     expect((await api.get<{ tasks: { caseId: string }[] }>(`${B}/departments/GAJ/tasks`)).body.tasks.some((task) => task.caseId === caseId)).toBe(false);
+  });
+
+  it('then a serial item reaches its second department only after the first approved, and that stage counts from its arrival', async () => {
+    const { api } = running;
+    const filed = await api.post<{ caseId: string }>(`${B}/cases`, { itemCode: 'TEST-SERIAL', applicant: anApplicant(), formData: { businessName: '串联测试' } });
+    const { caseId } = filed.body;
+    await api.post(`${B}/cases/${caseId}/acceptance`, { decision: 'accept' });
+    const tax = await taskOf(caseId, 'DSJ');
+    const waiting = await api.get<{ tasks: { caseId: string; taskId: string }[] }>(`${B}/departments/GTJ/tasks?status=waiting`);
+    expect(waiting.body.tasks.some((task) => task.caseId === caseId)).toBe(true);
+    expect((await decide(tax.taskId, { decision: 'approve' })).status).toBe(200);
+    const registry = await taskOf(caseId, 'GTJ');
+    expect((await decide(registry.taskId, { decision: 'approve' })).status).toBe(200);
+    const done = await eventually(async () => {
+      const view = await caseView(caseId);
+      return view.status === 'completed' ? view : undefined;
+    });
+    const assigned = done.timeline.filter((event) => event.type === 'DepartmentTaskAssigned').map((event) => event.detail.deptId);
+    expect(assigned).toEqual(['DSJ', 'GTJ']);
   });
 });
