@@ -96,7 +96,7 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
     context: 'notifications',
     entry: 'functions/notifications/deliver-notifications/handler.ts',
     trigger: { kind: 'queue', queueId: 'NotificationQueue', batchSize: 10 },
-    access: ['table:read', 'table:write', 'queue:consume:NotificationQueue', 'notify:sms'],
+    access: ['table:read', 'table:write', 'queue:consume:NotificationQueue', 'notify:sms', 'topic:publish:StaffAlertsTopic'],
     timeoutSeconds: 60,
   },
   {
@@ -170,6 +170,13 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
     entry: 'functions/approval/decide-task/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/tenants/{tenantId}/tasks/{taskId}/decision' },
     access: ['table:read', 'table:write', 'approval:callback'],
+  },
+  {
+    id: 'ClaimTask',
+    context: 'approval',
+    entry: 'functions/approval/claim-task/handler.ts',
+    trigger: { kind: 'http', method: 'POST', path: '/v1/tenants/{tenantId}/tasks/{taskId}/claim' },
+    access: ['table:read', 'table:write'],
   },
   {
     id: 'EscalateTask',

@@ -35,7 +35,18 @@ export const notificationQueue: QueueDefinition = {
   urlEnvironmentVariable: 'NOTIFICATION_QUEUE_URL',
   subscribesTo: {
     topicId: 'CaseEventsTopic',
-    types: ['SupplementRequested', 'CaseAccepted', 'CaseDeemedAccepted', 'CaseRejected', 'CaseReturned', 'CaseCompleted', 'CaseDenied', 'ApprovalRevoked'],
+    types: [
+      'SupplementRequested',
+      'CaseAccepted',
+      'CaseDeemedAccepted',
+      'CaseRejected',
+      'CaseReturned',
+      'CaseCompleted',
+      'CaseDenied',
+      'ApprovalRevoked',
+      'DepartmentTaskSuspended',
+      'DepartmentTaskEscalated',
+    ],
   },
 };
 
