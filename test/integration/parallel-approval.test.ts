@@ -67,7 +67,9 @@ describe('given the 企业开办一件事 bundle accepted at the 一件事 windo
     running.platform.advanceClock(2 * DAY_MS);
     const escalated = await eventually(async () => {
       const view = await caseView(caseId);
-      return view.tasks.find((task) => task.deptId === 'GSJ' && (task.escalation?.level ?? 0) >= 2) ? view : undefined;
+      // the task and the timeline are read side by side, so wait until both show the step
+      const escalatedTask = view.tasks.find((task) => task.deptId === 'GSJ' && (task.escalation?.level ?? 0) >= 2);
+      return escalatedTask && view.timeline.some((event) => event.type === 'DepartmentTaskEscalated') ? view : undefined;
     });
     expect(escalated.tasks.find((task) => task.deptId === 'GSJ')).toMatchObject({ light: 'red', escalation: { level: 2 } });
     expect(escalated.tasks.find((task) => task.deptId === 'SJJ')).toMatchObject({ status: 'suspended', light: 'suspended' });
