@@ -68,7 +68,7 @@ export const deliveryChoiceBody = z.object({ method: z.enum(['pickup', 'mail']),
 export const handoverBody = z.object({ trackingNumber: z.string().trim().regex(/^[A-Za-z0-9-]{6,40}$/, 'expected a postal tracking number').optional() });
 
 /** The event types the certificate queue receives (its subscription filter). */
-export const certificateEventTypes = ['CaseCompleted', 'ApprovalRevoked'] as const;
+export const certificateEventTypes = ['CaseCompleted', 'MaterialProvided', 'ApprovalRevoked'] as const;
 
 /** The items a case's result covers: the item itself, or every member of its 一件事 bundle, at the versions filed. */
 async function issuedItems(deps: Pick<CertificateDependencies, 'catalogue'>, current: Case): Promise<PublishedItem[]> {
@@ -92,12 +92,18 @@ async function issuedItems(deps: Pick<CertificateDependencies, 'catalogue'>, cur
  * and number and the pointer makes it a no-op.
  */
 export async function issueCertificates(
-  deps: Pick<CertificateDependencies, 'cases' | 'catalogue' | 'certificates' | 'documents' | 'signer' | 'clock'>,
+  deps: Pick<CertificateDependencies, 'cases' | 'catalogue' | 'certificates' | 'documents' | 'signer' | 'clock' | 'materials'>,
   event: { tenantId: string; caseId: string; eventId: string },
 ): Promise<{ issued: string[]; skipped: string }> {
   const current = await deps.cases.find(event.tenantId, event.caseId);
   // a revoked (or unknown) case issues nothing: revocation may overtake the completion on the queue
   if (!current || current.status !== 'completed' || !current.completedAt) return { issued: [], skipped: 'case-not-completed' };
+  // 容缺受理: deferred materials are due before the certificate is issued (seed 002 §27); the last one provided issues it
+  const deferred = current.deferredMaterials?.materialIds ?? [];
+  if (deferred.length > 0) {
+    const provided = (await deps.materials.checklist(current.tenantId, current.caseId)).map((entry) => entry.materialId);
+    if (outstandingDeferredMaterials(deferred, provided).length > 0) return { issued: [], skipped: 'deferred-materials-outstanding' };
+  }
   const completedAt = current.completedAt;
   const holder = {
     kind: current.applicant.kind,
@@ -169,9 +175,9 @@ export async function revokeCertificates(deps: Pick<CertificateDependencies, 'ce
   return revoked;
 }
 
-/** A case event from the certificate queue: completion issues, revocation revokes. */
+/** A case event from the certificate queue: completion (or the last 容缺 material after it) issues, revocation revokes. */
 export async function handleCertificateEvent(deps: CertificateDependencies, event: z.infer<typeof relayedEventSchema>): Promise<unknown> {
-  if (event.type === 'CaseCompleted') return issueCertificates(deps, event);
+  if (event.type === 'CaseCompleted' || event.type === 'MaterialProvided') return issueCertificates(deps, event);
   if (event.type === 'ApprovalRevoked') return revokeCertificates(deps, event);
   return undefined;
 }

@@ -57,7 +57,7 @@ export const certificateQueue: QueueDefinition = {
   maxReceiveCount: 5,
   retentionDays: 14,
   urlEnvironmentVariable: 'CERTIFICATE_QUEUE_URL',
-  subscribesTo: { topicId: 'CaseEventsTopic', types: ['CaseCompleted', 'ApprovalRevoked'] },
+  subscribesTo: { topicId: 'CaseEventsTopic', types: ['CaseCompleted', 'MaterialProvided', 'ApprovalRevoked'] },
 };
 
 export const queueDefinitions: readonly QueueDefinition[] = [departmentTaskQueue, notificationQueue, certificateQueue];

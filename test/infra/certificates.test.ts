@@ -54,7 +54,7 @@ describe('given the certificate functions', () => {
     expect(actionsOf('HandleCertificateEvents')).toEqual(expect.arrayContaining(['s3:PutObject', 'dynamodb:PutItem', 'secretsmanager:GetSecretValue']));
   });
 
-  it('then the certificate queue has a dead-letter queue and is subscribed raw to case events, filtered to completions and revocations', () => {
+  it('then the certificate queue has a dead-letter queue and is subscribed raw to case events, filtered to completions, provided materials (the last 容缺 one issues) and revocations', () => {
     statefulTemplate.hasResourceProperties('AWS::SQS::Queue', {
       RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^CertificateQueueDeadLetter'), 'Arn'] }, maxReceiveCount: 5 },
       VisibilityTimeout: 360,
@@ -63,7 +63,7 @@ describe('given the certificate functions', () => {
       Protocol: 'sqs',
       RawMessageDelivery: true,
       Endpoint: { 'Fn::GetAtt': [Match.stringLikeRegexp('^CertificateQueue(?!DeadLetter)'), 'Arn'] },
-      FilterPolicy: { type: ['CaseCompleted', 'ApprovalRevoked'] },
+      FilterPolicy: { type: ['CaseCompleted', 'MaterialProvided', 'ApprovalRevoked'] },
     });
     statelessTemplate.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: Match.stringLikeRegexp('HandleCertificateEvents') },

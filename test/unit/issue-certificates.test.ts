@@ -77,11 +77,29 @@ function given(entry: PublishedItem, members: readonly PublishedItem[] = []) {
     documents,
     signer,
     clock: { now: () => NOW },
+    materials: { checklist: async () => [] },
   };
   return { deps, certificates, documents, revokeCase: () => (current = { ...current, status: 'revoked' }), caseId: current.caseId };
 }
 
 const completion = (caseId: string) => ({ tenantId: TENANT, caseId, eventId: 'E3' });
+
+describe('given a completed case accepted with a 容缺 material still outstanding', () => {
+  it('when the completion arrives then nothing is issued; when the material is provided then the certificate is', async () => {
+    const { deps, certificates, caseId } = given(member('TEST-0001', 'BUSINESS_LICENSE', 'SCJGJ'));
+    const completed = await deps.cases.find();
+    const provided: { materialId: string }[] = [];
+    const withDeferral = {
+      ...deps,
+      cases: { find: async () => ({ ...completed, deferredMaterials: { materialIds: ['BUSINESS_LICENSE'], commitment: { statement: '出件前补齐', signedBy: '韦小宝', signedAt: '2026-11-24T02:00:00.000Z' } } }) },
+      materials: { checklist: async () => provided as never },
+    };
+    expect(await issueCertificates(withDeferral, completion(caseId))).toEqual({ issued: [], skipped: 'deferred-materials-outstanding' });
+    expect(certificates.byNumber.size).toBe(0);
+    provided.push({ materialId: 'BUSINESS_LICENSE' });
+    expect((await issueCertificates(withDeferral, { tenantId: TENANT, caseId, eventId: 'E9' })).issued).toHaveLength(1);
+  });
+});
 
 describe('given a completed case of one item', () => {
   it('when the completion is delivered twice then one certificate is issued, signed and stored, with one event', async () => {
