@@ -28,6 +28,8 @@ const contexts: readonly { id: string; context: BoundedContext }[] = [
   { id: 'Intake', context: 'intake' },
   { id: 'Approval', context: 'approval' },
   { id: 'Notifications', context: 'notifications' },
+  { id: 'Reviews', context: 'reviews' },
+  { id: 'Supervision', context: 'supervision' },
 ];
 
 /**

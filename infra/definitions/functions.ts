@@ -4,9 +4,11 @@
  * these grants; the local runtime mounts the same handler modules on the same routes and triggers.
  */
 import { materialFunctionDefinitions } from '../../functions/materials/function-definitions';
+import { reviewFunctionDefinitions } from '../../functions/reviews/function-definitions';
+import { supervisionFunctionDefinitions } from '../../functions/supervision/function-definitions';
 import type { WorkflowId } from './workflows';
 
-export type BoundedContext = 'intake' | 'approval' | 'catalogue' | 'notifications';
+export type BoundedContext = 'intake' | 'approval' | 'catalogue' | 'notifications' | 'reviews' | 'supervision';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -16,7 +18,9 @@ export type Trigger =
   /** Reads the table's stream; only records matching the filter reach the function (on AWS and locally alike). */
   | { readonly kind: 'tableStream'; readonly batchSize: number; readonly filter: { readonly eventName: 'INSERT'; readonly entity: string } }
   /** Invoked by a state machine through `lambda:invoke`; the placeholder names it in that machine's ASL. */
-  | { readonly kind: 'stateMachineTask'; readonly workflow: WorkflowId; readonly definitionPlaceholder: string };
+  | { readonly kind: 'stateMachineTask'; readonly workflow: WorkflowId; readonly definitionPlaceholder: string }
+  /** An EventBridge schedule (AWS only; locally an operator command runs the same use case), with a constant input. */
+  | { readonly kind: 'schedule'; readonly cron: { readonly minute: string; readonly hour: string }; readonly input: Readonly<Record<string, unknown>> };
 
 export type Access =
   | 'table:read'
@@ -183,6 +187,8 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
     access: ['table:read', 'table:write'],
   },
   ...materialFunctionDefinitions,
+  ...reviewFunctionDefinitions,
+  ...supervisionFunctionDefinitions,
 ];
 
 /** Environment variable names shared by the stacks, the local runtime and the handlers. */
