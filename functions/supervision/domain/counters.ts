@@ -122,6 +122,9 @@ export function applyEvent(previous: SubjectFacts | undefined, event: RelayedEve
   const taskId = text(detail.taskId);
   let next: CaseFacts;
   switch (event.type) {
+    case 'CaseSubmitted':
+      next = { ...facts, itemCode: facts.itemCode ?? text(detail.itemCode) };
+      break;
     case 'CaseAccepted':
     case 'CaseDeemedAccepted':
       next = { ...facts, acceptedAt: text(detail.acceptedAt) ?? event.at };
