@@ -12,8 +12,7 @@ export function isoWeek(ymd: string): string {
   const weekday = (date.getUTCDay() + 6) % 7; // Monday = 0
   date.setUTCDate(date.getUTCDate() - weekday + 3); // the Thursday of this week decides its year
   const weekYear = date.getUTCFullYear();
-  const firstThursday = new Date(Date.UTC(weekYear, 0, 4));
-  const week = 1 + Math.round((date.getTime() - firstThursday.getTime()) / 86_400_000 / 7 - ((firstThursday.getUTCDay() + 6) % 7 - 3) / 7);
+  const week = Math.ceil(((date.getTime() - Date.UTC(weekYear, 0, 1)) / 86_400_000 + 1) / 7);
   return `${weekYear}-W${String(week).padStart(2, '0')}`;
 }
 
