@@ -13,6 +13,8 @@ import { taskDecisionBody, taskMessageSchema } from '../functions/approval/use-c
 import { caseEventSchema } from '../functions/intake/events';
 import { acceptanceBody, createCaseBody, postVerificationBody, resubmissionBody } from '../functions/intake/use-cases';
 import { libraryReferenceBody, uploadRequestBody } from '../functions/materials/use-cases';
+import { reviewEventSchema } from '../functions/reviews/events';
+import { complaintBody, reviewBody, stepBody } from '../functions/reviews/use-cases';
 
 /** A schema file to write, relative to the repository root. */
 export interface GeneratedSchemaFile {
@@ -38,6 +40,10 @@ export function generateSchemaFiles(): GeneratedSchemaFile[] {
     { relativePath: 'schemas/requests/material-library-reference.v1.schema.json', content: render(libraryReferenceBody) },
     { relativePath: 'schemas/events/case-event.v1.schema.json', content: render(caseEventSchema) },
     { relativePath: 'schemas/events/department-task-dispatched.v1.schema.json', content: render(taskMessageSchema) },
+    { relativePath: 'schemas/events/review-event.v1.schema.json', content: render(reviewEventSchema) },
+    { relativePath: 'schemas/requests/review.v1.schema.json', content: render(reviewBody) },
+    { relativePath: 'schemas/requests/complaint.v1.schema.json', content: render(complaintBody) },
+    { relativePath: 'schemas/requests/rectification-step.v1.schema.json', content: render(stepBody) },
   ];
 }
 
