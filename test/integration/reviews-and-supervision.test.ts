@@ -6,11 +6,13 @@ const B = `/v1/tenants/${TENANT}`;
 const supervisor = { 'x-staff-id': 'JC-001', 'x-staff-role': 'supervisor' };
 const sjjHandler = { 'x-staff-id': 'SJJ-007', 'x-staff-role': 'handler', 'x-staff-dept': 'SJJ' };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies are untyped JSON, checked by what reads them
 type Reply<T = Record<string, any>> = { status: number; body: T };
 
 describe('given the local platform with the sample counties', () => {
   const running = aPlatformForThisFile();
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies are untyped JSON, checked by the assertions
   const send = async <T = Record<string, any>>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> => {
     const response = await fetch(`${running.platform.url}${path}`, {
       method,

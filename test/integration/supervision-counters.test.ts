@@ -31,6 +31,7 @@ describe('given the supervision consumer on the local engines', () => {
 
   const get = async (path: string) => {
     const response = await fetch(`${running.platform.url}/v1/tenants/${TENANT}${path}`, { headers: supervisor });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies are untyped JSON, checked by the assertions
     return { status: response.status, body: (await response.json()) as Record<string, any> };
   };
 
