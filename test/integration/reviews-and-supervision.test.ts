@@ -131,6 +131,16 @@ describe('given the local platform with the sample counties', () => {
     });
   });
 
+  describe('when the county configuration was applied (by "test", as the test platform onboards it)', () => {
+    it('then each published item version and the profile are in the audit trail with before and after', async () => {
+      const reply = await send<{ records: { action: string; who: string; role: string; before?: unknown; after?: unknown; detail: Record<string, unknown> }[] }>('GET', `${B}/audit?staffId=test&limit=500`, undefined, supervisor);
+      expect(reply.body.records).toContainEqual(expect.objectContaining({ action: 'ItemVersionPublished', who: 'test', role: 'admin', before: null, after: 1, detail: expect.objectContaining({ itemCode: 'SCZR-0001' }) }));
+      expect(reply.body.records).toContainEqual(
+        expect.objectContaining({ action: 'TenantProfileApplied', before: null, after: expect.objectContaining({ reviews: { rectificationDays: 10, touchpoints: ['acceptance', 'completion'] } }) }),
+      );
+    });
+  });
+
   describe('when the supervision office opens the dashboard after this activity', () => {
     it('then the county, city and province figures count the completed cases, reviews and rectifications', async () => {
       const dashboard = await eventually(async () => {

@@ -1,7 +1,8 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../shared/keys';
-import { type AuditRecord, staffOf } from '../domain/audit';
+import type { AuditRecord } from '../domain/audit';
+import { auditItem } from './audit-item';
 import { type CounterIncrement, rollsUp } from '../domain/counters';
 import type { AuditLog, CounterChange, CounterRead, CounterStore, StoredFacts } from '../domain/ports';
 
@@ -9,18 +10,6 @@ import type { AuditLog, CounterChange, CounterRead, CounterStore, StoredFacts } 
 const MARKER_DAYS = 30;
 const MAX_CONFLICT_RETRIES = 12;
 const TRANSACTION_LIMIT = 100;
-
-const auditItem = (record: AuditRecord) => {
-  const staffId = staffOf(record);
-  const sort = keys.auditSort(record.at, record.recordId);
-  return {
-    ...keys.auditRecord(record.tenantId, record.day, record.at, record.recordId),
-    entity: 'AuditRecord',
-    ...(record.caseId ? { GSI1PK: keys.auditOfCase(record.tenantId, record.caseId), GSI1SK: sort } : {}),
-    ...(staffId ? { GSI2PK: keys.auditOfStaff(record.tenantId, staffId), GSI2SK: sort } : {}),
-    ...record,
-  };
-};
 
 const strip = (item: Record<string, unknown>): Record<string, unknown> => {
   const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g1s, GSI2PK: _g2, GSI2SK: _g2s, entity: _entity, ...rest } = item;
