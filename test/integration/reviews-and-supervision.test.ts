@@ -91,6 +91,10 @@ describe('given the local platform with the sample counties', () => {
       expect(await send('GET', `${B}/rectifications?status=open`)).toMatchObject({ status: 403, body: { code: 'STAFF_ONLY' } });
       const ledger = await send<{ rectifications: { rectificationId: string; light: string }[] }>('GET', `${B}/rectifications?status=open&deptId=SJJ`, undefined, supervisor);
       expect(ledger.body.rectifications).toContainEqual(expect.objectContaining({ rectificationId: id, light: expect.stringMatching(/^(green|yellow)$/) }));
+      const red = await send<{ rectifications: { rectificationId: string }[] }>('GET', `${B}/rectifications?light=red`, undefined, supervisor);
+      expect(red.body.rectifications.map((entry) => entry.rectificationId)).not.toContain(id);
+      const otherDepartment = await send<{ rectifications: unknown[] }>('GET', `${B}/rectifications`, undefined, { 'x-staff-id': 'GTJ-1', 'x-staff-role': 'handler', 'x-staff-dept': 'GTJ' });
+      expect(otherDepartment.body.rectifications).toEqual([]);
 
       expect(await send('POST', steps, { step: 'rectify', note: '先整改' }, sjjHandler)).toMatchObject({ status: 409, body: { code: 'RECTIFICATION_STEP_OUT_OF_ORDER' } });
       expect(await send('POST', steps, { step: 'verify', note: '核实' }, { 'x-staff-id': 'GTJ-1', 'x-staff-role': 'handler', 'x-staff-dept': 'GTJ' })).toMatchObject({
