@@ -104,6 +104,17 @@ describe('given the counter projection of a case', () => {
     expect([...contributionOf(resumed)].filter(([key]) => key.startsWith('NOW'))).toEqual([['NOW|TOTAL|open#2026-12-09#2026-12-08', 1]]);
   });
 
+  it('when a task is escalated (督办), then the escalation counts once for its department, however often it is delivered', () => {
+    const assigned = applyEvent(undefined, anEvent('DepartmentTaskAssigned', '2026-11-23T02:01:00Z', { taskId: 'T1', deptId: 'GTJ' }), context);
+    const escalation = anEvent('DepartmentTaskEscalated', '2026-12-08T16:00:00Z', { taskId: 'T1', deptId: 'GTJ', light: 'red', level: 'county' });
+    const escalated = applyEvent(assigned, escalation, context);
+    expect(countersDelta(assigned, escalated).filter((increment) => increment.period === 'D#2026-12-09')).toEqual([
+      { period: 'D#2026-12-09', row: 'TOTAL', field: 'escalations', by: 1 },
+      { period: 'D#2026-12-09', row: 'DEPT#GTJ', field: 'escalations', by: 1 },
+    ]);
+    expect(countersDelta(escalated, applyEvent(escalated, escalation, context))).toEqual([]);
+  });
+
   it('when an event type is unknown, then the facts and counters stay as they were', () => {
     const accepted = applyEvent(undefined, anEvent('CaseAccepted', '2026-11-23T02:00:00Z'), context);
     expect(countersDelta(accepted, applyEvent(accepted, anEvent('CaseTeleported', '2026-11-24T02:00:00Z'), context))).toEqual([]);

@@ -13,6 +13,8 @@ export interface TaskFacts {
   readonly stageDeadline?: string;
   readonly decidedAt?: string;
   readonly staffId?: string;
+  /** 督办: when the task was escalated, and to which level (DepartmentTaskEscalated). */
+  readonly escalations?: Readonly<Record<string, string>>;
 }
 
 export interface CaseFacts {
@@ -155,6 +157,9 @@ export function applyEvent(previous: SubjectFacts | undefined, event: RelayedEve
         ...(text(detail.staffId) ?? task?.staffId ? { staffId: text(detail.staffId) ?? task?.staffId } : {}),
       }));
       break;
+    case 'DepartmentTaskEscalated':
+      next = withTask(facts, taskId, (task) => ({ ...task, deptId: task?.deptId ?? String(detail.deptId), escalations: { ...task?.escalations, [event.at]: text(detail.level) ?? text(detail.light) ?? 'unknown' } }));
+      break;
     case 'DepartmentTaskSuspended':
       next = { ...facts, suspends: [...facts.suspends, event.at] };
       break;
@@ -251,6 +256,7 @@ export function contributionOf(facts: SubjectFacts | undefined): Map<string, num
     add(periods, caseRows, 'promisedDays', facts.promisedDays ?? 0);
   }
   for (const task of Object.values(facts.tasks)) {
+    for (const at of Object.keys(task.escalations ?? {})) add(periodsOf(at), ['TOTAL', `DEPT#${task.deptId}`], 'escalations');
     if (!task.decidedAt) continue;
     const rows = [`DEPT#${task.deptId}`, ...(task.staffId ? [`STAFF#${task.staffId}`] : [])];
     add(periodsOf(task.decidedAt), rows, 'decided');

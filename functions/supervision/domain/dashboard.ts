@@ -26,6 +26,7 @@ function caseFigures(row: CounterRow | undefined) {
     onTimeRate: rate(value(row, 'onTime'), finished),
     averageHandlingWorkingDays: average(value(row, 'handlingDays'), finished),
     averagePromisedWorkingDays: average(value(row, 'promisedDays'), finished),
+    escalations: value(row, 'escalations'),
   };
 }
 
@@ -87,6 +88,7 @@ export function dashboardOf(input: DashboardInput) {
       tasksDecided: value(row, 'decided'),
       tasksOnTime: value(row, 'decidedOnTime'),
       onTimeRate: rate(value(row, 'decidedOnTime'), value(row, 'decided')),
+      escalations: value(row, 'escalations'),
       satisfaction: satisfactionOf(row),
       rectificationsOpened: value(row, 'rectOpened'),
       rectificationsOpenNow: openRectificationsByDept.get(row.row.slice(5)) ?? 0,
