@@ -14,6 +14,7 @@ export function buildApp(app: App = new App({ context: { '@aws-cdk/core:defaultC
     dataKey: stateful.dataKey,
     topics: stateful.topics,
     queues: stateful.queues,
+    secrets: stateful.secrets,
   });
   Tags.of(app).add('project', 'tongban');
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

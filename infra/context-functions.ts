@@ -13,6 +13,8 @@ import { platformFunction, tableStatement } from './platform-function';
 import { Aws, Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { secretDefinitions } from './definitions/secrets';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 
@@ -24,6 +26,7 @@ export interface ContextFunctionsProps {
   readonly dataKey: IKey;
   readonly queues: ReadonlyMap<string, IQueue>;
   readonly topics: ReadonlyMap<string, ITopic>;
+  readonly secrets: ReadonlyMap<string, ISecret>;
 }
 
 const bucketName = (definition: BucketDefinition) => `${definition.namePrefix}-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
@@ -122,6 +125,14 @@ export class ContextFunctions extends Construct {
         if (!topic || !definition) throw new Error(`unknown topic ${topicId}`);
         topic.grantPublish(fn);
         fn.addEnvironment(definition.arnEnvironmentVariable, topic.topicArn);
+      } else if (grant.startsWith('secret:read:')) {
+        const secretId = grant.slice('secret:read:'.length);
+        const secret = props.secrets.get(secretId);
+        const definition = secretDefinitions.find((candidate) => candidate.id === secretId);
+        if (!secret || !definition) throw new Error(`unknown secret ${secretId}`);
+        // GetSecretValue only (grantRead would add DescribeSecret); the AWS-managed key needs no KMS grant
+        fn.addToRolePolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
+        fn.addEnvironment(definition.arnEnvironmentVariable, secret.secretArn);
       } else if (grant.startsWith('queue:consume:')) {
         const queueId = grant.slice('queue:consume:'.length);
         const definition = queueDefinitions.find((candidate) => candidate.id === queueId);

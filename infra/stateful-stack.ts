@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType, Billing, type ITableV2, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { type ITopic, SubscriptionFilter, Topic } from 'aws-cdk-lib/aws-sns';
 import { SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -6,6 +6,8 @@ import { Alias } from 'aws-cdk-lib/aws-kms';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { secretDefinitions } from './definitions/secrets';
 import type { Construct } from 'constructs';
 import { bucketDefinitions } from './definitions/buckets';
 import { deadLetterQueueId, queueDefinitions } from './definitions/queues';
@@ -25,6 +27,7 @@ export class StatefulStack extends Stack {
   readonly buckets: ReadonlyMap<string, IBucket>;
   readonly queues: ReadonlyMap<string, IQueue>;
   readonly topics: ReadonlyMap<string, ITopic>;
+  readonly secrets: ReadonlyMap<string, ISecret>;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -91,6 +94,23 @@ export class StatefulStack extends Stack {
           ],
         }),
       ]),
+    );
+
+    this.secrets = new Map(
+      secretDefinitions.map((definition) => {
+        const secret = new Secret(this, definition.id, {
+          description: definition.description,
+          // 64 random letters and digits: the Ed25519 seed is their SHA-256
+          generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+          removalPolicy: RemovalPolicy.RETAIN,
+        });
+        Validations.of(secret).acknowledge({
+          id: 'AwsSolutions-SMG4',
+          reason:
+            'The secret is the seed of the certificate signing key: rotating it would make every certificate issued so far fail verification. Key rotation needs key ids on documents and a verification key history, planned as its own change.',
+        });
+        return [definition.id, secret];
+      }),
     );
 
     this.topics = new Map(

@@ -8,6 +8,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
 import { workflowDefinitions } from './definitions/workflows';
@@ -21,6 +22,7 @@ export interface StatelessStackProps extends StackProps {
   readonly dataKey: IKey;
   readonly queues: ReadonlyMap<string, IQueue>;
   readonly topics: ReadonlyMap<string, ITopic>;
+  readonly secrets: ReadonlyMap<string, ISecret>;
 }
 
 const contexts: readonly { id: string; context: BoundedContext }[] = [
@@ -28,6 +30,7 @@ const contexts: readonly { id: string; context: BoundedContext }[] = [
   { id: 'Intake', context: 'intake' },
   { id: 'Approval', context: 'approval' },
   { id: 'Notifications', context: 'notifications' },
+  { id: 'Certificates', context: 'certificates' },
   { id: 'Reviews', context: 'reviews' },
   { id: 'Supervision', context: 'supervision' },
 ];
@@ -44,7 +47,7 @@ export class StatelessStack extends Stack {
 
     const functions = new Map<string, NodejsFunction>();
     for (const { id: contextId, context } of contexts) {
-      const built = new ContextFunctions(this, contextId, { context, table: props.table, dataKey: props.dataKey, queues: props.queues, topics: props.topics });
+      const built = new ContextFunctions(this, contextId, { context, table: props.table, dataKey: props.dataKey, queues: props.queues, topics: props.topics, secrets: props.secrets });
       for (const [functionId, fn] of built.functions) functions.set(functionId, fn);
     }
 

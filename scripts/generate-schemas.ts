@@ -13,6 +13,7 @@ import { taskDecisionBody, taskMessageSchema } from '../functions/approval/use-c
 import { caseEventSchema } from '../functions/intake/events';
 import { acceptanceBody, createCaseBody, postVerificationBody, resubmissionBody } from '../functions/intake/use-cases';
 import { libraryReferenceBody, uploadRequestBody } from '../functions/materials/use-cases';
+import { certificateLibraryBody, deliveryChoiceBody, handoverBody, presentedCertificateBody } from '../functions/certificates/use-cases';
 import { reviewEventSchema } from '../functions/reviews/events';
 import { complaintBody, reviewBody, stepBody } from '../functions/reviews/use-cases';
 
@@ -39,6 +40,10 @@ export function generateSchemaFiles(): GeneratedSchemaFile[] {
     { relativePath: 'schemas/requests/material-upload.v1.schema.json', content: render(uploadRequestBody) },
     { relativePath: 'schemas/requests/material-library-reference.v1.schema.json', content: render(libraryReferenceBody) },
     { relativePath: 'schemas/events/case-event.v1.schema.json', content: render(caseEventSchema) },
+    { relativePath: 'schemas/requests/certificate-verification.v1.schema.json', content: render(presentedCertificateBody) },
+    { relativePath: 'schemas/requests/certificate-library.v1.schema.json', content: render(certificateLibraryBody) },
+    { relativePath: 'schemas/requests/result-delivery.v1.schema.json', content: render(deliveryChoiceBody) },
+    { relativePath: 'schemas/requests/result-handover.v1.schema.json', content: render(handoverBody) },
     { relativePath: 'schemas/events/department-task-dispatched.v1.schema.json', content: render(taskMessageSchema) },
     { relativePath: 'schemas/events/review-event.v1.schema.json', content: render(reviewEventSchema) },
     { relativePath: 'schemas/requests/review.v1.schema.json', content: render(reviewBody) },

@@ -120,6 +120,25 @@ export function stageDeadline(
   return calendar.addWorkingDays(taskStartedAt, stageLimitDays, suspensions);
 }
 
+/**
+ * Overlapping stops of several departments as one set of disjoint periods (an open one swallows
+ * everything after it), so a day two departments both stood still is excluded once.
+ */
+export function mergeSuspensions(suspensions: readonly ClockSuspension[]): ClockSuspension[] {
+  const sorted = [...suspensions].sort(([a], [b]) => epochMillis(a) - epochMillis(b));
+  const merged: [string, string | null | undefined][] = [];
+  for (const [from, resume] of sorted) {
+    const last = merged.at(-1);
+    const lastEnd = last ? last[1] : undefined;
+    if (last && (lastEnd === null || lastEnd === undefined || epochMillis(from) <= epochMillis(lastEnd))) {
+      if (lastEnd !== null && lastEnd !== undefined && (resume === null || resume === undefined || epochMillis(resume) > epochMillis(lastEnd))) last[1] = resume;
+      continue;
+    }
+    merged.push([from, resume]);
+  }
+  return merged;
+}
+
 /** What the supervision light needs to know about a case or a stage at one instant. */
 export interface LightInput {
   readonly startedAt: string;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { DepartmentTask } from '../approval/domain/department-task';
 import type { TaskRepository } from '../approval/domain/ports';
-import { stageLight, taskWaitSeconds } from '../approval/domain/task-clock';
+import { clockSuspensions } from '../approval/domain/department-task';
+import { currentStageDeadline, escalationPolicyOf, stageLight, taskWaitSeconds } from '../approval/domain/task-clock';
 import type { ItemCatalogue, TenantDirectory, TenantProfile } from '../catalogue/domain/service-item';
 import { deadlineField } from './domain/deadlines';
 import { InvalidTransitionError, notFound } from '../shared/errors';
@@ -215,21 +216,30 @@ async function routeForAcceptance(deps: IntakeDependencies, ctx: RequestContext,
   if (!profile) throw notFound.tenant(ctx.tenantId);
   const calendar = tenantCalendar(profile);
   const onGap = (year: number) => deps.monitor.calendarGap(year, { tenantId: ctx.tenantId, caseId: current.caseId });
-  const tasks: DepartmentTask[] = item.departments.map((department) => ({
-    tenantId: ctx.tenantId,
-    taskId: deps.ids.next(),
-    caseId: current.caseId,
-    deptId: department.deptId,
-    lead: department.lead,
-    itemCode: item.code,
-    itemName: item.name,
-    status: 'waiting',
-    stageDays: department.stageDays,
-    ...deadlineField('stageDeadline', startedAt, department.stageDays, calendar, onGap),
-    light: 'green',
-    createdAt: startedAt,
-    escalations: 0,
-  }));
+  const serial = item.mode === 'serial';
+  let daysBefore = 0;
+  const tasks: DepartmentTask[] = item.departments.map((department) => {
+    // a serial stage's own clock starts when it reaches its department; until then its deadline is the plan's
+    const plannedDays = serial ? (daysBefore += department.stageDays) : department.stageDays;
+    return {
+      tenantId: ctx.tenantId,
+      taskId: deps.ids.next(),
+      caseId: current.caseId,
+      deptId: department.deptId,
+      lead: department.lead,
+      itemCode: item.code,
+      itemName: item.name,
+      status: 'waiting',
+      stageDays: department.stageDays,
+      ...deadlineField('stageDeadline', startedAt, plannedDays, calendar, onGap),
+      light: 'green',
+      createdAt: startedAt,
+      escalations: 0,
+      prerequisites: department.prerequisites ?? [],
+      supplementPolicy: item.supplementPolicy ?? 'suspend',
+      ...(serial ? { serial: true } : {}),
+    };
+  });
   return {
     item,
     tasks,
@@ -345,10 +355,13 @@ export async function listMyCases(deps: Pick<IntakeDependencies, 'cases'>, ctx: 
 export async function startApproval(deps: IntakeDependencies, current: Case): Promise<Case> {
   const [tasks, profile] = await Promise.all([deps.tasks.findMany(current.tenantId, current.tasks.map((task) => task.taskId)), deps.tenants.profile(current.tenantId)]);
   const calendar = profile ? tenantCalendar(profile) : undefined;
+  const policy = profile ? escalationPolicyOf(profile.supervision) : undefined;
   const executionRef = await deps.workflow.start({
     tenantId: current.tenantId,
     caseId: current.caseId,
-    tasks: tasks.map((task) => ({ taskId: task.taskId, deptId: task.deptId, timeoutSeconds: taskWaitSeconds(task, deps.clock.now(), calendar) })),
+    // a serial chain hands one department at a time, in the configured order
+    maxConcurrency: tasks.some((task) => task.serial) ? 1 : 0,
+    tasks: tasks.map((task) => ({ taskId: task.taskId, deptId: task.deptId, timeoutSeconds: taskWaitSeconds(task, deps.clock.now(), calendar, policy) })),
   });
   if (current.status !== 'accepted') return current;
   const started = markApprovalStarted(current, executionRef, deps.clock.now().toISOString(), deps.ids.next());
@@ -376,7 +389,7 @@ export async function getCaseView(deps: Pick<IntakeDependencies, 'cases' | 'task
   ]);
   if (!profile) throw notFound.tenant(ctx.tenantId);
   const now = deps.clock.now();
-  const clock = caseClockView(found, tenantCalendar(profile), now.toISOString(), profile.supervision.yellowThresholdDays, found.noticeDays ?? 1);
+  const clock = caseClockView(found, tenantCalendar(profile), now.toISOString(), profile.supervision.yellowThresholdDays, found.noticeDays ?? 1, tasks.flatMap(clockSuspensions));
   for (const alert of clock.alerts) deps.monitor.calendarGap(alert.year, { tenantId: ctx.tenantId, caseId });
   return {
     caseId: found.caseId,
@@ -402,15 +415,21 @@ export async function getCaseView(deps: Pick<IntakeDependencies, 'cases' | 'task
     completedAt: found.completedAt,
     clock,
     outcomeReason: found.outcomeReason,
+    rightsNotice: found.rightsNotice,
     tasks: tasks.map((task) => ({
       taskId: task.taskId,
       deptId: task.deptId,
       lead: task.lead,
       status: task.status,
-      stageDeadline: task.stageDeadline,
-      light: stageLight(task, now, tenantCalendar(profile)),
+      stageDeadline: currentStageDeadline(task, now, tenantCalendar(profile)) ?? task.stageDeadline,
+      light: stageLight(task, now, tenantCalendar(profile), profile.supervision.yellowThresholdDays),
       decision: task.decision,
       decidedAt: task.decidedAt,
+      ...(task.claimedBy ? { claimedBy: task.claimedBy } : {}),
+      ...(task.suspensions?.length ? { suspensions: task.suspensions } : {}),
+      ...(task.reassignments?.length ? { reassignments: task.reassignments } : {}),
+      ...(task.escalation ? { escalation: task.escalation } : {}),
+      ...(task.voidedBecause ? { voidedBecause: task.voidedBecause } : {}),
     })),
     // by time: notice records sort next to the event they report in the table, but happened later
     timeline: [...timeline].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map(publicEvent),

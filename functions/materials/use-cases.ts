@@ -4,6 +4,8 @@ import { type Case, type CaseStatus, caseStatusLabel } from '../intake/domain/ca
 import type { CaseRepository } from '../intake/domain/ports';
 import { caseIdSchema } from '../intake/use-cases';
 import { InvalidTransitionError, notFound, RuleNotSatisfiableError } from '../shared/errors';
+import { type Certificate, libraryCertificateProblem } from '../certificates/domain/certificate';
+import { applicantDigest } from '../intake/adapters/dynamo-case-repository';
 import type { RequestContext } from '../shared/request-context';
 import type { Clock, IdGenerator } from '../shared/runtime';
 import { SIGNATURE_BYTES, ZIP_TAIL_BYTES, locateZipDirectory, zipEntryNames } from './domain/content';
@@ -40,6 +42,8 @@ export const DOWNLOAD_URL_SECONDS = 5 * 60;
  * has decided on what it had; 补正 (`supplement_requested`) and 容缺 follow-ups join with their issues.
  */
 export const CASE_STATES_TAKING_MATERIALS: readonly CaseStatus[] = ['submitted', 'supplement_requested'];
+/** 容缺: a deferred material is due before the result is released, so it is taken until then. */
+export const CASE_STATES_TAKING_DEFERRED_MATERIALS: readonly CaseStatus[] = [...CASE_STATES_TAKING_MATERIALS, 'accepted', 'in_approval', 'completed'];
 
 const materialIdSchema = z.string().regex(/^[A-Z][A-Z0-9_]{0,59}$/, 'expected an upper snake case material id');
 
@@ -66,8 +70,14 @@ export const libraryReferenceBody = z.object({
     .regex(/^[^\p{Cc}]+$/u, 'control characters are not allowed'),
 });
 
+/** Port: the certificate library (免证办), as materials read it: the tenant's issued certificates by number. */
+export interface CertificateLibrary {
+  find(tenantId: string, certificateNo: string): Promise<Certificate | undefined>;
+}
+
 export interface MaterialDependencies {
   readonly cases: Pick<CaseRepository, 'find'>;
+  readonly library: CertificateLibrary;
   readonly catalogue: Pick<ItemCatalogue, 'itemVersion'>;
   readonly materials: MaterialRepository;
   readonly store: MaterialStore;
@@ -87,9 +97,9 @@ async function loadCase(deps: Pick<MaterialDependencies, 'cases'>, ctx: RequestC
 /** The case, if it takes materials now (409 otherwise), with the material of its item version (400 if unknown). */
 async function materialOfOpenCase(deps: Pick<MaterialDependencies, 'cases' | 'catalogue'>, ctx: RequestContext, path: MaterialPath) {
   const found = await loadCase(deps, ctx, path.caseId);
-  // 容缺: a material deferred at acceptance is still taken while the case is being approved
-  const deferredAndOpen = (found.status === 'accepted' || found.status === 'in_approval') && (found.deferredMaterials?.materialIds ?? []).includes(path.materialId);
-  if (!CASE_STATES_TAKING_MATERIALS.includes(found.status) && !deferredAndOpen) {
+  // 容缺: a material deferred at acceptance is still taken while the case is approved and after, until the result is released
+  const takingStatuses = (found.deferredMaterials?.materialIds ?? []).includes(path.materialId) ? CASE_STATES_TAKING_DEFERRED_MATERIALS : CASE_STATES_TAKING_MATERIALS;
+  if (!takingStatuses.includes(found.status)) {
     throw new InvalidTransitionError(
       `办件当前状态为「${caseStatusLabel(found.status)}」，不能提交材料`,
       `Case is ${found.status}; materials are taken while it is ${CASE_STATES_TAKING_MATERIALS.join(' or ')}`,
@@ -99,7 +109,7 @@ async function materialOfOpenCase(deps: Pick<MaterialDependencies, 'cases' | 'ca
   const item = await deps.catalogue.itemVersion(ctx.tenantId, found.itemCode, found.itemVersion);
   if (!item) throw notFound.item(`${found.itemCode}@${found.itemVersion}`);
   const caseRef: CaseRef = { tenantId: ctx.tenantId, caseId: found.caseId, actor: found.channel === 'online' ? 'applicant' : 'window' };
-  return { caseRef, material: materialOf(item, path.materialId) };
+  return { caseRef, material: materialOf(item, path.materialId), applicant: found.applicant, takingStatuses };
 }
 
 /**
@@ -195,15 +205,23 @@ async function reloadUpload(deps: Pick<MaterialDependencies, 'materials'>, ctx: 
 /**
  * Primary course (免证办): instead of uploading, the applicant names a certificate the government
  * already issued; a material that declares `fromCertificateLibrary` is recorded as provided by that
- * reference. The certificate library itself arrives with the approval issue: until then only the
- * number's shape is checked. Naming the same certificate again changes nothing.
+ * reference once the library confirms it: this tenant's certificate, still valid, of the material's
+ * type and held by the case's applicant. Naming the same certificate again changes nothing.
  */
 export async function referenceLibraryCertificate(deps: MaterialDependencies, ctx: RequestContext, path: MaterialPath, body: z.infer<typeof libraryReferenceBody>) {
-  const { caseRef, material } = await materialOfOpenCase(deps, ctx, path);
+  const { caseRef, material, applicant, takingStatuses } = await materialOfOpenCase(deps, ctx, path);
   const current = await deps.materials.provided(ctx.tenantId, path.caseId, material.id);
   if (alreadyReferenced(current, body.certificateNo)) return referenceReply(current);
-  const referenced = referenceCertificate(caseRef, material, body.certificateNo, deps.clock.now().toISOString(), deps.ids.next());
-  await deps.materials.recordReference(referenced, CASE_STATES_TAKING_MATERIALS);
+  const now = deps.clock.now().toISOString();
+  const referenced = referenceCertificate(caseRef, material, body.certificateNo, now, deps.ids.next());
+  const problem = libraryCertificateProblem(
+    body.certificateNo,
+    await deps.library.find(ctx.tenantId, body.certificateNo),
+    { tenantId: ctx.tenantId, certificateType: referenced.provided.certificateType, holderDigest: applicantDigest(ctx.tenantId, applicant.idType, applicant.idNumber) },
+    now,
+  );
+  if (problem) throw problem;
+  await deps.materials.recordReference(referenced, takingStatuses);
   return referenceReply(referenced.provided);
 }
 
@@ -214,7 +232,7 @@ const referenceReply = (provided: { materialId: string; certificateType: string;
   certificateType: provided.certificateType,
   certificateNo: provided.certificateNo,
   referencedAt: provided.providedAt,
-  verification: 'format-only',
+  verification: 'certificate-library',
 });
 
 /** The material checklist of the case's item version: what is provided, how, and what is still missing. */

@@ -1,4 +1,5 @@
 import { DynamoItemCatalogue } from '../catalogue/adapters/dynamo-item-catalogue';
+import { DynamoCertificateRepository } from '../certificates/adapters/dynamo-certificate-repository';
 import { DynamoCaseRepository } from '../intake/adapters/dynamo-case-repository';
 import { dynamoDocuments, requiredEnvironment, s3 } from '../shared/clients';
 import { systemClock, ulidGenerator } from '../shared/runtime';
@@ -17,6 +18,7 @@ export const materialDependencies = (): MaterialDependencies => {
   const tableName = requiredEnvironment('TABLE_NAME');
   built = {
     cases: new DynamoCaseRepository(dynamoDocuments, tableName),
+    library: new DynamoCertificateRepository(dynamoDocuments, tableName),
     catalogue: new DynamoItemCatalogue(dynamoDocuments, tableName),
     materials: new DynamoMaterialRepository(dynamoDocuments, tableName),
     store: new S3MaterialStore(s3, () => requiredEnvironment(MATERIALS_BUCKET)),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CaseRepository } from '../intake/domain/ports';
 import { caseEventSchema } from '../intake/events';
 import type { Clock } from '../shared/runtime';
-import { type NotificationChannel, notificationFor } from './domain/notification';
+import { isForStaff, type NotificationChannel, notificationFor, staffNotificationsFor } from './domain/notification';
 
 export interface NotificationDependencies {
   readonly cases: CaseRepository;
@@ -14,25 +14,33 @@ export interface NotificationDependencies {
 export const relayedEventSchema = caseEventSchema.extend({ version: z.literal(1), tenantId: z.string().regex(/^\d{6}$/) });
 
 /**
- * Primary course: an event that tells the applicant something arrives from the case-events topic;
- * the notice is sent on the channel and recorded on the case timeline. The record's id derives from
- * the source event, so a redelivered event is not sent twice once recorded (delivery is at least once).
+ * Primary course: an event that tells the applicant or staff something arrives from the case-events
+ * topic; each notice is sent on the channel and recorded on the case timeline. A record's id derives
+ * from the source event and the notice's position, so a redelivered event sends only what was not
+ * recorded yet (delivery is at least once).
  */
 export async function deliverNotification(deps: NotificationDependencies, event: z.infer<typeof relayedEventSchema>): Promise<'sent' | 'already-sent' | 'nothing-to-say'> {
   const current = await deps.cases.find(event.tenantId, event.caseId);
-  const notification = current ? notificationFor(current, event) : undefined;
-  if (!notification) return 'nothing-to-say';
-  const recordId = `${event.eventId}~N`;
+  if (!current) return 'nothing-to-say';
+  const applicantNotice = notificationFor(current, event);
+  const notices = [...(applicantNotice ? [applicantNotice] : []), ...staffNotificationsFor(current, event)];
+  if (notices.length === 0) return 'nothing-to-say';
   const timeline = await deps.cases.timeline(event.tenantId, event.caseId);
-  if (timeline.some((entry) => entry.eventId === recordId)) return 'already-sent';
-  await deps.channel.send(notification);
-  await deps.cases.appendEvent(event.tenantId, {
-    eventId: recordId,
-    caseId: event.caseId,
-    type: 'NotificationSent',
-    at: deps.clock.now().toISOString(),
-    actor: 'system',
-    detail: { channel: deps.channel.name, sourceEventId: event.eventId, sourceType: event.type },
-  });
-  return 'sent';
+  const recorded = new Set(timeline.map((entry) => entry.eventId));
+  let sent = 0;
+  for (const [index, notice] of notices.entries()) {
+    const recordId = index === 0 ? `${event.eventId}~N` : `${event.eventId}~N${index}`;
+    if (recorded.has(recordId)) continue;
+    await deps.channel.send(notice);
+    await deps.cases.appendEvent(event.tenantId, {
+      eventId: recordId,
+      caseId: event.caseId,
+      type: 'NotificationSent',
+      at: deps.clock.now().toISOString(),
+      actor: 'system',
+      detail: { channel: deps.channel.name, sourceEventId: event.eventId, sourceType: event.type, audience: isForStaff(notice) ? notice.to.staff.role : 'applicant' },
+    });
+    sent += 1;
+  }
+  return sent > 0 ? 'sent' : 'already-sent';
 }

@@ -1,7 +1,7 @@
 import { DynamoCaseRepository } from '../intake/adapters/dynamo-case-repository';
 import { dynamoDocuments, requiredEnvironment, sns } from '../shared/clients';
 import { systemClock } from '../shared/runtime';
-import { OutboxFileChannel, SnsSmsChannel } from './adapters/channels';
+import { OutboxFileChannel, SnsChannel } from './adapters/channels';
 import type { NotificationDependencies } from './use-cases';
 
 let built: NotificationDependencies | undefined;
@@ -10,6 +10,6 @@ let built: NotificationDependencies | undefined;
 export const notificationDependencies = (): NotificationDependencies =>
   (built ??= {
     cases: new DynamoCaseRepository(dynamoDocuments, requiredEnvironment('TABLE_NAME')),
-    channel: process.env.NOTIFICATION_CHANNEL === 'outbox' ? new OutboxFileChannel(requiredEnvironment('NOTIFICATION_OUTBOX_FILE')) : new SnsSmsChannel(sns),
+    channel: process.env.NOTIFICATION_CHANNEL === 'outbox' ? new OutboxFileChannel(requiredEnvironment('NOTIFICATION_OUTBOX_FILE')) : new SnsChannel(sns, requiredEnvironment('STAFF_ALERTS_TOPIC_ARN')),
     clock: systemClock,
   });

@@ -32,6 +32,12 @@ export interface EndpointSpec<B extends z.ZodType, Q extends z.ZodType, P extend
   readonly body?: B;
   readonly query?: Q;
   readonly path?: P;
+  /**
+   * Where the tenant comes from when the route has no `{tenantId}` (public certificate routes: the
+   * certificate number leads with it). Throws a typed error for input that names no tenant.
+   * @default - the `tenantId` path parameter
+   */
+  readonly tenantFrom?: (pathParameters: Readonly<Record<string, string | undefined>>, body: unknown) => string;
 }
 
 let store: IdempotencyStore | undefined;
@@ -103,7 +109,8 @@ export function httpEndpoint<B extends z.ZodType, Q extends z.ZodType, P extends
 ): Handler {
   const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const headers = event.headers ?? {};
-    const ctx = requestContextFrom(event.pathParameters?.tenantId, event.requestContext.requestId, headers);
+    const tenantId = spec.tenantFrom ? spec.tenantFrom(event.pathParameters ?? {}, spec.body ? parseJsonBody(event) : undefined) : event.pathParameters?.tenantId;
+    const ctx = requestContextFrom(tenantId, event.requestContext.requestId, headers);
     logger.appendKeys({ tenantId: ctx.tenantId, ...(ctx.staff ? { staffId: ctx.staff.staffId } : {}) });
     const rawBody = spec.body ? parseJsonBody(event) : undefined;
     const execute = async () =>

@@ -62,6 +62,18 @@ export const keys = {
   /** Points at the published version of an item, so a lookup is one GetItem. */
   itemCurrent: (tenantId: string, itemCode: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#ITEM#${itemCode}`, SK: 'CURRENT' }),
 
+  // --- certificates and results (电子证照, 出件) ---
+  /** An issued certificate, found by its number (the number starts with the tenant, so a public lookup is tenant-first). */
+  certificate: (tenantId: string, certificateNo: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#CERT#${certificateNo}`, SK: 'CERT' }),
+  /** The case's pointer to the certificate of one of its items: one per case and item, the issuance guard. */
+  caseCertificate: (tenantId: string, caseId: string, itemCode: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#CASE#${caseId}`, SK: `CERT#${itemCode}` }),
+  caseCertificatePrefix: 'CERT#',
+  /** GSI2: a holder's certificates (证照库), newest first; the holder key is the same digest as their cases', never the ID number. */
+  holderCertificates: (tenantId: string, holderDigest: string): string => `${tenantPrefix(tenantId)}#HOLDER#${holderDigest}`,
+  holderCertificateSort: (issuedAt: string, certificateNo: string): string => `CERT#${issuedAt}#${certificateNo}`,
+  /** The result release of a case (出件): delivery method, deadline and handover. */
+  caseRelease: (tenantId: string, caseId: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#CASE#${caseId}`, SK: 'RELEASE' }),
+
   // ---- reviews (好差评), rectification ledger (台账), supervision counters, audit trail ----
   /** One review per case per touchpoint (一事一评): the key itself makes a second one impossible. */
   review: (tenantId: string, caseId: string, touchpoint: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#CASE#${caseId}`, SK: `REVIEW#${touchpoint}` }),

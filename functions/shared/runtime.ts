@@ -9,7 +9,13 @@ export interface IdGenerator {
   next(): string;
 }
 
-export const systemClock: Clock = { now: () => new Date() };
+/**
+ * Only the local platform sets this (drills and tests that must see a deadline pass); no deployed
+ * function has it, which an infra test checks.
+ */
+export const LOCAL_CLOCK_OFFSET_VARIABLE = 'TONGBAN_LOCAL_CLOCK_OFFSET_MS';
+
+export const systemClock: Clock = { now: () => new Date(Date.now() + Number(process.env[LOCAL_CLOCK_OFFSET_VARIABLE] ?? 0)) };
 
 const monotonicUlid = monotonicFactory();
 export const ulidGenerator: IdGenerator = { next: () => monotonicUlid() };

@@ -4,11 +4,12 @@
  * these grants; the local runtime mounts the same handler modules on the same routes and triggers.
  */
 import { materialFunctionDefinitions } from '../../functions/materials/function-definitions';
+import { certificateFunctionDefinitions } from '../../functions/certificates/function-definitions';
 import { reviewFunctionDefinitions } from '../../functions/reviews/function-definitions';
 import { supervisionFunctionDefinitions } from '../../functions/supervision/function-definitions';
 import type { WorkflowId } from './workflows';
 
-export type BoundedContext = 'intake' | 'approval' | 'catalogue' | 'notifications' | 'reviews' | 'supervision';
+export type BoundedContext = 'intake' | 'approval' | 'catalogue' | 'notifications' | 'certificates' | 'reviews' | 'supervision';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -33,7 +34,9 @@ export type Access =
   /** Send SMS to applicants (SNS direct publish to phone numbers). */
   | 'notify:sms'
   | `bucket:read:${string}`
-  | `bucket:write:${string}`;
+  | `bucket:write:${string}`
+  /** secretsmanager:GetSecretValue on one secret of the stateful stack (infra/definitions/secrets.ts). */
+  | `secret:read:${string}`;
 
 export interface FunctionDefinition {
   /** Stable construct id: never rename, CloudFormation would replace the function. */
@@ -97,7 +100,7 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
     context: 'notifications',
     entry: 'functions/notifications/deliver-notifications/handler.ts',
     trigger: { kind: 'queue', queueId: 'NotificationQueue', batchSize: 10 },
-    access: ['table:read', 'table:write', 'queue:consume:NotificationQueue', 'notify:sms'],
+    access: ['table:read', 'table:write', 'queue:consume:NotificationQueue', 'notify:sms', 'topic:publish:StaffAlertsTopic'],
     timeoutSeconds: 60,
   },
   {
@@ -173,6 +176,13 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
     access: ['table:read', 'table:write', 'approval:callback'],
   },
   {
+    id: 'ClaimTask',
+    context: 'approval',
+    entry: 'functions/approval/claim-task/handler.ts',
+    trigger: { kind: 'http', method: 'POST', path: '/v1/tenants/{tenantId}/tasks/{taskId}/claim' },
+    access: ['table:read', 'table:write'],
+  },
+  {
     id: 'EscalateTask',
     context: 'approval',
     entry: 'functions/approval/escalate-task/handler.ts',
@@ -187,6 +197,7 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
     access: ['table:read', 'table:write'],
   },
   ...materialFunctionDefinitions,
+  ...certificateFunctionDefinitions,
   ...reviewFunctionDefinitions,
   ...supervisionFunctionDefinitions,
 ];

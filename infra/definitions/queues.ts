@@ -35,8 +35,29 @@ export const notificationQueue: QueueDefinition = {
   urlEnvironmentVariable: 'NOTIFICATION_QUEUE_URL',
   subscribesTo: {
     topicId: 'CaseEventsTopic',
-    types: ['SupplementRequested', 'CaseAccepted', 'CaseDeemedAccepted', 'CaseRejected', 'CaseReturned', 'CaseCompleted', 'CaseDenied', 'ApprovalRevoked'],
+    types: [
+      'SupplementRequested',
+      'CaseAccepted',
+      'CaseDeemedAccepted',
+      'CaseRejected',
+      'CaseReturned',
+      'CaseCompleted',
+      'CaseDenied',
+      'ApprovalRevoked',
+      'DepartmentTaskSuspended',
+      'DepartmentTaskEscalated',
+    ],
   },
+};
+
+/** Completions issue certificates, revocations revoke them (functions/certificates). */
+export const certificateQueue: QueueDefinition = {
+  id: 'CertificateQueue',
+  visibilityTimeoutSeconds: 360,
+  maxReceiveCount: 5,
+  retentionDays: 14,
+  urlEnvironmentVariable: 'CERTIFICATE_QUEUE_URL',
+  subscribesTo: { topicId: 'CaseEventsTopic', types: ['CaseCompleted', 'ApprovalRevoked'] },
 };
 
 /**
@@ -52,6 +73,6 @@ export const supervisionQueue: QueueDefinition = {
   subscribesTo: { topicId: 'CaseEventsTopic' },
 };
 
-export const queueDefinitions: readonly QueueDefinition[] = [departmentTaskQueue, notificationQueue, supervisionQueue];
+export const queueDefinitions: readonly QueueDefinition[] = [departmentTaskQueue, notificationQueue, certificateQueue, supervisionQueue];
 
 export const deadLetterQueueId = (queue: QueueDefinition): string => `${queue.id}DeadLetter`;

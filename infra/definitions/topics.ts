@@ -10,4 +10,7 @@ export interface TopicDefinition {
 
 export const caseEventsTopic: TopicDefinition = { id: 'CaseEventsTopic', arnEnvironmentVariable: 'CASE_EVENTS_TOPIC_ARN' };
 
-export const topicDefinitions: readonly TopicDefinition[] = [caseEventsTopic];
+/** Escalation alerts for staff; offices subscribe (e-mail, SMS, their own systems) filtered on role, department and level. */
+export const staffAlertsTopic: TopicDefinition = { id: 'StaffAlertsTopic', arnEnvironmentVariable: 'STAFF_ALERTS_TOPIC_ARN' };
+
+export const topicDefinitions: readonly TopicDefinition[] = [caseEventsTopic, staffAlertsTopic];

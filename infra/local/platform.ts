@@ -13,6 +13,7 @@ import { bucketDefinitions } from '../definitions/buckets';
 import { queueDefinitions } from '../definitions/queues';
 import { topicDefinitions } from '../definitions/topics';
 import { localEndpointsFile } from './endpoints-file';
+import { LOCAL_CLOCK_OFFSET_VARIABLE } from '../../functions/shared/runtime';
 import { freePort, isFree, type RunningEngine, startDynamoDbLocal, startFauxqs, startOnSomePort } from './engines';
 import { startHttpApi } from './http-api';
 import { LambdaHost } from './lambda-host';
@@ -37,6 +38,11 @@ export interface LocalPlatform {
   /** The local state machines, in the order of `workflowDefinitions`. */
   readonly stepFunctions: readonly LocalStepFunctions[];
   readonly host: LambdaHost;
+  /**
+   * Drills only: moves the handlers' clock forward and ends every open department wait as a timeout
+   * would, so escalations run at once against the moved clock.
+   */
+  advanceClock(milliseconds: number): void;
   stop(): Promise<void>;
 }
 
@@ -59,6 +65,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
 
   const stop = async () => {
     rmSync(localEndpointsFile(options.dataDir), { force: true });
+    delete process.env[LOCAL_CLOCK_OFFSET_VARIABLE];
     await pollers?.stop();
     await streamPollers?.stop();
     for (const machine of stepFunctions) machine.stopAll();
@@ -109,6 +116,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     // SMS stands in as an outbox file of everything that would have been sent
     environment.NOTIFICATION_CHANNEL = 'outbox';
     environment.NOTIFICATION_OUTBOX_FILE = join(options.dataDir, 'outbox.jsonl');
+    // certificates are signed with a key file generated on first use (a Secrets Manager secret on AWS)
+    environment.CERTIFICATE_SIGNING_KEY_FILE = join(options.dataDir, 'certificate-signing-key.pem');
     for (const topic of topicDefinitions) environment[topic.arnEnvironmentVariable] = topicArns.get(topic.id) as string;
     const bucketNames = await ensureBuckets(s3);
     environment[environmentNames.tableName] = tableName;
@@ -160,7 +169,11 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : options.httpPort}`;
     // operator tools (npm run tenant:apply) find the running platform through this file
     writeFileSync(localEndpointsFile(options.dataDir), JSON.stringify({ url, ...environment }, null, 2));
-    return { url, environment, stepFunctions, host, stop };
+    const advanceClock = (milliseconds: number) => {
+      process.env[LOCAL_CLOCK_OFFSET_VARIABLE] = String(Number(process.env[LOCAL_CLOCK_OFFSET_VARIABLE] ?? 0) + milliseconds);
+      for (const machine of stepFunctions) machine.timeOutOpenWaits();
+    };
+    return { url, environment, stepFunctions, host, advanceClock, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -153,7 +153,9 @@ export class LocalStepFunctions {
     }
     const record: ExecutionRecord = { executionArn, name, input, startDate: new Date(), status: 'RUNNING' };
     this.executions.set(executionArn, record);
-    const newToken = () => randomBytes(48).toString('base64url');
+    // a token names its execution, so the waits an ended execution leaves behind (branches a failed Map aborted) close with it
+    const tokenPrefix = `${randomBytes(9).toString('base64url')}.`;
+    const newToken = () => `${tokenPrefix}${randomBytes(48).toString('base64url')}`;
     const execution = this.machine.run(parsed as never, {
       overrides: { taskResourceLocalHandlers: this.overrides as never },
       // getters, so every wait reads its own token and entry time, as $$.Task.Token and $$.State.EnteredTime do on AWS
@@ -172,7 +174,10 @@ export class LocalStepFunctions {
         Object.assign(record, { status: 'FAILED', error: `${cause.name}: ${cause.message}`, stopDate: new Date() });
         if (!this.stopping) this.options.onExecutionFailed?.({ executionArn, error: record.error as string });
       },
-    ).finally(() => this.aborts.delete(executionArn));
+    ).finally(() => {
+      this.aborts.delete(executionArn);
+      this.closeWaitsOf(tokenPrefix);
+    });
     return { executionArn, startDate: record.startDate.getTime() / 1000 };
   }
 
@@ -225,6 +230,22 @@ export class LocalStepFunctions {
     // settle every open wait so the interpreter's timers are cleared and the process can exit
     for (const pending of this.tokens.values()) pending.reject(Object.assign(new Error('platform stopped'), { name: 'States.Runtime' }));
     this.tokens.clear();
+  }
+
+  /** Ends every open wait the way its timeout would (States.Timeout), e.g. after the local clock moved on. */
+  timeOutOpenWaits(): void {
+    for (const [token, pending] of this.tokens) {
+      this.tokens.delete(token);
+      pending.reject(Object.assign(new Error('wait timed out (local clock advanced)'), { name: 'States.Timeout' }));
+    }
+  }
+
+  private closeWaitsOf(tokenPrefix: string): void {
+    for (const [token, pending] of this.tokens) {
+      if (!token.startsWith(tokenPrefix)) continue;
+      this.tokens.delete(token);
+      pending.reject(Object.assign(new Error('execution ended'), { name: 'States.Runtime' }));
+    }
   }
 
   /** True while `token` is an open wait of this machine (so a shared endpoint can route callbacks). */

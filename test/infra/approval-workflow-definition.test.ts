@@ -59,8 +59,14 @@ describe('given the approval workflow definition', () => {
     }
   });
 
-  it('then the departments are approved in parallel without a concurrency cap', () => {
+  it('then the departments are approved in parallel, or one at a time for a serial chain, as the execution input says', () => {
     const map = JSON.parse(readWorkflowTemplate(approval)).States.ApproveInParallel;
-    expect(map).toMatchObject({ Type: 'Map', MaxConcurrency: 0 });
+    expect(map).toMatchObject({ Type: 'Map', MaxConcurrencyPath: '$.maxConcurrency' });
+  });
+
+  it('then a denial anywhere stops the other departments and still reaches the join', () => {
+    const map = JSON.parse(readWorkflowTemplate(approval)).States.ApproveInParallel;
+    expect(map.Catch).toEqual([{ ErrorEquals: ['Tongban.DepartmentDenied'], ResultPath: '$.denied', Next: 'CompleteApproval' }]);
+    expect(map.ItemProcessor.States.DepartmentDenied).toMatchObject({ Type: 'Fail', Error: 'Tongban.DepartmentDenied' });
   });
 });

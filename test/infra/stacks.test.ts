@@ -1,3 +1,4 @@
+import { LOCAL_CLOCK_OFFSET_VARIABLE } from '../../functions/shared/runtime';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
@@ -89,7 +90,7 @@ describe('given the event relay (outbox)', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['CaseEvent'] } } } }) }] },
     });
-    statefulTemplate.resourceCountIs('AWS::SNS::Topic', 1);
+    statefulTemplate.resourceCountIs('AWS::SNS::Topic', 2);
     const policies = Object.values(statefulTemplate.findResources('AWS::SNS::TopicPolicy'));
     expect(JSON.stringify(policies)).toContain('aws:SecureTransport');
   });
@@ -103,6 +104,18 @@ describe('given the stateless stack', () => {
     expect(functions).toHaveLength(functionDefinitions.length + 2);
     expect(ours).toHaveLength(functionDefinitions.length + 1);
     for (const fn of ours) expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+  });
+
+  it('then no deployed function can have its clock moved (the offset is a local drill facility only)', () => {
+    const functions = Object.values(statelessTemplate.findResources('AWS::Lambda::Function'));
+    expect(functions.length).toBeGreaterThan(0);
+    for (const fn of functions) expect(JSON.stringify(fn)).not.toContain(LOCAL_CLOCK_OFFSET_VARIABLE);
+  });
+
+  it('then only the notifier may publish staff alerts', () => {
+    const publishers = Object.entries(statelessTemplate.findResources('AWS::IAM::Policy')).filter(([, policy]) => JSON.stringify(policy).includes('StaffAlertsTopic') && JSON.stringify(policy).includes('sns:Publish'));
+    expect(publishers.map(([id]) => id).join(',')).toMatch(/DeliverNotifications/);
+    expect(publishers).toHaveLength(1);
   });
 
   it('then every HTTP route of the definitions is on the API', () => {

@@ -88,7 +88,7 @@ describe('given the local platform with 三都县', () => {
       expect((await local.api.post(`${B}/cases/${body.caseId}/materials/PROJECT_APPROVAL/uploads/${upload.body.uploadId}/complete`)).status).toBe(200);
 
       const released = await local.api.get<View>(`${B}/cases/${body.caseId}`);
-      expect(released.body.release).toEqual({ blocked: false, waitingFor: [] });
+      expect(released.body.release).toEqual({ blocked: false, waitingFor: [], status: 'not_due' });
       const otherMaterial = await local.api.post(`${B}/cases/${body.caseId}/materials/DESIGN_SCHEME/uploads`, { fileName: 'a.pdf', contentType: 'application/pdf', sizeBytes: 10, sha256 });
       expect(otherMaterial).toMatchObject({ status: 409, body: { code: 'CASE_STATE_CONFLICT' } });
     });

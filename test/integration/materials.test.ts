@@ -279,15 +279,17 @@ describe('given the local platform and a submitted 建设工程规划许可 case
   });
 
   describe('when a material is provided from the certificate library (免证办)', () => {
-    it('then a material that declares a certificate type is provided by reference, and naming it again changes nothing', async () => {
+    it('then a number that is not in this county’s library is refused and the material stays missing (the accepted path is in certificates.test.ts)', async () => {
       const path = `${MATERIALS}/{materialId}/library-reference`;
-      const certificateNo = '黔（2026）三都县不动产权第0001234号';
-      const referenced = await invoke(handlers.reference, path, { caseId, materialId: 'LAND_TITLE' }, { certificateNo });
-      expect(referenced).toMatchObject({ status: 200, body: { status: 'provided', source: 'certificate-library', certificateType: 'REAL_ESTATE_CERT', certificateNo } });
-      expect(await invoke(handlers.reference, path, { caseId, materialId: 'LAND_TITLE' }, { certificateNo })).toEqual(referenced);
-      expect((await checklistOf()).materials.find((entry) => entry.materialId === 'LAND_TITLE')).toMatchObject({ status: 'provided', source: 'certificate-library', certificateNo });
-      const view = await api.get<{ timeline: Array<{ type: string; detail: Record<string, unknown> }> }>(`/v1/tenants/${TENANT}/cases/${caseId}`);
-      expect(view.body.timeline.filter((event) => event.type === 'MaterialProvided' && event.detail.materialId === 'LAND_TITLE')).toHaveLength(1);
+      expect(await invoke(handlers.reference, path, { caseId, materialId: 'LAND_TITLE' }, { certificateNo: '黔（2026）三都县不动产权第0001234号' })).toMatchObject({
+        status: 400,
+        body: { code: 'CERTIFICATE_NO_INVALID' },
+      });
+      expect(await invoke(handlers.reference, path, { caseId, materialId: 'LAND_TITLE' }, { certificateNo: '522732-2026-REAL_ESTATE_CERT-0000000000AB' })).toMatchObject({
+        status: 404,
+        body: { code: 'CERTIFICATE_NOT_FOUND' },
+      });
+      expect((await checklistOf()).materials.find((entry) => entry.materialId === 'LAND_TITLE')).toMatchObject({ status: 'missing' });
     });
 
     it('then a material without a certificate type, or a malformed number, is a 400', async () => {

@@ -1,10 +1,4 @@
-import { SFNClient, SendTaskSuccessCommand, TaskTimedOut } from '@aws-sdk/client-sfn';
-import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { renderWorkflow, workflow } from '../../infra/definitions/workflows';
-import { freePort, type RunningEngine, startFauxqs } from '../../infra/local/engines';
 import type { LocalPlatform } from '../../infra/local/platform';
-import { ensureQueues } from '../../infra/local/resources';
-import { LocalStepFunctions, serveStepFunctions } from '../../infra/local/step-functions';
 import { anApplicant, aPublishedItem } from '../support/fixtures';
 import { aDataDirectory, apiClient, eventually, givenARunningPlatform, removeDataDirectory } from './support/platform';
 
@@ -30,8 +24,10 @@ describe('given a case in approval when the local platform stops and starts agai
     const taskOf = (deptId: string) =>
       eventually(async () => (await api.get<TaskList>(`/v1/tenants/${TENANT}/departments/${deptId}/tasks`)).body.tasks.find((task) => task.caseId === body.caseId));
     const lead = await taskOf('SCJGJ');
-    await taskOf('SWJ');
+    const taxBefore = await taskOf('SWJ');
     await api.post(`/v1/tenants/${TENANT}/tasks/${lead.taskId}/decision`, { decision: 'approve' });
+    // the tax office is in a 现场勘察 when the platform goes down
+    expect((await api.post(`/v1/tenants/${TENANT}/tasks/${taxBefore.taskId}/decision`, { decision: 'suspend', procedure: '现场勘察', reason: '核实经营场所', expectedDays: 1 })).status).toBe(200);
 
     await platform.stop();
     platform = await givenARunningPlatform(dataDir, [item]);
@@ -44,87 +40,18 @@ describe('given a case in approval when the local platform stops and starts agai
       const view = await api.get<{ timeline: { type: string }[] }>(`/v1/tenants/${TENANT}/cases/${body.caseId}`);
       return view.body.timeline.some((event) => event.type === 'DepartmentTaskReissued') ? true : undefined;
     });
+    const stillSuspended = await eventually(async () =>
+      (await api.get<TaskList>(`/v1/tenants/${TENANT}/departments/SWJ/tasks?status=suspended`)).body.tasks.find((task) => task.caseId === body.caseId),
+    );
+    expect(stillSuspended.taskId).toBe(taxBefore.taskId);
+    expect((await api.post(`/v1/tenants/${TENANT}/tasks/${taxBefore.taskId}/decision`, { decision: 'resume' })).body).toMatchObject({ status: 'pending', delivery: 'delivered' });
     const tax = await taskOf('SWJ');
     const decided = await api.post(`/v1/tenants/${TENANT}/tasks/${tax.taskId}/decision`, { decision: 'approve' });
-    expect(decided).toMatchObject({ status: 200, body: { delivery: 'delivered' } });
+    expect(decided).toMatchObject({ status: 200, body: { decision: 'approve', status: 'approved' } });
     const done = await eventually(async () => {
       const view = await api.get<{ status: string; timeline: { type: string }[] }>(`/v1/tenants/${TENANT}/cases/${body.caseId}`);
       return view.body.status === 'completed' ? view.body : undefined;
     });
     expect(done.timeline.filter((event) => event.type === 'DepartmentTaskDecided')).toHaveLength(2);
-  });
-});
-
-describe('given the approval ASL on the local interpreter with a department wait of one second', () => {
-  let fauxqs: RunningEngine;
-  let stepFunctions: LocalStepFunctions;
-  let server: { close(callback: () => void): void };
-  let sqs: SQSClient;
-  let sfn: SFNClient;
-  let queueUrl: string;
-  const dataDir = aDataDirectory();
-  const escalations: unknown[] = [];
-
-  beforeAll(async () => {
-    fauxqs = await startFauxqs(await freePort(), dataDir);
-    const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-    sqs = new SQSClient({ endpoint: fauxqs.endpoint, region: 'us-east-1', credentials });
-    queueUrl = (await ensureQueues(sqs)).get('DepartmentTaskQueue') as string;
-    stepFunctions = new LocalStepFunctions({
-      definition: renderWorkflow(workflow('ApprovalWorkflow'), { DepartmentTaskQueueUrl: queueUrl, EscalateTaskFunctionArn: 'escalate', CompleteApprovalFunctionArn: 'complete' }),
-      stateMachineName: 'probe',
-      sqs,
-      // the functions the workflow calls are collaborators here: escalation grants a long second wait
-      invokeFunction: async (name, payload) => {
-        if (name === 'escalate') {
-          escalations.push(payload);
-          return { ...(payload as object), timeoutSeconds: 60 };
-        }
-        return { completed: payload };
-      },
-    });
-    const port = await freePort();
-    server = await serveStepFunctions([stepFunctions], port);
-    sfn = new SFNClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials });
-  });
-
-  afterAll(async () => {
-    stepFunctions.stopAll();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await fauxqs.stop();
-    removeDataDirectory(dataDir);
-  });
-
-  const nextTaskMessage = async () =>
-    eventually(async () => {
-      const received = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 1, MaxNumberOfMessages: 1 }));
-      const body = received.Messages?.[0]?.Body;
-      return body ? (JSON.parse(body) as { taskToken: string; timeoutSeconds: number }) : undefined;
-    });
-
-  it('then the wait times out after TimeoutSecondsPath (read from the state input, as on AWS), escalates, re-sends with a fresh token, and the old token answers TaskTimedOut', async () => {
-    const started = stepFunctions.startExecution({
-      stateMachineArn: stepFunctions.stateMachineArn,
-      name: 'timeout-probe',
-      input: JSON.stringify({ tenantId: TENANT, caseId: 'C1', tasks: [{ taskId: 'T1', deptId: 'SCJGJ', timeoutSeconds: 1 }] }),
-    });
-    const first = await nextTaskMessage();
-    expect(first.timeoutSeconds).toBe(1);
-    const second = await nextTaskMessage();
-    expect(second.timeoutSeconds).toBe(60);
-    expect(second.taskToken).not.toBe(first.taskToken);
-    expect(escalations).toEqual([{ tenantId: TENANT, caseId: 'C1', taskId: 'T1', deptId: 'SCJGJ' }]);
-
-    await expect(sfn.send(new SendTaskSuccessCommand({ taskToken: first.taskToken, output: '{}' }))).rejects.toBeInstanceOf(TaskTimedOut);
-
-    await sfn.send(new SendTaskSuccessCommand({ taskToken: second.taskToken, output: JSON.stringify({ taskId: 'T1', deptId: 'SCJGJ', decision: 'approve' }) }));
-    const finished = await eventually(async () => {
-      const described = stepFunctions.describeExecution({ executionArn: started.executionArn });
-      return described.status === 'SUCCEEDED' ? described : undefined;
-    });
-    expect(JSON.parse(finished.output as string)).toEqual({
-      completed: { tenantId: TENANT, caseId: 'C1', departmentResults: [{ taskId: 'T1', deptId: 'SCJGJ', decision: 'approve' }] },
-    });
-    await expect(sfn.send(new SendTaskSuccessCommand({ taskToken: second.taskToken, output: '{}' }))).rejects.toBeInstanceOf(TaskTimedOut);
   });
 });

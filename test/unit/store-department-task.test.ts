@@ -1,5 +1,6 @@
-import type { DepartmentResult, DepartmentTask } from '../../functions/approval/domain/department-task';
-import type { StoredTask, TaskRepository, WorkflowCallback } from '../../functions/approval/domain/ports';
+import type { DepartmentTask } from '../../functions/approval/domain/department-task';
+import type { StoredTask, TaskRepository, WorkflowAnswer, WorkflowCallback } from '../../functions/approval/domain/ports';
+import type { TenantDirectory } from '../../functions/catalogue/domain/service-item';
 import { storeDepartmentTask } from '../../functions/approval/use-cases';
 import { InvalidTransitionError } from '../../functions/shared/errors';
 
@@ -20,8 +21,8 @@ class InMemoryTasks implements Pick<TaskRepository, 'find' | 'saveAssignment'> {
 }
 
 class RecordingCallback implements WorkflowCallback {
-  readonly answered: { token: string; result: DepartmentResult }[] = [];
-  async succeed(token: string, result: DepartmentResult) {
+  readonly answered: { token: string; result: WorkflowAnswer }[] = [];
+  async succeed(token: string, result: WorkflowAnswer) {
     this.answered.push({ token, result });
     return 'delivered' as const;
   }
@@ -49,7 +50,8 @@ const given = () => {
   tasks.rows.set('T1', { task: waitingTask });
   const callback = new RecordingCallback();
   let id = 0;
-  const deps = { tasks: tasks as unknown as TaskRepository, callback, clock: { now: () => new Date('2026-11-23T03:00:00.000Z') }, ids: { next: () => `E${(id += 1)}` } };
+  const noTenants = { profile: async () => undefined } as unknown as TenantDirectory;
+  const deps = { tasks: tasks as unknown as TaskRepository, tenants: noTenants, callback, clock: { now: () => new Date('2026-11-23T03:00:00.000Z') }, ids: { next: () => `E${(id += 1)}` } };
   return { tasks, callback, deps };
 };
 
@@ -76,6 +78,6 @@ describe('given a task its department already decided', () => {
     const { tasks, callback, deps } = given();
     tasks.rows.set('T1', { task: { ...waitingTask, status: 'approved', decision: 'approve', decidedAt: '2026-11-23T02:30:00.000Z' }, callbackToken: 'old' });
     await expect(storeDepartmentTask(deps, message('fresh', '2026-11-23T02:59:00.000Z'))).resolves.toBe('answered-from-record');
-    expect(callback.answered).toEqual([{ token: 'fresh', result: { taskId: 'T1', deptId: 'SCJGJ', decision: 'approve' } }]);
+    expect(callback.answered).toEqual([{ token: 'fresh', result: { outcome: 'decided', taskId: 'T1', deptId: 'SCJGJ', decision: 'approve' } }]);
   });
 });

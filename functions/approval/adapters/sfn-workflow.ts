@@ -1,7 +1,6 @@
 import { ExecutionAlreadyExists, type SFNClient, SendTaskSuccessCommand, StartExecutionCommand, TaskTimedOut } from '@aws-sdk/client-sfn';
 import type { ApprovalWorkflow, WorkflowTask } from '../../intake/domain/ports';
-import type { DepartmentResult } from '../domain/department-task';
-import type { CallbackOutcome, WorkflowCallback } from '../domain/ports';
+import type { CallbackOutcome, WorkflowAnswer, WorkflowCallback } from '../domain/ports';
 
 /** Execution names are unique per state machine for 90 days, so the case id makes a start idempotent. */
 export const executionName = (tenantId: string, caseId: string): string => `${tenantId}-${caseId}`;
@@ -12,7 +11,7 @@ export class StepFunctionsApprovalWorkflow implements ApprovalWorkflow, Workflow
     private readonly stateMachineArn: string,
   ) {}
 
-  async start(request: { tenantId: string; caseId: string; tasks: readonly WorkflowTask[] }): Promise<string> {
+  async start(request: { tenantId: string; caseId: string; maxConcurrency: 0 | 1; tasks: readonly WorkflowTask[] }): Promise<string> {
     const name = executionName(request.tenantId, request.caseId);
     try {
       const started = await this.client.send(
@@ -26,9 +25,9 @@ export class StepFunctionsApprovalWorkflow implements ApprovalWorkflow, Workflow
     }
   }
 
-  async succeed(callbackToken: string, result: DepartmentResult): Promise<CallbackOutcome> {
+  async succeed(callbackToken: string, answer: WorkflowAnswer): Promise<CallbackOutcome> {
     try {
-      await this.client.send(new SendTaskSuccessCommand({ taskToken: callbackToken, output: JSON.stringify(result) }));
+      await this.client.send(new SendTaskSuccessCommand({ taskToken: callbackToken, output: JSON.stringify(answer) }));
       return 'delivered';
     } catch (error) {
       if (error instanceof TaskTimedOut) return 'token-expired';

@@ -25,7 +25,13 @@ export interface TaskRepository {
 
 export type CallbackOutcome = 'delivered' | 'token-expired';
 
-/** Port: hands a department's result back to the waiting workflow. */
+/**
+ * What a waiting department step is told: the department decided, or its wait must be recomputed
+ * (the clock resumed, the task moved to another department).
+ */
+export type WorkflowAnswer = ({ readonly outcome: 'decided' } & DepartmentResult) | { readonly outcome: 'rescheduled'; readonly taskId: string };
+
+/** Port: hands a department's answer back to the waiting workflow. */
 export interface WorkflowCallback {
-  succeed(callbackToken: string, result: DepartmentResult): Promise<CallbackOutcome>;
+  succeed(callbackToken: string, answer: WorkflowAnswer): Promise<CallbackOutcome>;
 }

@@ -84,7 +84,10 @@ export const EscalationLevelSchema = z.enum(['county', 'city', 'province']);
 /** An escalation level. */
 export type EscalationLevel = z.infer<typeof EscalationLevelSchema>;
 const ESCALATION_ORDER: readonly EscalationLevel[] = EscalationLevelSchema.options;
-const DEFAULT_ESCALATION: ReadonlyArray<{ level: EscalationLevel; role?: string }> = [{ level: 'county', role: '督办' }, { level: 'city' }];
+const DEFAULT_ESCALATION: ReadonlyArray<{ level: EscalationLevel; role?: string; handlingDays: number }> = [
+  { level: 'county', role: '督办', handlingDays: 3 },
+  { level: 'city', handlingDays: 3 },
+];
 
 // ---------------------------------------------------------------------------------------------
 // Identifiers. They are ASCII and stable because cases, versions and statistics refer to them for years.
@@ -477,7 +480,13 @@ export const SupervisionSchema = z
   .strictObject({
     yellowThresholdDays: days.default(1).describe('距时限不足该工作日数时亮黄灯 / Working days before the deadline at which a case turns yellow'),
     escalation: z
-      .array(z.strictObject({ level: EscalationLevelSchema, role: text.optional() }))
+      .array(
+        z.strictObject({
+          level: EscalationLevelSchema,
+          role: text.optional(),
+          handlingDays: z.number().int().min(1).max(30).default(3).describe('督办后给予的办理时限（工作日） / Working days the supervising office allows once it takes the task up'),
+        }),
+      )
       .min(1)
       .default(() => DEFAULT_ESCALATION.map((step) => ({ ...step })))
       .describe('超期逐级督办 / Escalation levels, lowest first'),

@@ -1,5 +1,5 @@
 import { CalendarNotAvailable, type WorkingCalendar } from '../../domain/calendar';
-import { type Light, lightAt, missingMaterialsNoticeDeadline, resultDeliveryDeadline } from '../../domain/case-clock';
+import { type ClockSuspension, type Light, lightAt, mergeSuspensions, missingMaterialsNoticeDeadline, resultDeliveryDeadline } from '../../domain/case-clock';
 import type { Case } from './case';
 
 /** Why a deadline could not be counted; the case is flagged instead of guessed (never Monday-to-Friday). */
@@ -31,7 +31,15 @@ const gapAlert = (error: CalendarNotAvailable): ClockAlert => ({
  * and supervision light from acceptance, and the result-delivery deadline after completion. A year
  * without an official calendar yields an alert, not an exception, so the case flow never crashes on it.
  */
-export function caseClockView(current: Case, calendar: WorkingCalendar, now: string, yellowThreshold: number, noticeDays: 1 | 5): CaseClockView {
+export function caseClockView(
+  current: Case,
+  calendar: WorkingCalendar,
+  now: string,
+  yellowThreshold: number,
+  noticeDays: 1 | 5,
+  /** Special procedures and supplements of its departments: their time is not counted in the total (seed 004 art.11). */
+  suspensions: readonly ClockSuspension[] = [],
+): CaseClockView {
   const alerts: ClockAlert[] = [];
   const guarded = <T>(compute: () => T): T | null => {
     try {
@@ -51,7 +59,7 @@ export function caseClockView(current: Case, calendar: WorkingCalendar, now: str
     return { noticeDeadline, promisedDeadline: current.promisedDeadline ?? null, light: 'not_started', remainingWorkingDays: null, overdueWorkingDays: null, deliveryDeadline, alerts };
   }
   const acceptedAt = current.acceptedAt;
-  const reading = guarded(() => lightAt({ startedAt: acceptedAt, limitDays: current.promisedDays, now, finishedAt, yellowThreshold }, calendar));
+  const reading = guarded(() => lightAt({ startedAt: acceptedAt, limitDays: current.promisedDays, suspensions: mergeSuspensions(suspensions), now, finishedAt, yellowThreshold }, calendar));
   return {
     noticeDeadline,
     promisedDeadline: reading?.deadline ?? current.promisedDeadline ?? null,

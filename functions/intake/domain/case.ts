@@ -94,6 +94,8 @@ export interface Case {
   readonly approvalStartedAt?: string;
   readonly completedAt?: string;
   readonly outcomeReason?: string;
+  /** With a denial: the applicant's right to reconsideration or litigation. */
+  readonly rightsNotice?: string;
   readonly tasks: readonly CaseTaskRef[];
   /** Optimistic lock: every stored change increments it and is conditional on the previous value. */
   readonly revision: number;
@@ -113,6 +115,12 @@ export const caseEventTypes = [
   'DepartmentTaskReissued',
   'DepartmentTaskEscalated',
   'DepartmentTaskDecided',
+  'DepartmentTaskClaimed',
+  'DepartmentTaskSuspended',
+  'DepartmentTaskResumed',
+  'DepartmentTaskReassigned',
+  'DepartmentTaskCancelled',
+  'DepartmentApprovalVoided',
   'CaseCompleted',
   'CaseDenied',
   'CommitmentVerified',
@@ -120,6 +128,11 @@ export const caseEventTypes = [
   'MaterialProvided',
   'MaterialRejected',
   'NotificationSent',
+  // certificates and results (functions/certificates)
+  'CertificateIssued',
+  'CertificateRevoked',
+  'ResultDeliveryChosen',
+  'ResultDelivered',
 ] as const;
 
 export type CaseEventType = (typeof caseEventTypes)[number];
@@ -369,14 +382,23 @@ export interface DepartmentOutcome {
   readonly deptId: string;
   readonly decision: 'approve' | 'deny';
   readonly reason?: string;
+  /** An approval voided under 默认前置条件批准 because this prerequisite department denied. */
+  readonly voidedBecause?: string;
 }
 
-/** The join: approved only if every department approved; any denial ends the case denied with all reasons. */
+/**
+ * The join: approved only if every department approved; any denial ends the case denied with all
+ * reasons, naming the approvals that presumed a denied prerequisite and are void with it.
+ */
 export function concludeApproval(current: Case, outcomes: readonly DepartmentOutcome[], now: string, eventId: string): { case: Case; event: CaseEvent } {
   requireStatus(current, ['accepted', 'in_approval'], { zh: '办结', en: 'conclude' });
   const denials = outcomes.filter((outcome) => outcome.decision === 'deny');
+  const voided = outcomes.filter((outcome) => outcome.voidedBecause !== undefined);
   const approved = denials.length === 0;
-  const reason = denials.map((denial) => `${denial.deptId}：${denial.reason ?? ''}`).join('；');
+  const reason = [
+    ...denials.map((denial) => `${denial.deptId}：${denial.reason ?? ''}`),
+    ...voided.map((outcome) => `${outcome.deptId} 的批准以 ${outcome.voidedBecause} 批准为前置条件，随之失效`),
+  ].join('；');
   return {
     case: {
       ...current,
@@ -384,7 +406,7 @@ export function concludeApproval(current: Case, outcomes: readonly DepartmentOut
       completedAt: now,
       updatedAt: now,
       revision: current.revision + 1,
-      ...(approved ? {} : { outcomeReason: reason }),
+      ...(approved ? {} : { outcomeReason: reason, rightsNotice: RECONSIDERATION_RIGHTS }),
     },
     event: {
       eventId,
@@ -392,10 +414,16 @@ export function concludeApproval(current: Case, outcomes: readonly DepartmentOut
       type: approved ? 'CaseCompleted' : 'CaseDenied',
       at: now,
       actor: 'system',
-      detail: approved ? { departments: outcomes.map((outcome) => outcome.deptId) } : { reason },
+      detail: approved
+        ? { departments: outcomes.map((outcome) => outcome.deptId) }
+        : { reason, deniedBy: denials.map((denial) => denial.deptId), voided: voided.map((outcome) => outcome.deptId) },
     },
   };
 }
+
+/** The rights a denial states (seed 001 §5(三)5). */
+export const RECONSIDERATION_RIGHTS =
+  '如不服本决定，可自收到之日起六十日内依法申请行政复议，或者自收到之日起六个月内依法向人民法院提起行政诉讼。';
 
 export const isFinished = (status: CaseStatus): boolean => ['completed', 'denied', 'rejected', 'returned', 'revoked'].includes(status);
 

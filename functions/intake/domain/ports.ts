@@ -27,7 +27,7 @@ export interface WorkflowTask {
 
 /** Port: the approval state machine. Starting twice for one case is harmless (the name is the case). */
 export interface ApprovalWorkflow {
-  start(request: { tenantId: string; caseId: string; tasks: readonly WorkflowTask[] }): Promise<string>;
+  start(request: { tenantId: string; caseId: string; maxConcurrency: 0 | 1; tasks: readonly WorkflowTask[] }): Promise<string>;
 }
 
 /** Port: the deemed-acceptance timer (视为受理) of one receipt of a complete application. */

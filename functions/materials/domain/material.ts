@@ -214,7 +214,7 @@ export const uploadNotFound = (uploadId: string): NotFoundError => new NotFoundE
 /** The error a refused upload answers with, the first time and every time after (422). */
 export const uploadRefused = (problem: UploadProblem): RuleNotSatisfiableError => new RuleNotSatisfiableError(problem.reasonZh, problem.reasonEn, problem.code);
 
-/** Certificate numbers vary by type (e.g. 黔（2026）三都县不动产权第0001234号); only their shape is checked until the library exists. */
+/** Longest certificate number a reference may name; the library itself decides whether it exists (functions/certificates). */
 export const CERTIFICATE_NO_MAX_LENGTH = 64;
 
 /**

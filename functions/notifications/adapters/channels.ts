@@ -1,14 +1,31 @@
 import { appendFile } from 'node:fs/promises';
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import type { Notification, NotificationChannel } from '../domain/notification';
+import { isForStaff, type Notification, type NotificationChannel } from '../domain/notification';
 
-/** SMS through SNS (AWS): mainland numbers with the +86 prefix. */
-export class SnsSmsChannel implements NotificationChannel {
+/**
+ * AWS: applicants by SMS through SNS (mainland numbers with the +86 prefix); staff through the staff
+ * alerts topic, with role, department and level as message attributes for the offices' subscription filters.
+ */
+export class SnsChannel implements NotificationChannel {
   readonly name = 'sms';
-  constructor(private readonly sns: SNSClient) {}
+  constructor(
+    private readonly sns: SNSClient,
+    private readonly staffAlertsTopicArn: string,
+  ) {}
 
   async send(notification: Notification): Promise<void> {
-    await this.sns.send(new PublishCommand({ PhoneNumber: `+86${notification.to.phone.replace(/^\+?86/, '')}`, Message: notification.text }));
+    if (isForStaff(notification)) {
+      const { staff } = notification.to;
+      const attributes = Object.fromEntries(
+        Object.entries({ role: staff.role, deptId: staff.deptId, level: staff.level, tenantId: notification.tenantId })
+          .filter((entry): entry is [string, string] => entry[1] !== undefined)
+          .map(([name, value]) => [name, { DataType: 'String', StringValue: value }]),
+      );
+      await this.sns.send(new PublishCommand({ TopicArn: this.staffAlertsTopicArn, Message: notification.text, MessageAttributes: attributes }));
+      return;
+    }
+    const applicant = notification.to as { readonly phone: string };
+    await this.sns.send(new PublishCommand({ PhoneNumber: `+86${applicant.phone.replace(/^\+?86/, '')}`, Message: notification.text }));
   }
 }
 

@@ -54,20 +54,27 @@ export interface ApiReply<T = Record<string, unknown>> {
 
 /** A tiny HTTP client for the local API, as the README's curl walk-through uses it. */
 export const apiClient = (baseUrl: string) => {
-  const send = async <T = Record<string, unknown>>(method: string, path: string, body?: unknown, rawBody?: string): Promise<ApiReply<T>> => {
+  const send = async <T = Record<string, unknown>>(method: string, path: string, body?: unknown, rawBody?: string, headers: Record<string, string> = {}): Promise<ApiReply<T>> => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       ...(rawBody !== undefined ? { body: rawBody } : body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     return { status: response.status, body: (await response.json()) as T };
   };
   return {
-    get: <T = Record<string, unknown>>(path: string) => send<T>('GET', path),
-    post: <T = Record<string, unknown>>(path: string, body?: unknown) => send<T>('POST', path, body),
+    get: <T = Record<string, unknown>>(path: string, headers?: Record<string, string>) => send<T>('GET', path, undefined, undefined, headers),
+    post: <T = Record<string, unknown>>(path: string, body?: unknown, headers?: Record<string, string>) => send<T>('POST', path, body, undefined, headers),
     postRaw: <T = Record<string, unknown>>(path: string, rawBody: string) => send<T>('POST', path, undefined, rawBody),
   };
 };
+
+/** The identity headers a member of staff sends (see the README, "Staff identity"). */
+export const asStaff = (staffId: string, role: 'window' | 'handler' | 'department_head' | 'supervisor' | 'admin', deptId?: string): Record<string, string> => ({
+  'x-staff-id': staffId,
+  'x-staff-role': role,
+  ...(deptId ? { 'x-staff-dept': deptId } : {}),
+});
 
 /** Polls until `probe` returns a value, for work the queue pollers and the workflow do asynchronously. */
 export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {

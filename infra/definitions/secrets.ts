@@ -1,0 +1,20 @@
+/**
+ * Secrets described once as data. The stateful stack creates each with a generated value; functions
+ * are granted `secretsmanager:GetSecretValue` on exactly the secrets their definition lists
+ * (`secret:read:<id>`) and receive the ARN in an environment variable. The local runtime has no
+ * secrets: each consumer has a local stand-in (the certificate key file).
+ */
+export interface SecretDefinition {
+  readonly id: string;
+  readonly description: string;
+  /** Environment variable through which functions receive the secret ARN. */
+  readonly arnEnvironmentVariable: string;
+}
+
+export const certificateSigningSecret: SecretDefinition = {
+  id: 'CertificateSigningSecret',
+  description: 'Tongban: seed material of the Ed25519 key that signs electronic certificates (SHA-256 of this string)',
+  arnEnvironmentVariable: 'CERTIFICATE_SIGNING_SECRET_ARN',
+};
+
+export const secretDefinitions: readonly SecretDefinition[] = [certificateSigningSecret];
