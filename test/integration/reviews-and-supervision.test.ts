@@ -1,7 +1,10 @@
-import { anApplicant } from '../support/fixtures';
-import { aPlatformForThisFile, eventually } from './support/platform';
+import { shanghaiDate } from '../../functions/domain/calendar';
+import { anApplicant, aPublishedItem } from '../support/fixtures';
+import { aPlatformForThisFile, asStaff, eventually } from './support/platform';
 
 const TENANT = '522732';
+/** A 承诺件 approved in parallel by SCJGJ (lead) and SWJ. */
+const promisedItem = aPublishedItem({ tenantId: TENANT });
 const B = `/v1/tenants/${TENANT}`;
 const supervisor = { 'x-staff-id': 'JC-001', 'x-staff-role': 'supervisor' };
 const sjjHandler = { 'x-staff-id': 'SJJ-007', 'x-staff-role': 'handler', 'x-staff-dept': 'SJJ' };
@@ -10,7 +13,7 @@ const sjjHandler = { 'x-staff-id': 'SJJ-007', 'x-staff-role': 'handler', 'x-staf
 type Reply<T = Record<string, any>> = { status: number; body: T };
 
 describe('given the local platform with the sample counties', () => {
-  const running = aPlatformForThisFile();
+  const running = aPlatformForThisFile([promisedItem]);
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies are untyped JSON, checked by the assertions
   const send = async <T = Record<string, any>>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> => {
@@ -135,6 +138,34 @@ describe('given the local platform with the sample counties', () => {
     });
   });
 
+  describe('when named handlers approve a 承诺件 and the applicant rates it', () => {
+    it('then the review links the handlers, and each handler monthly figures count the decision and the review', async () => {
+      const applicant = anApplicant({ idNumber: '522732199001011010' });
+      const created = await send<{ caseId: string }>('POST', `${B}/cases`, { itemCode: promisedItem.code, applicant, formData: { businessName: '三都韦记米粉店' } });
+      const { caseId } = created.body;
+      await send('POST', `${B}/cases/${caseId}/acceptance`, { decision: 'accept' });
+      for (const deptId of ['SCJGJ', 'SWJ']) {
+        const task = await eventually(async () => {
+          const list = await send<{ tasks: { taskId: string; caseId: string; status: string }[] }>('GET', `${B}/departments/${deptId}/tasks`, undefined, asStaff(`${deptId}-007`, 'handler', deptId));
+          return list.body.tasks.find((candidate) => candidate.caseId === caseId && candidate.status === 'pending');
+        });
+        expect((await send('POST', `${B}/tasks/${task.taskId}/decision`, { decision: 'approve' }, asStaff(`${deptId}-007`, 'handler', deptId))).status).toBe(200);
+      }
+      await eventually(async () => ((await send('GET', `${B}/cases/${caseId}`)).body.status === 'completed' ? true : undefined));
+
+      const review = await send('POST', `${B}/cases/${caseId}/reviews`, aReview({ idType: applicant.idType, idNumber: applicant.idNumber, phone: applicant.phone }, '满意'));
+      expect(review).toMatchObject({ status: 201, body: { links: { itemCode: promisedItem.code, departments: ['SCJGJ', 'SWJ'], handlers: ['SCJGJ-007', 'SWJ-007'] } } });
+
+      const month = shanghaiDate(new Date().toISOString()).slice(0, 7);
+      const figures = await eventually(async () => {
+        const reply = await send('GET', `${B}/staff/SCJGJ-007/monthly?month=${month}`, undefined, asStaff('SCJGJ-007', 'handler', 'SCJGJ'));
+        return reply.body.casesHandled === 1 && reply.body.reviews === 1 ? reply.body : undefined;
+      });
+      expect(figures).toMatchObject({ onTime: 1, onTimeRate: 1, distribution: { 满意: 1 }, satisfactionRate: 1 });
+      expect((await send('GET', `${B}/staff/SCJGJ-007/monthly?month=${month}`, undefined, asStaff('SWJ-007', 'handler', 'SWJ'))).status).toBe(403);
+    });
+  });
+
   describe('when the county configuration was applied (by "test", as the test platform onboards it)', () => {
     it('then each published item version and the profile are in the audit trail with before and after', async () => {
       const reply = await send<{ records: { action: string; who: string; role: string; before?: unknown; after?: unknown; detail: Record<string, unknown> }[] }>('GET', `${B}/audit?staffId=test&limit=500`, undefined, supervisor);
@@ -149,19 +180,21 @@ describe('given the local platform with the sample counties', () => {
     it('then the county, city and province figures count the completed cases, reviews and rectifications', async () => {
       const dashboard = await eventually(async () => {
         const reply = await send('GET', `${B}/supervision/dashboard?window=day`, undefined, supervisor);
-        return reply.body.rectifications?.closed >= 2 && reply.body.satisfaction?.reviews >= 3 ? reply.body : undefined;
+        return reply.body.rectifications?.closed >= 2 && reply.body.satisfaction?.reviews >= 4 ? reply.body : undefined;
       });
       expect(dashboard).toMatchObject({
         scope: { level: 'county', divisionCode: TENANT },
-        cases: { finished: 4, onTime: 4, onTimeRate: 1 },
-        satisfaction: { reviews: 3, distribution: { 非常满意: 1, 满意: 1, 基本满意: 0, 不满意: 0, 非常不满意: 1 }, satisfactionRate: 0.6667 },
+        cases: { finished: 5, onTime: 5, onTimeRate: 1 },
+        satisfaction: { reviews: 4, distribution: { 非常满意: 1, 满意: 2, 基本满意: 0, 不满意: 0, 非常不满意: 1 }, satisfactionRate: 0.75 },
         rectifications: { opened: 2, complaints: 1, closed: 2, unfixable: 1, open: 0 },
       });
       expect(dashboard.items).toContainEqual(expect.objectContaining({ itemCode: 'SCZR-0001', finished: 4 }));
+      expect(dashboard.items).toContainEqual(expect.objectContaining({ itemCode: promisedItem.code, finished: 1, onTime: 1, averagePromisedWorkingDays: 5 }));
       expect(dashboard.departments).toContainEqual(expect.objectContaining({ deptId: 'SJJ', satisfaction: expect.objectContaining({ reviews: 3 }) }));
+      expect(dashboard.departments).toContainEqual(expect.objectContaining({ deptId: 'SCJGJ', tasksDecided: 1, tasksOnTime: 1, onTimeRate: 1 }));
 
       const city = await send('GET', `${B}/supervision/dashboard?window=month&level=city`, undefined, supervisor);
-      expect(city.body).toMatchObject({ scope: { level: 'city', divisionCode: '522700' }, cases: { finished: 4 }, satisfaction: { reviews: 3 } });
+      expect(city.body).toMatchObject({ scope: { level: 'city', divisionCode: '522700' }, cases: { finished: 5 }, satisfaction: { reviews: 4 } });
       expect(city.body.departments).toEqual([]);
       expect((await send('GET', `${B}/supervision/dashboard`, undefined, sjjHandler)).status).toBe(403);
     });
