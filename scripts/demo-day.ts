@@ -131,6 +131,11 @@ async function main() {
         : undefined;
     }, `the counters of ${tenant}`);
     print(`县级监察 ${tenant}`, after);
+    const month = after.window.date.slice(0, 7);
+    for (const dept of after.departments.filter((candidate: Json) => candidate.tasksDecided > 0)) {
+      const figures = await call('GET', `/v1/tenants/${tenant}/staff/${dept.deptId}-01/monthly?month=${month}`, undefined, supervisor);
+      console.log(`  月度考核 ${figures.staffId} ${month}: 办件 ${figures.casesHandled} 按时 ${figures.onTime} 评价 ${figures.reviews} 满意率 ${percent(figures.satisfactionRate)}`);
+    }
     print(`市级汇总 ${tenant}`, await call('GET', `/v1/tenants/${tenant}/supervision/dashboard?window=month&level=city`, undefined, supervisor));
   }
 }

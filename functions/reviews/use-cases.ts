@@ -187,11 +187,16 @@ const openedEvent = (deps: Pick<ReviewDependencies, 'ids'>, entry: Rectification
     },
   });
 
-/** The reviews of a case. Staff see them all; the public sees the levels without comments. */
+/** The reviews of a case. Staff see them whole; anyone else sees the ratings without comments or the names of staff. */
 export async function listReviews(deps: Pick<ReviewDependencies, 'cases' | 'reviews'>, ctx: RequestContext, caseId: string) {
   await loadCase(deps, ctx, caseId);
   const reviews = await deps.reviews.reviewsOfCase(ctx.tenantId, caseId);
-  return { caseId, reviews: reviews.map(({ tenantId: _tenant, comment, ...rest }) => ({ ...rest, ...(ctx.staff && comment ? { comment } : {}) })) };
+  return {
+    caseId,
+    reviews: reviews.map(({ tenantId: _tenant, comment, links, ...rest }) =>
+      ctx.staff ? { ...rest, links, ...(comment ? { comment } : {}) } : { ...rest, links: { itemCode: links.itemCode, itemName: links.itemName, departments: links.departments } },
+    ),
+  };
 }
 
 /** Primary course: a complaint (投诉) from anyone opens a rectification entry owned by the named department or the case's lead department. */

@@ -56,6 +56,9 @@ describe('given the local platform with the sample counties', () => {
       const listed = await send<{ reviews: { level: string; comment?: string }[] }>('GET', `${B}/cases/${caseId}/reviews`);
       expect(listed.body.reviews).toEqual([expect.objectContaining({ level: '非常满意', touchpoint: 'completion' })]);
       expect(listed.body.reviews[0]?.comment).toBeUndefined();
+      expect(JSON.stringify(listed.body)).not.toContain('窗口02');
+      const asSupervisor = await send<{ reviews: { comment?: string; links: { clerk?: string } }[] }>('GET', `${B}/cases/${caseId}/reviews`, undefined, supervisor);
+      expect(asSupervisor.body.reviews[0]).toMatchObject({ comment: '办得快', links: { clerk: '窗口02' } });
     });
 
     it('then two racing first ratings of the same touchpoint store exactly one', async () => {
