@@ -15,6 +15,8 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { secretDefinitions } from './definitions/secrets';
+import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 
 export interface ContextFunctionsProps {
   /** Which bounded context's functions to create (see infra/definitions/functions.ts). */
@@ -89,6 +91,13 @@ export class ContextFunctions extends Construct {
         const queue = props.queues.get(definition.trigger.queueId);
         if (!queue) throw new Error(`unknown queue ${definition.trigger.queueId}`);
         fn.addEventSource(new SqsEventSource(queue, { batchSize: definition.trigger.batchSize, reportBatchItemFailures: true }));
+      }
+      if (definition.trigger.kind === 'schedule') {
+        const { cron, input } = definition.trigger;
+        new Rule(this, `${definition.id}Schedule`, {
+          schedule: Schedule.cron({ minute: cron.minute, hour: cron.hour }),
+          targets: [new LambdaFunction(fn, { event: RuleTargetInput.fromObject(input), retryAttempts: 2 })],
+        });
       }
       created.set(definition.id, fn);
     }

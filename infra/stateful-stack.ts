@@ -139,7 +139,10 @@ export class StatefulStack extends Stack {
           const topic = this.topics.get(definition.subscribesTo.topicId);
           if (!topic) throw new Error(`unknown topic ${definition.subscribesTo.topicId}`);
           topic.addSubscription(
-            new SqsSubscription(queue, { rawMessageDelivery: true, filterPolicy: { type: SubscriptionFilter.stringFilter({ allowlist: [...definition.subscribesTo.types] }) } }),
+            new SqsSubscription(queue, {
+              rawMessageDelivery: true,
+              ...(definition.subscribesTo.types ? { filterPolicy: { type: SubscriptionFilter.stringFilter({ allowlist: [...definition.subscribesTo.types] }) } } : {}),
+            }),
           );
         }
         return [definition.id, queue];

@@ -31,6 +31,8 @@ const contexts: readonly { id: string; context: BoundedContext }[] = [
   { id: 'Approval', context: 'approval' },
   { id: 'Notifications', context: 'notifications' },
   { id: 'Certificates', context: 'certificates' },
+  { id: 'Reviews', context: 'reviews' },
+  { id: 'Supervision', context: 'supervision' },
 ];
 
 /**

@@ -14,6 +14,8 @@ import { caseEventSchema } from '../functions/intake/events';
 import { acceptanceBody, createCaseBody, postVerificationBody, resubmissionBody } from '../functions/intake/use-cases';
 import { libraryReferenceBody, uploadRequestBody } from '../functions/materials/use-cases';
 import { certificateLibraryBody, deliveryChoiceBody, handoverBody, presentedCertificateBody } from '../functions/certificates/use-cases';
+import { reviewEventSchema } from '../functions/reviews/events';
+import { complaintBody, reviewBody, stepBody } from '../functions/reviews/use-cases';
 
 /** A schema file to write, relative to the repository root. */
 export interface GeneratedSchemaFile {
@@ -43,6 +45,10 @@ export function generateSchemaFiles(): GeneratedSchemaFile[] {
     { relativePath: 'schemas/requests/result-delivery.v1.schema.json', content: render(deliveryChoiceBody) },
     { relativePath: 'schemas/requests/result-handover.v1.schema.json', content: render(handoverBody) },
     { relativePath: 'schemas/events/department-task-dispatched.v1.schema.json', content: render(taskMessageSchema) },
+    { relativePath: 'schemas/events/review-event.v1.schema.json', content: render(reviewEventSchema) },
+    { relativePath: 'schemas/requests/review.v1.schema.json', content: render(reviewBody) },
+    { relativePath: 'schemas/requests/complaint.v1.schema.json', content: render(complaintBody) },
+    { relativePath: 'schemas/requests/rectification-step.v1.schema.json', content: render(stepBody) },
   ];
 }
 

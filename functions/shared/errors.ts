@@ -71,3 +71,12 @@ export class DependencyUnavailableError extends DomainError {
     super(messageZh, messageEn);
   }
 }
+
+/** The caller is identified but their role may not do this (e.g. staff rating for an applicant): 403. */
+export class ForbiddenError extends DomainError {
+  readonly code: string;
+  constructor(messageZh: string, messageEn: string, code = 'FORBIDDEN') {
+    super(messageZh, messageEn);
+    this.code = code;
+  }
+}

@@ -5,7 +5,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { DependencyUnavailableError, DomainError, InvalidTransitionError, NotFoundError, RuleNotSatisfiableError, ValidationError } from './errors';
+import { DependencyUnavailableError, DomainError, ForbiddenError, InvalidTransitionError, NotFoundError, RuleNotSatisfiableError, ValidationError } from './errors';
 import { idempotencyKeyOf, IdempotencyStore } from './idempotency';
 import { logger, metrics, tracer } from './powertools';
 import { dynamoDocuments, requiredEnvironment } from './clients';
@@ -54,6 +54,7 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResul
 /** The one place where typed domain errors become HTTP statuses. */
 export function statusFor(error: DomainError): number {
   if (error instanceof ValidationError) return 400;
+  if (error instanceof ForbiddenError) return 403;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof InvalidTransitionError) return 409;
   if (error instanceof RuleNotSatisfiableError) return 422;

@@ -73,4 +73,38 @@ export const keys = {
   holderCertificateSort: (issuedAt: string, certificateNo: string): string => `CERT#${issuedAt}#${certificateNo}`,
   /** The result release of a case (出件): delivery method, deadline and handover. */
   caseRelease: (tenantId: string, caseId: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#CASE#${caseId}`, SK: 'RELEASE' }),
+
+  // ---- reviews (好差评), rectification ledger (台账), supervision counters, audit trail ----
+  /** One review per case per touchpoint (一事一评): the key itself makes a second one impossible. */
+  review: (tenantId: string, caseId: string, touchpoint: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#CASE#${caseId}`, SK: `REVIEW#${touchpoint}` }),
+  reviewPrefix: 'REVIEW#',
+  /** Outbox record of a review or rectification event, relayed by the table stream (entity `ReviewEvent`). */
+  reviewEvent: (subjectPartition: string, eventId: string): ItemKey => ({ PK: subjectPartition, SK: `REVEVT#${eventId}` }),
+  rectification: (tenantId: string, rectificationId: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#RECT#${rectificationId}`, SK: 'RECT' }),
+  rectificationPartition: (tenantId: string, rectificationId: string): string => `${tenantPrefix(tenantId)}#RECT#${rectificationId}`,
+  /** GSI1: the tenant's ledger, grouped by status and ordered by deadline. */
+  rectificationLedger: (tenantId: string): string => `${tenantPrefix(tenantId)}#RECTIFICATIONS`,
+  rectificationLedgerSort: (status: string, deadline: string, rectificationId: string): string => `${status.toUpperCase()}#${deadline}#${rectificationId}`,
+  rectificationStatusPrefix: (status: string): string => `${status.toUpperCase()}#`,
+  /**
+   * Supervision counters of one division for one period (`D#2026-11-23`, `W#2026-W48`, `M#2026-11`, or `NOW`
+   * for gauges). The division is the tenant (county) or, for roll-ups, its city or province code: a division
+   * code in the tenant slot, since a city or province supervision office is the tenant of its own level.
+   * SK `TOTAL`, `DEPT#<deptId>` or `ITEM#<itemCode>`: a dashboard reads one partition, never per case.
+   */
+  counters: (divisionCode: string, period: string): string => `${tenantPrefix(divisionCode)}#STATS#${period}`,
+  counterRow: (divisionCode: string, period: string, row: string): ItemKey => ({ PK: `${tenantPrefix(divisionCode)}#STATS#${period}`, SK: row }),
+  /** Per-handler figures of one period, apart from the dashboard partition so it stays small. */
+  staffCounters: (tenantId: string, period: string, staffId: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#STATS#${period}#STAFF`, SK: staffId }),
+  /** Marks an event as applied to the counters (idempotency per eventId), written in the same transaction. */
+  appliedEvent: (tenantId: string, eventId: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#APPLIED#${eventId}`, SK: 'APPLIED' }),
+  /** The facts the counters last counted for one subject (a case or a rectification), versioned. */
+  counterFacts: (tenantId: string, subject: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#FACTS#${subject}`, SK: 'FACTS' }),
+  /** Append-only audit records of one Shanghai day (the export reads one partition per day). */
+  auditDay: (tenantId: string, day: string): string => `${tenantPrefix(tenantId)}#AUDIT#${day}`,
+  auditRecord: (tenantId: string, day: string, at: string, recordId: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#AUDIT#${day}`, SK: `${at}#${recordId}` }),
+  /** GSI1: a case's audit trail; GSI2: a handler's, both in time order. */
+  auditOfCase: (tenantId: string, caseId: string): string => `${tenantPrefix(tenantId)}#AUDIT#CASE#${caseId}`,
+  auditOfStaff: (tenantId: string, staffId: string): string => `${tenantPrefix(tenantId)}#AUDIT#STAFF#${staffId}`,
+  auditSort: (at: string, recordId: string): string => `${at}#${recordId}`,
 } as const;

@@ -29,4 +29,13 @@ export const certificatesBucket: BucketDefinition = {
   glacierAfterDays: 730,
 };
 
-export const bucketDefinitions: readonly BucketDefinition[] = [materialsBucket, certificatesBucket];
+/** Daily JSON-lines exports of the audit trail and reviews, collected by the province (全流程电子监察, 好差评 roll-up). */
+export const auditExportBucket: BucketDefinition = {
+  id: 'AuditExportBucket',
+  namePrefix: 'tongban-audit-export',
+  nameEnvironmentVariable: 'AUDIT_EXPORT_BUCKET',
+  infrequentAccessAfterDays: 30,
+  glacierAfterDays: 365,
+};
+
+export const bucketDefinitions: readonly BucketDefinition[] = [materialsBucket, certificatesBucket, auditExportBucket];

@@ -5,9 +5,11 @@
  */
 import { materialFunctionDefinitions } from '../../functions/materials/function-definitions';
 import { certificateFunctionDefinitions } from '../../functions/certificates/function-definitions';
+import { reviewFunctionDefinitions } from '../../functions/reviews/function-definitions';
+import { supervisionFunctionDefinitions } from '../../functions/supervision/function-definitions';
 import type { WorkflowId } from './workflows';
 
-export type BoundedContext = 'intake' | 'approval' | 'catalogue' | 'notifications' | 'certificates';
+export type BoundedContext = 'intake' | 'approval' | 'catalogue' | 'notifications' | 'certificates' | 'reviews' | 'supervision';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -17,7 +19,9 @@ export type Trigger =
   /** Reads the table's stream; only records matching the filter reach the function (on AWS and locally alike). */
   | { readonly kind: 'tableStream'; readonly batchSize: number; readonly filter: { readonly eventName: 'INSERT'; readonly entity: string } }
   /** Invoked by a state machine through `lambda:invoke`; the placeholder names it in that machine's ASL. */
-  | { readonly kind: 'stateMachineTask'; readonly workflow: WorkflowId; readonly definitionPlaceholder: string };
+  | { readonly kind: 'stateMachineTask'; readonly workflow: WorkflowId; readonly definitionPlaceholder: string }
+  /** An EventBridge schedule (AWS only; locally an operator command runs the same use case), with a constant input. */
+  | { readonly kind: 'schedule'; readonly cron: { readonly minute: string; readonly hour: string }; readonly input: Readonly<Record<string, unknown>> };
 
 export type Access =
   | 'table:read'
@@ -194,6 +198,8 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
   },
   ...materialFunctionDefinitions,
   ...certificateFunctionDefinitions,
+  ...reviewFunctionDefinitions,
+  ...supervisionFunctionDefinitions,
 ];
 
 /** Environment variable names shared by the stacks, the local runtime and the handlers. */

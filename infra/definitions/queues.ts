@@ -12,8 +12,8 @@ export interface QueueDefinition {
   readonly urlEnvironmentVariable: string;
   /** Placeholder in the approval state machine definition that stands for this queue's URL, if any. */
   readonly definitionPlaceholder?: string;
-  /** A topic this queue subscribes to (raw delivery), with the event types it wants. @default - none */
-  readonly subscribesTo?: { readonly topicId: string; readonly types: readonly string[] };
+  /** A topic this queue subscribes to (raw delivery), with the event types it wants (every type when absent). @default - none */
+  readonly subscribesTo?: { readonly topicId: string; readonly types?: readonly string[] };
 }
 
 export const departmentTaskQueue: QueueDefinition = {
@@ -60,6 +60,19 @@ export const certificateQueue: QueueDefinition = {
   subscribesTo: { topicId: 'CaseEventsTopic', types: ['CaseCompleted', 'MaterialProvided', 'ApprovalRevoked'] },
 };
 
-export const queueDefinitions: readonly QueueDefinition[] = [departmentTaskQueue, notificationQueue, certificateQueue];
+/**
+ * Every case, review and rectification event, for the supervision counters and the audit trail (全流程电子监察):
+ * no filter, so event types added later are audited without a change here.
+ */
+export const supervisionQueue: QueueDefinition = {
+  id: 'SupervisionQueue',
+  visibilityTimeoutSeconds: 180,
+  maxReceiveCount: 8,
+  retentionDays: 14,
+  urlEnvironmentVariable: 'SUPERVISION_QUEUE_URL',
+  subscribesTo: { topicId: 'CaseEventsTopic' },
+};
+
+export const queueDefinitions: readonly QueueDefinition[] = [departmentTaskQueue, notificationQueue, certificateQueue, supervisionQueue];
 
 export const deadLetterQueueId = (queue: QueueDefinition): string => `${queue.id}DeadLetter`;

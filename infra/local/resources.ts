@@ -123,7 +123,7 @@ export async function ensureSubscriptions(sns: SNSClient, sqs: SQSClient, queueU
         TopicArn: topicArns.get(definition.subscribesTo.topicId),
         Protocol: 'sqs',
         Endpoint: queueArn,
-        Attributes: { RawMessageDelivery: 'true', FilterPolicy: JSON.stringify({ type: definition.subscribesTo.types }) },
+        Attributes: { RawMessageDelivery: 'true', ...(definition.subscribesTo.types ? { FilterPolicy: JSON.stringify({ type: definition.subscribesTo.types }) } : {}) },
       }),
     );
   }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWorkflowTemplate, workflowDefinitions, workflowPlaceholders } from '../../infra/definitions/workflows';
 import { functionDefinitions } from '../../infra/definitions/functions';
+import { bucketDefinitions } from '../../infra/definitions/buckets';
 
 // one synthesis (with real esbuild bundling of every function) shared by the assertions below
 const { app, stateful, stateless } = buildApp();
@@ -48,11 +49,11 @@ describe('given the stateful stack', () => {
     });
   });
 
-  it('then material and certificate buckets are KMS-encrypted, private, versioned and tiered', () => {
+  it('then the data buckets (materials, certificates, audit export) are KMS-encrypted, private, versioned and tiered', () => {
     const buckets = statefulTemplate.findResources('AWS::S3::Bucket', {
       Properties: { BucketEncryption: { ServerSideEncryptionConfiguration: [Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } })] } },
     });
-    expect(Object.keys(buckets)).toHaveLength(2);
+    expect(Object.keys(buckets)).toHaveLength(bucketDefinitions.length);
     for (const bucket of Object.values(buckets)) {
       expect(bucket.Properties).toMatchObject({
         VersioningConfiguration: { Status: 'Enabled' },
@@ -65,7 +66,8 @@ describe('given the stateful stack', () => {
 
   it('then every bucket refuses plain HTTP', () => {
     const policies = Object.values(statefulTemplate.findResources('AWS::S3::BucketPolicy'));
-    expect(policies.length).toBe(3);
+    // the data buckets and the access-log bucket
+    expect(policies.length).toBe(bucketDefinitions.length + 1);
     for (const policy of policies) {
       expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
         expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
@@ -156,6 +158,27 @@ describe('given the stateless stack', () => {
     const dynamo = statements.filter((statement) => JSON.stringify(statement.Action).includes('dynamodb:'));
     expect(dynamo.length).toBeGreaterThan(0);
     expect(JSON.stringify(dynamo)).not.toMatch(/index\/\*|"Resource":"\*"/);
+  });
+});
+
+describe('given supervision and the audit trail', () => {
+  it('then the supervision queue takes every event of the case-events topic (no filter) and redrives to a dead-letter queue', () => {
+    const subscriptions = Object.values(statefulTemplate.findResources('AWS::SNS::Subscription')).map((subscription) => subscription.Properties);
+    const unfiltered = subscriptions.filter((properties) => properties.FilterPolicy === undefined);
+    expect(unfiltered).toHaveLength(1);
+    expect(unfiltered[0]).toMatchObject({ Protocol: 'sqs', RawMessageDelivery: true, Endpoint: { 'Fn::GetAtt': [expect.stringMatching(/^SupervisionQueue/), 'Arn'] } });
+    statefulTemplate.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SupervisionQueueDeadLetter'), 'Arn'] }, maxReceiveCount: 8 } });
+  });
+
+  it('then a daily schedule invokes the audit export for every onboarded county, and only the export may write the export bucket', () => {
+    statelessTemplate.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'cron(30 16 * * ? *)',
+      Targets: [Match.objectLike({ Input: JSON.stringify({ tenants: ['522732', '630103'] }), Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('ExportAudit'), 'Arn'] } })],
+    });
+    const writers = Object.entries(statelessTemplate.findResources('AWS::IAM::Policy'))
+      .filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument.Statement).includes('tongban-audit-export') && JSON.stringify(policy.Properties.PolicyDocument.Statement).includes('s3:PutObject'))
+      .map(([logicalId]) => logicalId);
+    expect(writers).toEqual([expect.stringContaining('ExportAudit')]);
   });
 });
 

@@ -173,7 +173,7 @@ describe('Tenant configuration', () => {
       expect(config.items[0].materials[0]).toMatchObject({ required: true, electronicAccepted: true });
       expect(config.departments[0].presence).toBe('常驻窗口');
       expect(config.supervision).toEqual({ yellowThresholdDays: 1, escalation: [{ level: 'county', role: '督办', handlingDays: 3 }, { level: 'city', handlingDays: 3 }] });
-      expect(config.reviews).toEqual({ rectificationDays: 10 });
+      expect(config.reviews).toEqual({ rectificationDays: 10, touchpoints: ['acceptance', 'completion'] });
     });
   });
 

@@ -3,6 +3,8 @@ import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCom
 import { InvalidTransitionError } from '../../shared/errors';
 import { keys } from '../../shared/keys';
 import type { ItemCatalogue, ItemVersionRecord, PublishedItem } from '../domain/service-item';
+// the audit trail (全流程电子监察) records configuration changes in the same transaction as the change
+import { auditItem, configurationAudit } from '../../supervision/adapters/audit-item';
 
 /**
  * Published item versions. A version is written once and never changed; the CURRENT pointer names
@@ -56,6 +58,24 @@ export class DynamoItemCatalogue implements ItemCatalogue {
                 Item: { ...keys.itemCurrent(tenantId, code), entity: 'ItemPointer', tenantId, code, version },
                 ConditionExpression: version === 1 ? 'attribute_not_exists(PK)' : 'version = :previous',
                 ...(version === 1 ? {} : { ExpressionAttributeValues: { ':previous': version - 1 } }),
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: auditItem(
+                  configurationAudit({
+                    tenantId,
+                    recordId: `CONFIG-${code}-V${version}`,
+                    at: record.change.at,
+                    by: record.change.by,
+                    action: 'ItemVersionPublished',
+                    before: version === 1 ? null : version - 1,
+                    after: version,
+                    detail: { itemCode: code, itemName: record.published.name, reason: record.change.reason },
+                  }),
+                ),
+                ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
           ],

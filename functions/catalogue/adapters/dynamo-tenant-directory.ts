@@ -1,4 +1,6 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+// the audit trail (全流程电子监察) records configuration changes in the same transaction as the change
+import { auditItem, configurationAudit } from '../../supervision/adapters/audit-item';
 import { keys } from '../../shared/keys';
 import type { ItemChange, TenantDirectory, TenantProfile } from '../domain/service-item';
 
@@ -15,10 +17,25 @@ export class DynamoTenantDirectory implements TenantDirectory {
   }
 
   async saveProfile(profile: TenantProfile, change: ItemChange): Promise<void> {
+    const tenantId = profile.tenant.tenantId;
+    const before = await this.profile(tenantId);
+    const settings = (of: TenantProfile) => ({ supervision: of.supervision, reviews: of.reviews, departments: of.departments.length, halls: of.halls.length, items: of.itemCodes.length });
+    const audit = configurationAudit({
+      tenantId,
+      recordId: `CONFIG-PROFILE-${change.at}`,
+      at: change.at,
+      by: change.by,
+      action: 'TenantProfileApplied',
+      before: before ? settings(before) : null,
+      after: settings(profile),
+      detail: { reason: change.reason },
+    });
     await this.documents.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.tenantProfile(profile.tenant.tenantId), entity: 'TenantProfile', tenantId: profile.tenant.tenantId, profile, change },
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: this.tableName, Item: { ...keys.tenantProfile(tenantId), entity: 'TenantProfile', tenantId, profile, change } } },
+          { Put: { TableName: this.tableName, Item: auditItem(audit), ConditionExpression: 'attribute_not_exists(PK)' } },
+        ],
       }),
     );
   }

@@ -1,0 +1,61 @@
+import type { FunctionDefinition } from '../../infra/definitions/functions';
+
+const tenant = '/v1/tenants/{tenantId}';
+
+/**
+ * The functions of reviews (好差评), complaints and the rectification ledger (台账), to be spread into
+ * `functionDefinitions` (infra/definitions/functions.ts).
+ */
+export const reviewFunctionDefinitions: readonly FunctionDefinition[] = [
+  {
+    id: 'SubmitReview',
+    context: 'reviews',
+    entry: 'functions/reviews/submit-review/handler.ts',
+    trigger: { kind: 'http', method: 'POST', path: `${tenant}/cases/{caseId}/reviews` },
+    access: ['table:read', 'table:write'],
+  },
+  {
+    id: 'ListCaseReviews',
+    context: 'reviews',
+    entry: 'functions/reviews/list-reviews/handler.ts',
+    trigger: { kind: 'http', method: 'GET', path: `${tenant}/cases/{caseId}/reviews` },
+    access: ['table:read'],
+  },
+  {
+    id: 'FileComplaint',
+    context: 'reviews',
+    entry: 'functions/reviews/file-complaint/handler.ts',
+    trigger: { kind: 'http', method: 'POST', path: `${tenant}/complaints` },
+    access: ['table:read', 'table:write'],
+  },
+  {
+    id: 'ListRectifications',
+    context: 'reviews',
+    entry: 'functions/reviews/list-rectifications/handler.ts',
+    trigger: { kind: 'http', method: 'GET', path: `${tenant}/rectifications` },
+    access: ['table:read'],
+  },
+  {
+    id: 'GetRectification',
+    context: 'reviews',
+    entry: 'functions/reviews/get-rectification/handler.ts',
+    trigger: { kind: 'http', method: 'GET', path: `${tenant}/rectifications/{rectificationId}` },
+    access: ['table:read'],
+  },
+  {
+    id: 'RecordRectificationStep',
+    context: 'reviews',
+    entry: 'functions/reviews/record-rectification-step/handler.ts',
+    trigger: { kind: 'http', method: 'POST', path: `${tenant}/rectifications/{rectificationId}/steps` },
+    access: ['table:read', 'table:write'],
+  },
+  {
+    id: 'RelayReviewEvents',
+    context: 'reviews',
+    entry: 'functions/reviews/relay-review-events/handler.ts',
+    // the outbox of reviews and the ledger, relayed like case events
+    trigger: { kind: 'tableStream', batchSize: 100, filter: { eventName: 'INSERT', entity: 'ReviewEvent' } },
+    access: ['topic:publish:CaseEventsTopic'],
+    timeoutSeconds: 60,
+  },
+];

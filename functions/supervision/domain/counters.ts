@@ -1,0 +1,288 @@
+import { type WorkingCalendar, shanghaiDate, endOfShanghaiDay, CalendarNotAvailable } from '../../domain/calendar';
+import { NOW, periodsOf } from './periods';
+
+/**
+ * Supervision counters as a projection of events, pure. Each subject (a case, a review, a rectification
+ * entry) keeps the facts its events told so far; what a subject adds to the counters is a function of
+ * its facts alone (`contributionOf`). Applying an event is: new facts, then the difference of the two
+ * contributions. Events may therefore arrive in any order (SNS to SQS keeps none), and the same
+ * difference is never applied twice because each event is applied once (marker per eventId).
+ */
+export interface TaskFacts {
+  readonly deptId: string;
+  readonly stageDeadline?: string;
+  readonly decidedAt?: string;
+  readonly staffId?: string;
+  /** 督办: when the task was escalated, and to which level (DepartmentTaskEscalated). */
+  readonly escalations?: Readonly<Record<string, string>>;
+}
+
+export interface CaseFacts {
+  readonly kind: 'case';
+  readonly itemCode?: string;
+  readonly promisedDays?: number;
+  readonly acceptedAt?: string;
+  readonly finishedAt?: string;
+  readonly outcome?: 'completed' | 'denied';
+  readonly refusedAt?: string;
+  readonly suspends: readonly string[];
+  readonly resumes: readonly string[];
+  readonly tasks: Readonly<Record<string, TaskFacts>>;
+  /** Derived with the tenant calendar whenever the facts change. */
+  readonly deadline?: string;
+  readonly yellowFrom?: string;
+  readonly handlingDays?: number;
+}
+
+export interface ReviewFacts {
+  readonly kind: 'review';
+  readonly at: string;
+  readonly level: string;
+  readonly itemCode?: string;
+  readonly departments: readonly string[];
+  readonly handlers: readonly string[];
+}
+
+export interface RectificationFacts {
+  readonly kind: 'rectification';
+  readonly ownerDeptId?: string;
+  readonly source?: string;
+  readonly openedAt?: string;
+  readonly limitDays?: number;
+  readonly deadline?: string;
+  readonly yellowFrom?: string;
+  readonly closedAt?: string;
+  readonly outcome?: string;
+}
+
+export type SubjectFacts = CaseFacts | ReviewFacts | RectificationFacts;
+
+/** An event as relayed on the topic; unknown types are tolerated (they change no counter). */
+export interface RelayedEvent {
+  readonly eventId: string;
+  readonly tenantId: string;
+  readonly type: string;
+  readonly at: string;
+  readonly actor: string;
+  readonly role?: string;
+  readonly caseId?: string;
+  readonly rectificationId?: string;
+  readonly detail: Readonly<Record<string, unknown>>;
+}
+
+/** What the projection needs besides the event: the tenant calendar and, for case events, the case's item. */
+export interface ProjectionContext {
+  readonly calendar: WorkingCalendar;
+  readonly yellowThreshold: number;
+  readonly caseInfo?: { readonly itemCode: string; readonly promisedDays: number };
+}
+
+/** Counter rows: `TOTAL`, `DEPT#<id>`, `ITEM#<code>`, `STAFF#<id>`; only TOTAL and ITEM roll up to city and province. */
+export interface CounterIncrement {
+  readonly period: string;
+  readonly row: string;
+  readonly field: string;
+  readonly by: number;
+}
+
+export const levelFields: Readonly<Record<string, string>> = { 非常满意: 'veryGood', 满意: 'good', 基本满意: 'fair', 不满意: 'poor', 非常不满意: 'veryPoor' };
+const satisfiedLevels = new Set(['非常满意', '满意', '基本满意']);
+
+/** Which subject an event is about, or undefined when it counts for nothing (it is still audited). */
+export function subjectOf(event: RelayedEvent): string | undefined {
+  if (event.type === 'ReviewSubmitted') return typeof event.detail.reviewId === 'string' ? `REVIEW#${event.detail.reviewId}` : undefined;
+  if (event.type === 'RectificationOpened' || event.type === 'RectificationClosed') return event.rectificationId ? `RECT#${event.rectificationId}` : undefined;
+  if (event.caseId && /^(Case|DepartmentTask)/.test(event.type)) return `CASE#${event.caseId}`;
+  return undefined;
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
+const texts = (value: unknown): string[] => (Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : []);
+
+const emptyCase: CaseFacts = { kind: 'case', suspends: [], resumes: [], tasks: {} };
+
+function withTask(facts: CaseFacts, taskId: string | undefined, change: (task: TaskFacts | undefined) => TaskFacts): CaseFacts {
+  if (!taskId) return facts;
+  return { ...facts, tasks: { ...facts.tasks, [taskId]: change(facts.tasks[taskId]) } };
+}
+
+/** The facts after one event; an event the projection does not know leaves them as they were. */
+export function applyEvent(previous: SubjectFacts | undefined, event: RelayedEvent, context: ProjectionContext): SubjectFacts | undefined {
+  const detail = event.detail;
+  if (event.type === 'ReviewSubmitted') {
+    return { kind: 'review', at: event.at, level: String(detail.level), ...(text(detail.itemCode) ? { itemCode: text(detail.itemCode) } : {}), departments: texts(detail.departments), handlers: texts(detail.handlers) };
+  }
+  if (event.type === 'RectificationOpened' || event.type === 'RectificationClosed') {
+    const facts: RectificationFacts = previous?.kind === 'rectification' ? previous : { kind: 'rectification' };
+    const next: RectificationFacts =
+      event.type === 'RectificationOpened'
+        ? { ...facts, ownerDeptId: text(detail.ownerDeptId), source: text(detail.source), openedAt: event.at, limitDays: Number(detail.limitDays), deadline: text(detail.deadline) }
+        : { ...facts, closedAt: event.at, outcome: text(detail.outcome), ownerDeptId: facts.ownerDeptId ?? text(detail.ownerDeptId) };
+    return withRectificationClock(next, context);
+  }
+  const facts: CaseFacts = { ...(previous?.kind === 'case' ? previous : emptyCase), ...(context.caseInfo ?? {}) };
+  const taskId = text(detail.taskId);
+  let next: CaseFacts;
+  switch (event.type) {
+    case 'CaseSubmitted':
+      next = { ...facts, itemCode: facts.itemCode ?? text(detail.itemCode) };
+      break;
+    case 'CaseAccepted':
+    case 'CaseDeemedAccepted':
+      next = { ...facts, acceptedAt: text(detail.acceptedAt) ?? event.at };
+      break;
+    case 'CaseCompleted':
+    case 'CaseDenied':
+      next = { ...facts, finishedAt: event.at, outcome: event.type === 'CaseCompleted' ? 'completed' : 'denied' };
+      break;
+    case 'CaseRejected':
+    case 'CaseReturned':
+      next = { ...facts, refusedAt: event.at };
+      break;
+    case 'DepartmentTaskAssigned':
+    case 'DepartmentTaskReissued':
+      next = withTask(facts, taskId, (task) => ({ ...task, deptId: task?.deptId ?? String(detail.deptId), ...(text(detail.stageDeadline) ? { stageDeadline: text(detail.stageDeadline) } : {}) }));
+      break;
+    case 'DepartmentTaskReassigned':
+      next = withTask(facts, taskId, (task) => ({ ...task, deptId: text(detail.toDeptId) ?? task?.deptId ?? String(detail.deptId) }));
+      break;
+    case 'DepartmentTaskClaimed':
+      next = withTask(facts, taskId, (task) => ({ ...task, deptId: task?.deptId ?? String(detail.deptId), ...(text(detail.staffId) ? { staffId: text(detail.staffId) } : {}) }));
+      break;
+    case 'DepartmentTaskDecided':
+      next = withTask(facts, taskId, (task) => ({
+        ...task,
+        deptId: task?.deptId ?? String(detail.deptId),
+        decidedAt: event.at,
+        ...(text(detail.staffId) ?? task?.staffId ? { staffId: text(detail.staffId) ?? task?.staffId } : {}),
+      }));
+      break;
+    case 'DepartmentTaskEscalated':
+      next = withTask(facts, taskId, (task) => ({ ...task, deptId: task?.deptId ?? String(detail.deptId), escalations: { ...task?.escalations, [event.at]: text(detail.level) ?? text(detail.light) ?? 'unknown' } }));
+      break;
+    case 'DepartmentTaskSuspended':
+      next = { ...facts, suspends: [...facts.suspends, event.at] };
+      break;
+    case 'DepartmentTaskResumed':
+      next = { ...facts, resumes: [...facts.resumes, event.at] };
+      break;
+    default:
+      next = facts;
+  }
+  return withCaseClock(next, context);
+}
+
+/** Suspensions paired in time order: the i-th suspension ends at the i-th resumption, or is still open. */
+function suspensionsOf(facts: CaseFacts): [string, string | undefined][] {
+  const starts = [...facts.suspends].sort();
+  const ends = [...facts.resumes].sort();
+  return starts.map((from, index) => [from, ends[index]]);
+}
+
+const isSuspended = (facts: CaseFacts): boolean => facts.suspends.length > facts.resumes.length;
+
+/** The first Shanghai date on which fewer than `threshold` working days remain: the light turns yellow. */
+function yellowFromDate(startedAt: string, limitDays: number, threshold: number, calendar: WorkingCalendar, suspensions: readonly (readonly [string, string])[] = []): string {
+  return limitDays - threshold >= 1 ? shanghaiDate(calendar.addWorkingDays(startedAt, limitDays - threshold, suspensions)) : shanghaiDate(startedAt);
+}
+
+function withCaseClock(facts: CaseFacts, context: ProjectionContext): CaseFacts {
+  const { acceptedAt, promisedDays } = facts;
+  if (!acceptedAt || promisedDays === undefined) return facts;
+  const closed = suspensionsOf(facts).filter((pair): pair is [string, string] => pair[1] !== undefined);
+  try {
+    const deadline = promisedDays > 0 ? context.calendar.addWorkingDays(acceptedAt, promisedDays, closed) : endOfShanghaiDay(shanghaiDate(acceptedAt));
+    const yellowFrom = promisedDays > 0 ? yellowFromDate(acceptedAt, promisedDays, context.yellowThreshold, context.calendar, closed) : shanghaiDate(acceptedAt);
+    const handlingDays = facts.finishedAt ? Math.max(0, context.calendar.workingDaysBetween(acceptedAt, facts.finishedAt, closed)) : undefined;
+    return { ...facts, deadline, yellowFrom, ...(handlingDays !== undefined ? { handlingDays } : {}) };
+  } catch (error) {
+    // a deadline in a year without an official calendar: the case is counted open with an unknown deadline
+    if (error instanceof CalendarNotAvailable) return facts;
+    throw error;
+  }
+}
+
+function withRectificationClock(facts: RectificationFacts, context: ProjectionContext): RectificationFacts {
+  if (!facts.openedAt || !facts.limitDays || !facts.deadline) return facts;
+  try {
+    return { ...facts, yellowFrom: yellowFromDate(facts.openedAt, facts.limitDays, context.yellowThreshold, context.calendar) };
+  } catch (error) {
+    if (error instanceof CalendarNotAvailable) return facts;
+    throw error;
+  }
+}
+
+const onOrBefore = (at: string, deadline: string | undefined): boolean => deadline !== undefined && shanghaiDate(at) <= shanghaiDate(deadline);
+
+/** What one subject adds to the counters, as `period|row|field` → amount. */
+export function contributionOf(facts: SubjectFacts | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (periods: readonly string[], rows: readonly string[], field: string, by = 1) => {
+    if (by === 0) return;
+    for (const period of periods) for (const row of rows) out.set(`${period}|${row}|${field}`, (out.get(`${period}|${row}|${field}`) ?? 0) + by);
+  };
+  if (!facts) return out;
+  if (facts.kind === 'review') {
+    const rows = ['TOTAL', ...(facts.itemCode ? [`ITEM#${facts.itemCode}`] : []), ...facts.departments.map((dept) => `DEPT#${dept}`), ...facts.handlers.map((staff) => `STAFF#${staff}`)];
+    add(periodsOf(facts.at), rows, 'reviews');
+    add(periodsOf(facts.at), rows, `reviews#${levelFields[facts.level] ?? 'unknown'}`);
+    if (satisfiedLevels.has(facts.level)) add(periodsOf(facts.at), rows, 'satisfied');
+    return out;
+  }
+  if (facts.kind === 'rectification') {
+    if (!facts.openedAt) return out;
+    const rows = ['TOTAL', ...(facts.ownerDeptId ? [`DEPT#${facts.ownerDeptId}`] : [])];
+    add(periodsOf(facts.openedAt), rows, 'rectOpened');
+    if (facts.source === 'complaint') add(periodsOf(facts.openedAt), rows, 'complaints');
+    if (facts.closedAt) {
+      add(periodsOf(facts.closedAt), rows, 'rectClosed');
+      if (onOrBefore(facts.closedAt, facts.deadline)) add(periodsOf(facts.closedAt), rows, 'rectClosedOnTime');
+      if (facts.outcome === 'closed_unfixable') add(periodsOf(facts.closedAt), rows, 'rectUnfixable');
+    } else {
+      add([NOW], ['TOTAL'], facts.deadline && facts.yellowFrom ? `rect#${shanghaiDate(facts.deadline)}#${facts.yellowFrom}` : 'rect#unknown');
+      if (facts.ownerDeptId) add([NOW], [`DEPT#${facts.ownerDeptId}`], 'rectOpen');
+    }
+    return out;
+  }
+  const caseRows = ['TOTAL', ...(facts.itemCode ? [`ITEM#${facts.itemCode}`] : [])];
+  if (facts.acceptedAt) add(periodsOf(facts.acceptedAt), caseRows, 'accepted');
+  if (facts.refusedAt) add(periodsOf(facts.refusedAt), caseRows, 'refused');
+  if (facts.acceptedAt && facts.finishedAt && facts.outcome) {
+    const periods = periodsOf(facts.finishedAt);
+    add(periods, caseRows, 'finished');
+    if (facts.outcome === 'denied') add(periods, caseRows, 'denied');
+    if (onOrBefore(facts.finishedAt, facts.deadline)) add(periods, caseRows, 'onTime');
+    add(periods, caseRows, 'handlingDays', facts.handlingDays ?? 0);
+    add(periods, caseRows, 'promisedDays', facts.promisedDays ?? 0);
+  }
+  for (const task of Object.values(facts.tasks)) {
+    for (const at of Object.keys(task.escalations ?? {})) add(periodsOf(at), ['TOTAL', `DEPT#${task.deptId}`], 'escalations');
+    if (!task.decidedAt) continue;
+    const rows = [`DEPT#${task.deptId}`, ...(task.staffId ? [`STAFF#${task.staffId}`] : [])];
+    add(periodsOf(task.decidedAt), rows, 'decided');
+    if (onOrBefore(task.decidedAt, task.stageDeadline)) add(periodsOf(task.decidedAt), rows, 'decidedOnTime');
+  }
+  if (facts.acceptedAt && !facts.finishedAt) {
+    if (isSuspended(facts)) add([NOW], ['TOTAL'], 'suspended');
+    else add([NOW], ['TOTAL'], facts.deadline && facts.yellowFrom ? `open#${shanghaiDate(facts.deadline)}#${facts.yellowFrom}` : 'open#unknown');
+  }
+  return out;
+}
+
+/** The increments that turn the counters of `before` into those of `after`; zero changes are left out. */
+export function countersDelta(before: SubjectFacts | undefined, after: SubjectFacts | undefined): CounterIncrement[] {
+  const previous = contributionOf(before);
+  const next = contributionOf(after);
+  const keysOfBoth = new Set([...previous.keys(), ...next.keys()]);
+  const increments: CounterIncrement[] = [];
+  for (const key of keysOfBoth) {
+    const by = (next.get(key) ?? 0) - (previous.get(key) ?? 0);
+    if (by === 0) continue;
+    const [period, row, field] = key.split('|') as [string, string, string];
+    increments.push({ period, row, field, by });
+  }
+  return increments;
+}
+
+/** Rows that roll up beyond the county: department and staff ids are local, item codes are shared (四级四同). */
+export const rollsUp = (row: string): boolean => row === 'TOTAL' || row.startsWith('ITEM#');

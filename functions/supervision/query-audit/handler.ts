@@ -1,0 +1,9 @@
+import { httpEndpoint } from '../../shared/http';
+import { auditQuery, queryAudit } from '../use-cases';
+import { supervisionDependencies } from '../wiring';
+
+/** GET /v1/tenants/{tenantId}/audit?caseId= | ?staffId=: the append-only audit trail, supervisor or admin. */
+export const handler = httpEndpoint({ metric: 'AuditViewed', query: auditQuery }, async ({ ctx, query }) => ({
+  statusCode: 200,
+  body: await queryAudit(supervisionDependencies(), ctx, query),
+}));

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { tenantCalendar } from '../catalogue/domain/guide';
+import type { TenantDirectory } from '../catalogue/domain/service-item';
+import { nationalCalendar, shanghaiDate } from '../domain/calendar';
+import type { CaseRepository } from '../intake/domain/ports';
+import { ForbiddenError, notFound } from '../shared/errors';
+import type { RequestContext, StaffRole } from '../shared/request-context';
+import type { Clock } from '../shared/runtime';
+import { type AuditRecord, auditRecordOf } from './domain/audit';
+import { applyEvent, countersDelta, type RelayedEvent, subjectOf } from './domain/counters';
+import { dashboardOf, staffMonthOf } from './domain/dashboard';
+import { NOW, periodOfDate } from './domain/periods';
+import type { AuditLog, CounterStore, ExportStore } from './domain/ports';
+
+export interface SupervisionDependencies {
+  readonly cases: Pick<CaseRepository, 'find'>;
+  readonly tenants: TenantDirectory;
+  readonly counters: CounterStore;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+}
+
+/**
+ * Any event on the case-events topic: case events and review events share this envelope. The type is
+ * free text on purpose: an event type added later is audited and otherwise ignored, never refused.
+ */
+export const relayedEventSchema = z.object({
+  version: z.literal(1),
+  tenantId: z.string().regex(/^\d{6}$/),
+  eventId: z.string().min(1),
+  type: z.string().min(1),
+  at: z.iso.datetime({ offset: true }),
+  actor: z.string().min(1),
+  role: z.string().min(1).optional(),
+  caseId: z.string().min(1).optional(),
+  rectificationId: z.string().min(1).optional(),
+  detail: z.record(z.string(), z.unknown()).default(() => ({})),
+});
+
+const MAX_STALE_RETRIES = 20;
+
+/**
+ * Primary course: an event arrives (at least once, in any order); the subject's facts move on, the
+ * difference of its counter contribution is added at county, city and province level, and the event's
+ * audit record is written: all in one transaction with the event's applied-marker, so a redelivery
+ * changes nothing and concurrent events never lose an increment.
+ */
+export async function applySupervisionEvent(deps: Pick<SupervisionDependencies, 'cases' | 'tenants' | 'counters'>, message: z.infer<typeof relayedEventSchema>): Promise<'applied' | 'duplicate'> {
+  const event: RelayedEvent = message;
+  const profile = await deps.tenants.profile(event.tenantId);
+  const calendar = profile ? tenantCalendar(profile) : nationalCalendar;
+  const yellowThreshold = profile?.supervision.yellowThresholdDays ?? 1;
+  const rollUpTo = profile ? [profile.tenant.cityCode, profile.tenant.provinceCode] : [];
+  const subject = subjectOf(event);
+  const current = subject?.startsWith('CASE#') && event.caseId ? await deps.cases.find(event.tenantId, event.caseId) : undefined;
+  const caseInfo = current ? { itemCode: current.itemCode, promisedDays: current.promisedDays } : undefined;
+  const audit = auditRecordOf(event);
+  for (let attempt = 0; attempt < MAX_STALE_RETRIES; attempt += 1) {
+    const stored = subject ? await deps.counters.facts(event.tenantId, subject) : { version: 0 };
+    const next = subject ? applyEvent(stored.facts, event, { calendar, yellowThreshold, ...(caseInfo ? { caseInfo } : {}) }) : undefined;
+    const outcome = await deps.counters.apply({
+      tenantId: event.tenantId,
+      eventId: event.eventId,
+      ...(subject && next ? { subject: { key: subject, facts: next, expectedVersion: stored.version } } : {}),
+      rollUpTo,
+      increments: subject ? countersDelta(stored.facts, next) : [],
+      audit,
+    });
+    if (outcome !== 'stale') return outcome;
+  }
+  throw new Error(`facts of ${subject} kept moving; the queue will retry event ${event.eventId}`);
+}
+
+function requireRole(ctx: RequestContext, roles: readonly StaffRole[]): void {
+  if (!ctx.staff || !roles.includes(ctx.staff.role)) {
+    throw new ForbiddenError(`仅限以下角色：${roles.join('、')}`, `Only these roles may do this: ${roles.join(', ')}`, 'ROLE_NOT_ALLOWED');
+  }
+}
+
+const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+export const dashboardQuery = z.object({
+  window: z.enum(['day', 'week', 'month']).default('day'),
+  date: ymd.optional(),
+  level: z.enum(['county', 'city', 'province']).default('county'),
+});
+
+/**
+ * The supervision dashboard of the county, or of its city or province (roll-up): a fixed number of
+ * reads (one Query of the period partition and one of the gauge partition), whatever the case count.
+ */
+export async function getDashboard(deps: Pick<SupervisionDependencies, 'tenants' | 'counters' | 'clock'>, ctx: RequestContext, query: z.infer<typeof dashboardQuery>) {
+  requireRole(ctx, ['supervisor', 'admin']);
+  const profile = await deps.tenants.profile(ctx.tenantId);
+  if (!profile) throw notFound.tenant(ctx.tenantId);
+  const divisionCode = query.level === 'county' ? ctx.tenantId : query.level === 'city' ? profile.tenant.cityCode : profile.tenant.provinceCode;
+  const today = shanghaiDate(deps.clock.now().toISOString());
+  const period = periodOfDate(query.window, query.date ?? today);
+  const [periodRead, gaugeRead] = await Promise.all([deps.counters.readPeriod(divisionCode, period), deps.counters.readPeriod(divisionCode, NOW)]);
+  return {
+    scope: { level: query.level, divisionCode },
+    window: { kind: query.window, period: period.slice(2), date: query.date ?? today },
+    ...dashboardOf({ period: periodRead.rows, gauge: gaugeRead.rows, today }),
+    readCost: { itemsRead: periodRead.itemsRead + gaugeRead.itemsRead, readCapacityUnits: periodRead.readCapacityUnits + gaugeRead.readCapacityUnits },
+  };
+}
+
+export const staffPath = z.object({ staffId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/) });
+export const monthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM') });
+
+/** A handler's monthly figures for the centre's assessment: the person, a department head, the supervision office or an admin. */
+export async function getStaffMonthly(deps: Pick<SupervisionDependencies, 'counters'>, ctx: RequestContext, staffId: string, month: string) {
+  if (ctx.staff?.staffId !== staffId) requireRole(ctx, ['supervisor', 'admin', 'department_head']);
+  const read = await deps.counters.readStaff(ctx.tenantId, `M#${month}`, staffId);
+  return { staffId, month, ...staffMonthOf(read.rows[0]) };
+}
+
+export const auditQuery = z
+  .object({
+    caseId: z.string().min(1).max(64).optional(),
+    staffId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(200),
+  })
+  .refine((query) => (query.caseId === undefined) !== (query.staffId === undefined), { message: '须且仅须指定 caseId 或 staffId 之一 / exactly one of caseId or staffId', path: ['caseId'] });
+
+/** The audit trail of one case or one handler, in time order: the supervision office and admins only. */
+export async function queryAudit(deps: Pick<SupervisionDependencies, 'audit'>, ctx: RequestContext, query: z.infer<typeof auditQuery>) {
+  requireRole(ctx, ['supervisor', 'admin']);
+  const records = query.caseId ? await deps.audit.ofCase(ctx.tenantId, query.caseId, query.limit) : await deps.audit.ofStaff(ctx.tenantId, query.staffId as string, query.limit);
+  return { records: records.map(({ tenantId: _tenant, ...record }) => record) };
+}
+
+export const exportRequestSchema = z.object({ tenants: z.array(z.string().regex(/^\d{6}$/)).min(1), date: ymd.optional() });
+
+const jsonLines = (records: readonly AuditRecord[]): string => records.map((record) => JSON.stringify(record)).join('\n') + (records.length > 0 ? '\n' : '');
+
+/**
+ * Primary course: one tenant's audit records of one Shanghai day go to `audit/<tenant>/<date>.jsonl` and
+ * its reviews to `reviews/<tenant>/<date>.jsonl`, for the province to collect. Re-running a day rewrites
+ * the same objects with the same content (records are append-only).
+ */
+export async function exportAuditDay(deps: { readonly audit: Pick<AuditLog, 'ofDay'>; readonly exports: ExportStore }, tenantId: string, date: string) {
+  const records = await deps.audit.ofDay(tenantId, date);
+  const reviews = records.filter((record) => record.action === 'ReviewSubmitted');
+  await deps.exports.put(`audit/${tenantId}/${date}.jsonl`, jsonLines(records));
+  await deps.exports.put(`reviews/${tenantId}/${date}.jsonl`, jsonLines(reviews));
+  return { tenantId, date, auditRecords: records.length, reviews: reviews.length, objects: [`audit/${tenantId}/${date}.jsonl`, `reviews/${tenantId}/${date}.jsonl`] };
+}
+
+/** The scheduled run exports yesterday (Shanghai) unless a date is given. */
+export const exportDateOf = (requested: string | undefined, clock: Clock): string =>
+  requested ?? shanghaiDate(new Date(clock.now().getTime() - 86_400_000).toISOString());

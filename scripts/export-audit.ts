@@ -1,0 +1,64 @@
+/**
+ * Operator CLI: exports one day of a tenant's audit trail and reviews as JSON lines, the same use case
+ * the daily EventBridge schedule runs on AWS. Targets the running local platform (default) or, with
+ * `--table NAME --bucket NAME`, a deployed stack through the standard AWS credentials chain.
+ *
+ * Usage: `npm run export:audit -- --tenant 522732 [--tenant 630103] [--date 2026-11-23] [--table NAME --bucket NAME]`
+ * The date defaults to yesterday (Asia/Shanghai). Exit codes: 0 exported; 1 bad arguments; 2 the target could not be reached.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { systemClock } from '../functions/shared/runtime';
+import { DynamoCounterStore } from '../functions/supervision/adapters/dynamo-counter-store';
+import { S3ExportStore } from '../functions/supervision/adapters/s3-export-store';
+import { exportAuditDay, exportDateOf } from '../functions/supervision/use-cases';
+import { runningLocalPlatform } from './local-platform';
+
+function parseArguments(argv: string[]) {
+  const options: { tenants: string[]; date?: string; table?: string; bucket?: string } = { tenants: [] };
+  for (let index = 0; index < argv.length; index += 2) {
+    const [flag, value] = [argv[index], argv[index + 1]];
+    if (value === undefined) throw new Error(`${flag} 需要一个值 / needs a value`);
+    if (flag === '--tenant') options.tenants.push(value);
+    else if (flag === '--date') options.date = value;
+    else if (flag === '--table') options.table = value;
+    else if (flag === '--bucket') options.bucket = value;
+    else throw new Error(`未知参数 / unknown argument ${flag}`);
+  }
+  return options;
+}
+
+async function main(): Promise<number> {
+  let options: ReturnType<typeof parseArguments>;
+  try {
+    options = parseArguments(process.argv.slice(2));
+    if (options.tenants.length === 0 || !options.tenants.every((tenant) => /^\d{6}$/.test(tenant))) throw new Error('须指定 --tenant 六位代码 / --tenant CODE (6 digits) is required');
+    if (options.date && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new Error('--date 应为 YYYY-MM-DD / --date must be YYYY-MM-DD');
+  } catch (error) {
+    console.error(`✗ ${(error as Error).message}\n用法 / usage: npm run export:audit -- --tenant 522732 [--date 2026-11-23] [--table NAME --bucket NAME]`);
+    return 1;
+  }
+  const deployed = options.table && options.bucket;
+  const local = deployed ? undefined : runningLocalPlatform();
+  const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+  const dynamo = local ? new DynamoDBClient({ endpoint: local.AWS_ENDPOINT_URL_DYNAMODB, region: local.AWS_REGION, credentials }) : new DynamoDBClient({});
+  const s3 = local ? new S3Client({ endpoint: local.AWS_ENDPOINT_URL_S3, region: local.AWS_REGION, credentials, forcePathStyle: true }) : new S3Client({});
+  const table = options.table ?? (local?.TABLE_NAME as string);
+  const bucket = options.bucket ?? (local?.AUDIT_EXPORT_BUCKET as string);
+  const deps = { audit: new DynamoCounterStore(DynamoDBDocumentClient.from(dynamo), table), exports: new S3ExportStore(s3, () => bucket) };
+  const date = exportDateOf(options.date, systemClock);
+  for (const tenantId of options.tenants) {
+    const result = await exportAuditDay(deps, tenantId, date);
+    console.log(`✓ ${tenantId} ${date}: ${result.auditRecords} audit record(s), ${result.reviews} review(s) → s3://${bucket}/${result.objects.join(', ')}`);
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`✗ ${error.message}`);
+    process.exit(2);
+  },
+);
