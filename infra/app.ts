@@ -15,6 +15,7 @@ export function buildApp(app: App = new App({ context: { '@aws-cdk/core:defaultC
     topics: stateful.topics,
     queues: stateful.queues,
     secrets: stateful.secrets,
+    staffDirectory: stateful.staffDirectory,
   });
   Tags.of(app).add('project', 'tongban');
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -7,6 +7,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { StaffDirectory } from './staff-directory';
 import { secretDefinitions } from './definitions/secrets';
 import type { Construct } from 'constructs';
 import { bucketDefinitions } from './definitions/buckets';
@@ -28,6 +29,7 @@ export class StatefulStack extends Stack {
   readonly queues: ReadonlyMap<string, IQueue>;
   readonly topics: ReadonlyMap<string, ITopic>;
   readonly secrets: ReadonlyMap<string, ISecret>;
+  readonly staffDirectory: StaffDirectory;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -148,5 +150,7 @@ export class StatefulStack extends Stack {
         return [definition.id, queue];
       }),
     );
+
+    this.staffDirectory = new StaffDirectory(this, 'StaffDirectory');
   }
 }

@@ -1,7 +1,9 @@
 import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { StaffDirectory } from './staff-directory';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -23,6 +25,7 @@ export interface StatelessStackProps extends StackProps {
   readonly queues: ReadonlyMap<string, IQueue>;
   readonly topics: ReadonlyMap<string, ITopic>;
   readonly secrets: ReadonlyMap<string, ISecret>;
+  readonly staffDirectory: StaffDirectory;
 }
 
 const contexts: readonly { id: string; context: BoundedContext }[] = [
@@ -63,19 +66,24 @@ export class StatelessStack extends Stack {
       accessLogSettings: { destination: new LogGroupLogDestination(new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_YEAR })) },
       throttle: { rateLimit: 200, burstLimit: 400 },
     });
+    // staff routes take only a verified ID token of a staff account; its claims say who acts
+    const staffAuthorizer = new HttpUserPoolAuthorizer('StaffAuthorizer', props.staffDirectory.userPool, { userPoolClients: [props.staffDirectory.portalClient] });
     for (const definition of functionDefinitions) {
       if (definition.trigger.kind !== 'http') continue;
       const fn = functions.get(definition.id);
       if (!fn) throw new Error(`function ${definition.id} belongs to no deployed context`);
+      const forStaff = definition.trigger.audience === 'staff';
       const routes = this.api.addRoutes({
         path: definition.trigger.path,
         methods: [HttpMethod[definition.trigger.method]],
         integration: new HttpLambdaIntegration(`${definition.id}Integration`, fn),
+        ...(forStaff ? { authorizer: staffAuthorizer } : {}),
       });
+      if (forStaff) continue;
       for (const route of routes) {
         Validations.of(route).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: 'Identity and roles arrive with the authorizer issue; until then the API serves the platform trial with the tenant from the path, and every key stays tenant-scoped.',
+          reason: 'A route for applicants and the public (apply, own cases by ID proof, guides, verification); staff identity is never taken from it, and every key stays tenant-scoped.',
         });
       }
     }

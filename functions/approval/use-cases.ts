@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { CaseRepository } from '../intake/domain/ports';
 import { concludeApproval, type CaseEvent, type CaseEventType, RECONSIDERATION_RIGHTS } from '../intake/domain/case';
-import { notFound, RuleNotSatisfiableError, ValidationError } from '../shared/errors';
-import type { RequestContext } from '../shared/request-context';
+import { ForbiddenError, notFound, RuleNotSatisfiableError, ValidationError } from '../shared/errors';
+import type { RequestContext, StaffRole } from '../shared/request-context';
 import type { Clock, IdGenerator } from '../shared/runtime';
 import {
   assignTask,
@@ -154,8 +154,14 @@ export async function listDepartmentTasks(deps: Pick<ApprovalDependencies, 'task
   return { deptId, status: query.status, ...(query.light ? { light: query.light } : {}), tasks: query.light ? listed.filter((task) => task.light === query.light) : listed };
 }
 
+/** Who works a department's tasks: its handlers and head (and administrators); a window clerk or a supervisor does not. */
+const TASK_ROLES: readonly StaffRole[] = ['handler', 'department_head', 'admin'];
+
 /** Staff act only on their own department's tasks; anyone else's task does not exist for them. */
 async function loadForStaff(deps: Pick<ApprovalDependencies, 'tasks'>, ctx: RequestContext, taskId: string) {
+  if (ctx.staff && !TASK_ROLES.includes(ctx.staff.role)) {
+    throw new ForbiddenError(`「${ctx.staff.role}」角色不能办理部门审批任务`, `Role ${ctx.staff.role} cannot work department tasks`, 'ROLE_NOT_ALLOWED');
+  }
   const stored = await deps.tasks.find(ctx.tenantId, taskId);
   if (!stored || (ctx.staff?.deptId !== undefined && ctx.staff.deptId !== stored.task.deptId && ctx.staff.role !== 'admin')) throw notFound.task(taskId);
   return stored;

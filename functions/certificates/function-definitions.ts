@@ -50,7 +50,7 @@ export const certificateFunctionDefinitions: readonly FunctionDefinition[] = [
     id: 'HandOverResult',
     context: 'certificates',
     entry: 'functions/certificates/hand-over-result/handler.ts',
-    trigger: { kind: 'http', method: 'POST', path: `${caseResults}/handover` },
+    trigger: { kind: 'http', method: 'POST', path: `${caseResults}/handover`, audience: 'staff' },
     access: ['table:read', 'table:write'],
   },
 ];

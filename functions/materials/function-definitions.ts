@@ -44,7 +44,7 @@ export const materialFunctionDefinitions: readonly FunctionDefinition[] = [
     id: 'GetMaterialDownload',
     context: 'intake',
     entry: 'functions/materials/get-download/handler.ts',
-    trigger: { kind: 'http', method: 'GET', path: `${materials}/{materialId}/download` },
+    trigger: { kind: 'http', method: 'GET', path: `${materials}/{materialId}/download`, audience: 'staff' },
     access: ['table:read', 'bucket:read:MaterialsBucket'],
   },
 ];

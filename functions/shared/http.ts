@@ -110,7 +110,9 @@ export function httpEndpoint<B extends z.ZodType, Q extends z.ZodType, P extends
   const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const headers = event.headers ?? {};
     const tenantId = spec.tenantFrom ? spec.tenantFrom(event.pathParameters ?? {}, spec.body ? parseJsonBody(event) : undefined) : event.pathParameters?.tenantId;
-    const ctx = requestContextFrom(tenantId, event.requestContext.requestId, headers);
+    // present only on staff routes, where API Gateway's JWT authorizer verified the token
+    const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } }).authorizer?.jwt?.claims;
+    const ctx = requestContextFrom(tenantId, event.requestContext.requestId, headers, claims);
     logger.appendKeys({ tenantId: ctx.tenantId, ...(ctx.staff ? { staffId: ctx.staff.staffId } : {}) });
     const rawBody = spec.body ? parseJsonBody(event) : undefined;
     const execute = async () =>

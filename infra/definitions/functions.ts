@@ -14,7 +14,8 @@ export type BoundedContext = 'intake' | 'approval' | 'catalogue' | 'notification
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export type Trigger =
-  | { readonly kind: 'http'; readonly method: HttpMethod; readonly path: string }
+  /** `staff` routes need a signed-in staff account on AWS (the JWT authorizer); the others are for applicants and the public. */
+  | { readonly kind: 'http'; readonly method: HttpMethod; readonly path: string; readonly audience?: 'staff' }
   | { readonly kind: 'queue'; readonly queueId: string; readonly batchSize: number }
   /** Reads the table's stream; only records matching the filter reach the function (on AWS and locally alike). */
   | { readonly kind: 'tableStream'; readonly batchSize: number; readonly filter: { readonly eventName: 'INSERT'; readonly entity: string } }
@@ -69,7 +70,7 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
     id: 'DecideAcceptance',
     context: 'intake',
     entry: 'functions/intake/decide-acceptance/handler.ts',
-    trigger: { kind: 'http', method: 'POST', path: '/v1/tenants/{tenantId}/cases/{caseId}/acceptance' },
+    trigger: { kind: 'http', method: 'POST', path: '/v1/tenants/{tenantId}/cases/{caseId}/acceptance', audience: 'staff' },
     access: ['table:read', 'table:write', 'approval:start', 'bucket:write:CertificatesBucket'],
   },
   {
@@ -107,7 +108,7 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
     id: 'VerifyCommitment',
     context: 'intake',
     entry: 'functions/intake/verify-commitment/handler.ts',
-    trigger: { kind: 'http', method: 'POST', path: '/v1/tenants/{tenantId}/cases/{caseId}/post-verification' },
+    trigger: { kind: 'http', method: 'POST', path: '/v1/tenants/{tenantId}/cases/{caseId}/post-verification', audience: 'staff' },
     access: ['table:read', 'table:write'],
   },
   {
@@ -165,21 +166,21 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
     id: 'ListDepartmentTasks',
     context: 'approval',
     entry: 'functions/approval/list-department-tasks/handler.ts',
-    trigger: { kind: 'http', method: 'GET', path: '/v1/tenants/{tenantId}/departments/{deptId}/tasks' },
+    trigger: { kind: 'http', method: 'GET', path: '/v1/tenants/{tenantId}/departments/{deptId}/tasks', audience: 'staff' },
     access: ['table:read'],
   },
   {
     id: 'DecideTask',
     context: 'approval',
     entry: 'functions/approval/decide-task/handler.ts',
-    trigger: { kind: 'http', method: 'POST', path: '/v1/tenants/{tenantId}/tasks/{taskId}/decision' },
+    trigger: { kind: 'http', method: 'POST', path: '/v1/tenants/{tenantId}/tasks/{taskId}/decision', audience: 'staff' },
     access: ['table:read', 'table:write', 'approval:callback'],
   },
   {
     id: 'ClaimTask',
     context: 'approval',
     entry: 'functions/approval/claim-task/handler.ts',
-    trigger: { kind: 'http', method: 'POST', path: '/v1/tenants/{tenantId}/tasks/{taskId}/claim' },
+    trigger: { kind: 'http', method: 'POST', path: '/v1/tenants/{tenantId}/tasks/{taskId}/claim', audience: 'staff' },
     access: ['table:read', 'table:write'],
   },
   {

@@ -14,6 +14,7 @@ import { queueDefinitions } from '../definitions/queues';
 import { topicDefinitions } from '../definitions/topics';
 import { localEndpointsFile } from './endpoints-file';
 import { LOCAL_CLOCK_OFFSET_VARIABLE } from '../../functions/shared/runtime';
+import { TRUST_STAFF_HEADERS_VARIABLE } from '../../functions/shared/staff-claims';
 import { freePort, isFree, type RunningEngine, startDynamoDbLocal, startFauxqs, startOnSomePort } from './engines';
 import { startHttpApi } from './http-api';
 import { LambdaHost } from './lambda-host';
@@ -96,6 +97,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       AWS_ENDPOINT_URL_S3: fauxqs.endpoint,
       AWS_ENDPOINT_URL_SNS: fauxqs.endpoint,
       S3_FORCE_PATH_STYLE: 'true',
+      // no sign-in locally: the caller's x-staff-* headers stand in for the staff account
+      [TRUST_STAFF_HEADERS_VARIABLE]: 'true',
       POWERTOOLS_SERVICE_NAME: 'tongban',
       POWERTOOLS_METRICS_NAMESPACE: 'Tongban',
       POWERTOOLS_TRACE_ENABLED: 'false',

@@ -1,3 +1,4 @@
+import { TRUST_STAFF_HEADERS_VARIABLE } from '../../functions/shared/staff-claims';
 import { LOCAL_CLOCK_OFFSET_VARIABLE } from '../../functions/shared/runtime';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -110,6 +111,23 @@ describe('given the stateless stack', () => {
     const functions = Object.values(statelessTemplate.findResources('AWS::Lambda::Function'));
     expect(functions.length).toBeGreaterThan(0);
     for (const fn of functions) expect(JSON.stringify(fn)).not.toContain(LOCAL_CLOCK_OFFSET_VARIABLE);
+  });
+
+  it('then staff routes take only a verified staff ID token, and public routes never see staff identity', () => {
+    const staffPaths = functionDefinitions.flatMap((definition) => (definition.trigger.kind === 'http' && definition.trigger.audience === 'staff' ? [`${definition.trigger.method} ${definition.trigger.path}`] : []));
+    expect(staffPaths).toEqual(expect.arrayContaining(['POST /v1/tenants/{tenantId}/tasks/{taskId}/decision', 'POST /v1/tenants/{tenantId}/cases/{caseId}/acceptance', 'GET /v1/tenants/{tenantId}/audit']));
+    const routes = Object.values(statelessTemplate.findResources('AWS::ApiGatewayV2::Route')).map((route) => route.Properties as { RouteKey: string; AuthorizationType?: string });
+    for (const route of routes) expect([route.RouteKey, route.AuthorizationType ?? 'NONE']).toEqual([route.RouteKey, staffPaths.includes(route.RouteKey) ? 'JWT' : 'NONE']);
+    statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
+    for (const fn of Object.values(statelessTemplate.findResources('AWS::Lambda::Function'))) expect(JSON.stringify(fn)).not.toContain(TRUST_STAFF_HEADERS_VARIABLE);
+  });
+
+  it('then staff accounts are administrator-created, MFA-protected, with their county and role fixed as attributes', () => {
+    statefulTemplate.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'tenantId', Mutable: false }), Match.objectLike({ Name: 'staffId', Mutable: false })]),
+    });
   });
 
   it('then only the notifier may publish staff alerts', () => {

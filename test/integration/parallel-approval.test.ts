@@ -57,7 +57,8 @@ describe('given the 企业开办一件事 bundle accepted at the 一件事 windo
     expect((await api.post(`${B}/tasks/${market.taskId}/claim`, undefined, asStaff('SJJ-013', 'handler', 'SJJ'))).body).toMatchObject({ code: 'TASK_ALREADY_CLAIMED' });
     const suspended = await decide(market.taskId, { decision: 'suspend', procedure: '现场勘察', reason: '核实经营场所', expectedDays: 2 }, handler);
     expect(suspended).toMatchObject({ status: 200, body: { status: 'suspended', delivery: 'not-needed' } });
-    // staff of another department cannot see, let alone decide, this task
+    // a window clerk does not decide department tasks; staff of another department cannot even see this one
+    expect((await decide(market.taskId, { decision: 'approve' }, asStaff('W-01', 'window'))).body).toMatchObject({ code: 'ROLE_NOT_ALLOWED' });
     expect((await decide(market.taskId, { decision: 'approve' }, asStaff('GAJ-001', 'handler', 'GAJ'))).status).toBe(404);
 
     expect((await decide(police.taskId, { decision: 'approve' }, asStaff('GAJ-001', 'handler', 'GAJ'))).body).toMatchObject({ status: 'approved', delivery: 'delivered' });
