@@ -17,7 +17,7 @@ export class SnsChannel implements NotificationChannel {
     if (isForStaff(notification)) {
       const { staff } = notification.to;
       const attributes = Object.fromEntries(
-        Object.entries({ role: staff.role, deptId: staff.deptId, level: staff.level, tenantId: notification.tenantId })
+        Object.entries({ role: staff.role, deptId: staff.deptId, windowId: staff.windowId, level: staff.level, tenantId: notification.tenantId })
           .filter((entry): entry is [string, string] => entry[1] !== undefined)
           .map(([name, value]) => [name, { DataType: 'String', StringValue: value }]),
       );

@@ -2,7 +2,8 @@ import type { Case, CaseEvent } from '../../intake/domain/case';
 
 /** Staff are reached by role (and department or supervision level), the way offices subscribe to alerts. */
 export interface StaffRecipient {
-  readonly role: 'handler' | 'department_head' | 'supervisor';
+  readonly role: 'handler' | 'department_head' | 'supervisor' | 'window';
+  readonly windowId?: string;
   readonly staffId?: string;
   readonly deptId?: string;
   readonly level?: string;
@@ -54,8 +55,23 @@ function escalationText(current: Case, event: CaseEvent, recipient: StaffRecipie
   return `【通办督办】${what}${deadline}`;
 }
 
-/** The staff an event concerns: the recipients an escalation named. Pure. */
+/**
+ * The staff an event concerns: the recipients an escalation named, and the receiving window of a
+ * completed case, which hands the result out within 3 working days (seed 004 art.12–13). Pure.
+ */
 export function staffNotificationsFor(current: Case, event: CaseEvent): Notification[] {
+  if (event.type === 'CaseCompleted' && current.window) {
+    const { windowId, clerk } = current.window;
+    return [
+      {
+        caseId: current.caseId,
+        tenantId: current.tenantId,
+        sourceEventId: event.eventId,
+        to: { staff: { role: 'window', windowId, staffId: clerk } },
+        text: `【通办出件】办件 ${current.caseId}（${current.itemName}）已办结，请在3个工作日内按申请人选择的方式（窗口领取或邮寄）出件。`,
+      },
+    ];
+  }
   if (event.type !== 'DepartmentTaskEscalated' || !Array.isArray(event.detail.notify)) return [];
   return (event.detail.notify as StaffRecipient[]).map((recipient) => ({
     caseId: current.caseId,
