@@ -123,12 +123,13 @@ export async function storeDepartmentTask(
       assigned,
       { callbackToken: message.taskToken, dispatchedAt: message.dispatchedAt, expiresAt },
       event(deps, assigned, type, now.toISOString(), 'system', { stageDeadline: assigned.stageDeadline }),
+      stored.task.status,
     );
   } catch (error) {
-    // lost a race: either a newer dispatch or a decision got there first, and both make this message moot
+    // lost a race: a newer dispatch makes this message moot; a decision, suspension or 转办 in between is read again and kept
     const current = await deps.tasks.find(message.tenantId, message.taskId);
-    if (current && isDecided(current.task)) return storeDepartmentTask(deps, message);
     if (current && isStale(current.tokenDispatchedAt)) return 'stale-message-ignored';
+    if (current && current.task.status !== stored.task.status) return storeDepartmentTask(deps, message);
     throw error;
   }
   return 'stored';

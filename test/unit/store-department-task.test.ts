@@ -8,13 +8,16 @@ import { InvalidTransitionError } from '../../functions/shared/errors';
 class InMemoryTasks implements Pick<TaskRepository, 'find' | 'saveAssignment'> {
   readonly rows = new Map<string, StoredTask>();
   readonly events: string[] = [];
+  /** Something that happens between this message's read and its write (a department acting). */
+  meanwhile?: () => void;
   async find(_tenantId: string, taskId: string) {
     return this.rows.get(taskId);
   }
-  async saveAssignment(task: DepartmentTask, token: { callbackToken: string; dispatchedAt: string }, event: { type: string }) {
+  async saveAssignment(task: DepartmentTask, token: { callbackToken: string; dispatchedAt: string }, event: { type: string }, expectedStatus: DepartmentTask['status']) {
+    this.meanwhile?.();
+    this.meanwhile = undefined;
     const current = this.rows.get(task.taskId);
-    const decided = current?.task.status === 'approved' || current?.task.status === 'denied';
-    if (!current || decided || (current.tokenDispatchedAt && current.tokenDispatchedAt > token.dispatchedAt)) throw new InvalidTransitionError('冲突', 'conflict');
+    if (!current || current.task.status !== expectedStatus || (current.tokenDispatchedAt && current.tokenDispatchedAt > token.dispatchedAt)) throw new InvalidTransitionError('冲突', 'conflict');
     this.rows.set(task.taskId, { task, callbackToken: token.callbackToken, tokenDispatchedAt: token.dispatchedAt });
     this.events.push(event.type);
   }
@@ -79,5 +82,16 @@ describe('given a task its department already decided', () => {
     tasks.rows.set('T1', { task: { ...waitingTask, status: 'approved', decision: 'approve', decidedAt: '2026-11-23T02:30:00.000Z' }, callbackToken: 'old' });
     await expect(storeDepartmentTask(deps, message('fresh', '2026-11-23T02:59:00.000Z'))).resolves.toBe('answered-from-record');
     expect(callback.answered).toEqual([{ token: 'fresh', result: { outcome: 'decided', taskId: 'T1', deptId: 'SCJGJ', decision: 'approve' } }]);
+  });
+});
+
+describe('given a pending task the workflow re-sends while its department suspends it for 现场勘察', () => {
+  it('when the suspension lands between the read and the write, then it is kept and the fresh token is stored with it', async () => {
+    const { tasks, deps } = given();
+    await storeDepartmentTask(deps, message('first', '2026-11-23T02:00:00.000Z'));
+    const suspended = { ...(tasks.rows.get('T1')?.task as DepartmentTask), status: 'suspended' as const, suspensions: [{ kind: '现场勘察' as const, reason: '核实', expectedDays: 2, from: '2026-11-23T02:30:00.000Z' }] };
+    tasks.meanwhile = () => tasks.rows.set('T1', { task: suspended, callbackToken: 'first', tokenDispatchedAt: '2026-11-23T02:00:00.000Z' });
+    await expect(storeDepartmentTask(deps, message('second', '2026-11-23T02:59:00.000Z'))).resolves.toBe('stored');
+    expect(tasks.rows.get('T1')).toMatchObject({ callbackToken: 'second', task: { status: 'suspended', suspensions: [expect.objectContaining({ kind: '现场勘察' })] } });
   });
 });

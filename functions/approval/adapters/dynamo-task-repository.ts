@@ -74,11 +74,11 @@ export class DynamoTaskRepository implements TaskRepository {
     return (page.Items ?? []).map(toTask);
   }
 
-  async saveAssignment(task: DepartmentTask, token: { callbackToken: string; dispatchedAt: string; expiresAt: string }, event: CaseEvent): Promise<void> {
+  async saveAssignment(task: DepartmentTask, token: { callbackToken: string; dispatchedAt: string; expiresAt: string }, event: CaseEvent, expectedStatus: DepartmentTask['status']): Promise<void> {
     await this.transact(
       { ...taskItem(task), callbackToken: token.callbackToken, tokenDispatchedAt: token.dispatchedAt, tokenExpiresAt: token.expiresAt },
-      'attribute_exists(PK) AND NOT (#status IN (:approved, :denied)) AND (attribute_not_exists(tokenDispatchedAt) OR tokenDispatchedAt <= :dispatchedAt)',
-      { ':approved': 'approved', ':denied': 'denied', ':dispatchedAt': token.dispatchedAt },
+      'attribute_exists(PK) AND #status = :expected AND (attribute_not_exists(tokenDispatchedAt) OR tokenDispatchedAt <= :dispatchedAt)',
+      { ':expected': expectedStatus, ':dispatchedAt': token.dispatchedAt },
       event,
     );
   }

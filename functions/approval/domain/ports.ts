@@ -15,10 +15,11 @@ export interface TaskRepository {
   findMany(tenantId: string, taskIds: readonly string[]): Promise<DepartmentTask[]>;
   listForDepartment(tenantId: string, deptId: string, status: DepartmentTask['status'], limit: number): Promise<DepartmentTask[]>;
   /**
-   * Stores the (re)assignment with its fresh callback token, conditional on the task not being
-   * decided and on no later dispatch having been stored (a redelivered old message never wins).
+   * Stores the (re)assignment with its fresh callback token, conditional on the task still having the
+   * status it was read with (a decision, suspension or 转办 in between is never overwritten) and on no
+   * later dispatch having been stored (a redelivered old message never wins).
    */
-  saveAssignment(task: DepartmentTask, token: { callbackToken: string; dispatchedAt: string; expiresAt: string }, event: CaseEvent): Promise<void>;
+  saveAssignment(task: DepartmentTask, token: { callbackToken: string; dispatchedAt: string; expiresAt: string }, event: CaseEvent, expectedStatus: DepartmentTask['status']): Promise<void>;
   /** Stores a change conditional on the status the task had when it was read. */
   save(task: DepartmentTask, expectedStatus: DepartmentTask['status'], event: CaseEvent): Promise<void>;
 }
