@@ -95,13 +95,16 @@ describe('given the supervision consumer on the local engines', () => {
           ];
         }).flat();
 
+      // one case stays open, so the gauge has its row whatever order the completed cases' events arrive in
+      await deliverConcurrently([anEvent('CaseSubmitted', '2026-11-19T01:00:00Z', { caseId: 'CASE-OPEN', detail: { itemCode: 'QA-0002' } })], 0);
+      await deliverConcurrently([anEvent('CaseAccepted', '2026-11-19T02:00:00Z', { caseId: 'CASE-OPEN', detail: {} })], 0);
       await deliverConcurrently(casesOf(0, 5), 3);
       const afterFive = await get('/supervision/dashboard?window=day&date=2026-11-19');
       await deliverConcurrently(casesOf(5, 45), 10);
       const afterFifty = await get('/supervision/dashboard?window=day&date=2026-11-19');
 
-      expect(afterFive.body.cases).toMatchObject({ accepted: 5, finished: 5 });
-      expect(afterFifty.body.cases).toMatchObject({ accepted: 50, finished: 50 });
+      expect(afterFive.body.cases).toMatchObject({ accepted: 6, finished: 5 });
+      expect(afterFifty.body.cases).toMatchObject({ accepted: 51, finished: 50 });
       expect(afterFifty.body.items.map((item: { finished: number }) => item.finished)).toEqual([25, 25]);
       expect(afterFifty.body.readCost).toEqual(afterFive.body.readCost);
       // TOTAL and one row per item of the day, and the gauge's TOTAL: rows per department and item, never per case
