@@ -1,23 +1,16 @@
 import { SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { LocalPlatform } from '../../infra/local/platform';
 import { anApplicant, aPublishedItem } from '../support/fixtures';
-import { aDataDirectory, apiClient, eventually, givenARunningPlatform, removeDataDirectory } from './support/platform';
+import { apiClient, aPlatformForThisFile, eventually } from './support/platform';
 
 type Relayed = { version: number; tenantId: string; caseId: string; type: string; eventId: string };
 
 describe('given a subscriber to the case-events topic', () => {
-  const dataDir = aDataDirectory();
   const item = aPublishedItem({ tenantId: '522732' });
-  let platform: LocalPlatform;
-
-  afterAll(async () => {
-    await platform?.stop();
-    removeDataDirectory(dataDir);
-  });
+  const running = aPlatformForThisFile([item]);
 
   it('when a case is filed and accepted, then each timeline event is relayed once, in order, with its tenant', async () => {
-    platform = await givenARunningPlatform(dataDir, [item]);
+    const { platform } = running;
     const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
     const sqs = new SQSClient({ endpoint: platform.environment.AWS_ENDPOINT_URL_SQS, region: 'us-east-1', credentials });
     const sns = new SNSClient({ endpoint: platform.environment.AWS_ENDPOINT_URL_SNS, region: 'us-east-1', credentials });

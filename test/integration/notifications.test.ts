@@ -1,22 +1,15 @@
 import { readFileSync } from 'node:fs';
-import type { LocalPlatform } from '../../infra/local/platform';
 import { anApplicant, aPublishedItem } from '../support/fixtures';
-import { aDataDirectory, apiClient, eventually, givenARunningPlatform, removeDataDirectory } from './support/platform';
+import { apiClient, aPlatformForThisFile, eventually } from './support/platform';
 
 type Sent = { caseId: string; to: { phone: string }; text: string; sourceEventId: string };
 
 describe('given an applicant whose case moves on', () => {
-  const dataDir = aDataDirectory();
   const item = aPublishedItem({ tenantId: '522732' });
-  let platform: LocalPlatform;
-
-  afterAll(async () => {
-    await platform?.stop();
-    removeDataDirectory(dataDir);
-  });
+  const running = aPlatformForThisFile([item]);
 
   it('when the window accepts and then rejects another case, then each notice reaches the outbox once and is on the timeline', async () => {
-    platform = await givenARunningPlatform(dataDir, [item]);
+    const { platform } = running;
     const api = apiClient(platform.url);
     const accepted = await api.post<{ caseId: string }>('/v1/tenants/522732/cases', { itemCode: item.code, applicant: anApplicant(), formData: { businessName: '通知' } });
     await api.post(`/v1/tenants/522732/cases/${accepted.body.caseId}/acceptance`, { decision: 'accept' });
