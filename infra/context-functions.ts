@@ -79,7 +79,7 @@ export class ContextFunctions extends Construct {
             reportBatchItemFailures: true,
             bisectBatchOnError: true,
             retryAttempts: 20,
-            filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual(filter.eventName), dynamodb: { NewImage: { entity: { S: FilterRule.isEqual(filter.entity) } } } })],
+            filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual(filter.eventName), dynamodb: { NewImage: { entity: { S: FilterRule.or(...filter.entities) } } } })],
           }),
         );
         Validations.of(fn).acknowledge({
@@ -133,6 +133,13 @@ export class ContextFunctions extends Construct {
         // GetSecretValue only (grantRead would add DescribeSecret); the AWS-managed key needs no KMS grant
         fn.addToRolePolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
         fn.addEnvironment(definition.arnEnvironmentVariable, secret.secretArn);
+      } else if (grant.startsWith('queue:send:')) {
+        const queueId = grant.slice('queue:send:'.length);
+        const queue = props.queues.get(queueId);
+        const definition = queueDefinitions.find((candidate) => candidate.id === queueId);
+        if (!queue || !definition) throw new Error(`unknown queue ${queueId}`);
+        queue.grantSendMessages(fn);
+        fn.addEnvironment(definition.urlEnvironmentVariable, queue.queueUrl);
       } else if (grant.startsWith('queue:consume:')) {
         const queueId = grant.slice('queue:consume:'.length);
         const definition = queueDefinitions.find((candidate) => candidate.id === queueId);

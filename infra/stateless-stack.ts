@@ -96,6 +96,16 @@ export class StatelessStack extends Stack {
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
+    // raised daily by functions/supervision/check-calendar from 60 days before the last official year ends until the next notice is loaded;
+    // a day without a datapoint (the check did not run) keeps the alarm where it was rather than clearing it
+    new Alarm(this, 'CalendarNoticeDueAlarm', {
+      alarmDescription: '下一年度国务院办公厅节假日安排尚未加载，正式工作日历将在60天内或已经用尽 / The next year\'s State Council holiday notice is not loaded and the official calendar ends within 60 days or has ended: load it (npm run calendar:load)',
+      metric: new Metric({ namespace: 'Tongban', metricName: 'CalendarNoticeDue', dimensionsMap: { service: 'tongban' }, statistic: 'Maximum', period: Duration.days(1) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.MISSING,
+    });
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
   }
 }

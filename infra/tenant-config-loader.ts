@@ -8,6 +8,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { parseTenantConfigText } from '../functions/catalogue/domain/tenant-config';
+import { officialCalendarYears } from '../functions/domain/calendar-data';
 import { platformFunction, tableStatement } from './platform-function';
 
 /** Where the handler finds the configuration: `join(__dirname, 'tenants')` next to the bundled index.js. */
@@ -45,6 +46,11 @@ function configDirectoryDigest(directory: string): string {
   return hash.digest('hex');
 }
 
+/** sha256 of the holiday notices the loader bundles (functions/domain/calendar-data): a changed one re-runs the loader. */
+function shippedNoticesDigest(): string {
+  return createHash('sha256').update(JSON.stringify(officialCalendarYears)).digest('hex');
+}
+
 export interface TenantConfigLoaderProps {
   readonly table: ITableV2;
   /** Absolute path of the tenant configuration directory (config/tenants). */
@@ -55,7 +61,8 @@ export interface TenantConfigLoaderProps {
  * Makes `cdk deploy` load the tenant configuration directory into the table: the directory is
  * bundled next to a custom-resource handler, which validates every file and applies them all (or,
  * when any file is invalid, none, failing the deployment). A county onboarded by adding a file is
- * live once the deployment completes.
+ * live once the deployment completes. The same handler loads the holiday notices shipped with the code
+ * as the national calendar's initial data (years already loaded, and their corrections, are kept).
  */
 export class TenantConfigLoader extends Construct {
   constructor(scope: Construct, id: string, props: TenantConfigLoaderProps) {
@@ -65,7 +72,7 @@ export class TenantConfigLoader extends Construct {
     const fn = platformFunction(this, 'Function', {
       entry: 'functions/catalogue/load-tenant-configs/handler.ts',
       table: props.table,
-      description: 'Tongban: loads config/tenants into the table on cdk deploy',
+      description: 'Tongban: loads config/tenants and the shipped holiday notices into the table on cdk deploy',
       // two counties take seconds; the margin is for many counties, each item read before it is written
       timeoutSeconds: 300,
       commandHooks: {
@@ -95,7 +102,7 @@ export class TenantConfigLoader extends Construct {
     new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,
       resourceType: 'Custom::TenantConfigs',
-      properties: { configDigest: configDirectoryDigest(props.configDirectory) },
+      properties: { configDigest: configDirectoryDigest(props.configDirectory), noticesDigest: shippedNoticesDigest() },
     });
   }
 }

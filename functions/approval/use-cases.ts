@@ -20,10 +20,10 @@ import {
   voidApprovalsPresumingDenials,
 } from './domain/department-task';
 import type { TaskRepository, WorkflowAnswer, WorkflowCallback } from './domain/ports';
-import { currentStageDeadline, DEFAULT_ESCALATION_POLICY, escalationPolicyOf, nextEscalation, stageLight, taskWaitSeconds } from './domain/task-clock';
+import { currentStageDeadline, DEFAULT_ESCALATION_POLICY, escalationPolicyOf, nextEscalation, stageDeadlineProvisional, stageLight, taskWaitSeconds } from './domain/task-clock';
 import type { TenantDirectory } from '../catalogue/domain/service-item';
 import { tenantCalendar } from '../catalogue/domain/guide';
-import { nationalCalendar } from '../domain/calendar';
+import type { NationalCalendarSource } from '../calendar/domain/ports';
 
 export interface ApprovalDependencies {
   readonly tasks: TaskRepository;
@@ -32,6 +32,7 @@ export interface ApprovalDependencies {
   readonly callback: WorkflowCallback;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  readonly calendar: NationalCalendarSource;
 }
 
 /** What the workflow puts on the department queue; the token stays on the server. */
@@ -81,11 +82,11 @@ const event = (deps: Pick<ApprovalDependencies, 'ids'>, task: DepartmentTask, ty
 });
 
 /** The tenant's working-day calendar (national arrangements plus its local closures) and escalation ladder. */
-async function supervisionOf(deps: Pick<ApprovalDependencies, 'tenants'>, tenantId: string) {
-  const profile = await deps.tenants.profile(tenantId);
+async function supervisionOf(deps: Pick<ApprovalDependencies, 'tenants' | 'calendar'>, tenantId: string) {
+  const [profile, national] = await Promise.all([deps.tenants.profile(tenantId), deps.calendar.current()]);
   return profile
-    ? { calendar: tenantCalendar(profile), policy: escalationPolicyOf(profile.supervision), departments: profile.departments.map((department) => department.deptId) }
-    : { calendar: nationalCalendar, policy: DEFAULT_ESCALATION_POLICY, departments: undefined };
+    ? { calendar: tenantCalendar(profile, national), policy: escalationPolicyOf(profile.supervision), departments: profile.departments.map((department) => department.deptId) }
+    : { calendar: national, policy: DEFAULT_ESCALATION_POLICY, departments: undefined };
 }
 
 const decidedAnswer = (task: DepartmentTask): WorkflowAnswer => ({ outcome: 'decided', ...resultOf(task) });
@@ -97,7 +98,7 @@ const decidedAnswer = (task: DepartmentTask): WorkflowAnswer => ({ outcome: 'dec
  * the truth, the workflow follows it. A task closed with its case needs no answer.
  */
 export async function storeDepartmentTask(
-  deps: Pick<ApprovalDependencies, 'tasks' | 'tenants' | 'callback' | 'clock' | 'ids'>,
+  deps: Pick<ApprovalDependencies, 'tasks' | 'tenants' | 'callback' | 'clock' | 'ids' | 'calendar'>,
   message: z.infer<typeof taskMessageSchema>,
 ): Promise<'stored' | 'answered-from-record' | 'stale-message-ignored'> {
   const stored = await deps.tasks.find(message.tenantId, message.taskId);
@@ -136,7 +137,7 @@ export async function storeDepartmentTask(
 }
 
 /** A department's work list, ordered by stage deadline, with each task's light as of now (optionally only one light). */
-export async function listDepartmentTasks(deps: Pick<ApprovalDependencies, 'tasks' | 'tenants' | 'clock'>, ctx: RequestContext, deptId: string, query: z.infer<typeof taskListQuery>) {
+export async function listDepartmentTasks(deps: Pick<ApprovalDependencies, 'tasks' | 'tenants' | 'clock' | 'calendar'>, ctx: RequestContext, deptId: string, query: z.infer<typeof taskListQuery>) {
   const [tasks, { calendar, policy }] = await Promise.all([deps.tasks.listForDepartment(ctx.tenantId, deptId, query.status, query.limit), supervisionOf(deps, ctx.tenantId)]);
   const now = deps.clock.now();
   const listed = tasks.map((task) => ({
@@ -149,6 +150,7 @@ export async function listDepartmentTasks(deps: Pick<ApprovalDependencies, 'task
     assignedAt: task.assignedAt,
     stageDeadline: currentStageDeadline(task, now, calendar) ?? task.stageDeadline,
     light: stageLight(task, now, calendar, policy.yellowThresholdDays),
+    provisional: stageDeadlineProvisional(task, now, calendar),
     ...(task.claimedBy ? { claimedBy: task.claimedBy } : {}),
     ...(task.escalation ? { escalation: task.escalation } : {}),
   }));

@@ -1,8 +1,10 @@
 import { CalendarNotAvailable, InvalidInstantError } from '../domain/calendar';
+import { PROVISIONAL_NOTE } from '../domain/provisional-note';
 import { notFound, RuleNotSatisfiableError, ValidationError } from '../shared/errors';
 import { bundleAsItem } from './domain/bundle-item';
 import { buildGuide, itemSummary, tenantCalendar } from './domain/guide';
 import type { Clock } from '../shared/runtime';
+import type { NationalCalendarSource } from '../calendar/domain/ports';
 import { itemChanged, type ItemCatalogue, type TenantDirectory } from './domain/service-item';
 import { BundleNotFoundError, mergeBundle, type TenantConfig } from './domain/tenant-config';
 import type { PublishedItem, TenantProfile } from './domain/service-item';
@@ -11,6 +13,7 @@ export interface CatalogueDependencies {
   readonly catalogue: ItemCatalogue;
   readonly tenants: TenantDirectory;
   readonly clock: Clock;
+  readonly calendar: NationalCalendarSource;
 }
 
 export interface ApplySummary {
@@ -24,7 +27,7 @@ export interface ApplySummary {
  * replaced; each item whose definition changed gets a new immutable version (who/when/why), and
  * unchanged items keep theirs, so applying the same file twice publishes nothing.
  */
-export async function applyTenantConfig(deps: CatalogueDependencies, config: TenantConfig, change: { by: string; reason: string }): Promise<ApplySummary> {
+export async function applyTenantConfig(deps: Pick<CatalogueDependencies, 'catalogue' | 'tenants' | 'clock'>, config: TenantConfig, change: { by: string; reason: string }): Promise<ApplySummary> {
   const at = deps.clock.now().toISOString();
   const tenantId = config.tenant.tenantId;
   const published: { code: string; version: number }[] = [];
@@ -94,8 +97,8 @@ export async function listCatalogue(deps: CatalogueDependencies, tenantId: strin
 
 /** The public guide (办事指南) of the current version of one item, with "expected by" for an application filed now. */
 export async function itemGuide(deps: CatalogueDependencies, tenantId: string, itemCode: string) {
-  const [profile, item] = await Promise.all([requireTenant(deps, tenantId), requireItem(deps, tenantId, itemCode)]);
-  return buildGuide(item, profile, deps.clock.now().toISOString());
+  const [profile, item, national] = await Promise.all([requireTenant(deps, tenantId), requireItem(deps, tenantId, itemCode), deps.calendar.current()]);
+  return buildGuide(item, profile, deps.clock.now().toISOString(), national);
 }
 
 /** A bundle (一件事) guide: one merged form and one material list without duplicates. */
@@ -117,11 +120,14 @@ export async function bundleGuide(deps: CatalogueDependencies, tenantId: string,
  * The deadline `days` working days after `start` under this tenant's calendar (national holidays,
  * 调休 make-up days and local closures): the end of the n-th working day, Shanghai time.
  */
-export async function workingDayDeadline(deps: Pick<CatalogueDependencies, 'tenants'>, tenantId: string, start: string, days: number) {
-  const profile = await requireTenant(deps, tenantId);
+export async function workingDayDeadline(deps: Pick<CatalogueDependencies, 'tenants' | 'calendar'>, tenantId: string, start: string, days: number) {
+  const [profile, national] = await Promise.all([requireTenant(deps, tenantId), deps.calendar.current()]);
   try {
-    const deadline = tenantCalendar(profile).addWorkingDays(start, days);
-    return { tenantId, start, days, deadline, extraClosures: profile.tenant.extraClosures };
+    const calendar = tenantCalendar(profile, national);
+    const deadline = calendar.addWorkingDays(start, days);
+    // a deadline counted over a year whose notice is not out yet says so (it is recomputed when the notice is loaded)
+    const provisional = calendar.countsProvisionalDay(start, deadline);
+    return { tenantId, start, days, deadline, provisional, ...(provisional ? { provisionalNote: PROVISIONAL_NOTE } : {}), extraClosures: profile.tenant.extraClosures };
   } catch (error) {
     if (error instanceof InvalidInstantError) {
       throw new ValidationError('起算时间格式不正确，应为带时区的ISO 8601时间', 'start must be an ISO 8601 instant with an offset', [{ path: 'query.start', message: 'e.g. 2026-09-30T10:00:00+08:00' }], 'INVALID_INSTANT');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tenantCalendar } from '../catalogue/domain/guide';
+import type { NationalCalendarSource } from '../calendar/domain/ports';
 import type { ItemCatalogue, PublishedItem, TenantDirectory } from '../catalogue/domain/service-item';
 import { applicantDigest } from '../intake/adapters/dynamo-case-repository';
 import type { Case } from '../intake/domain/case';
@@ -42,6 +43,7 @@ export interface CertificateDependencies {
   readonly signer: CertificateSigner;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  readonly calendar: NationalCalendarSource;
 }
 
 const certificateNoSchema = z.string().trim().min(1).max(CERTIFICATE_NO_MAX_LENGTH);
@@ -225,13 +227,18 @@ export async function listCertificateLibrary(deps: Pick<CertificateDependencies,
 }
 
 /** What the release rules need of a case, and the 容缺 materials still outstanding. */
-async function releaseFacts(deps: Pick<CertificateDependencies, 'cases' | 'materials' | 'tenants'>, ctx: RequestContext, caseId: string) {
-  const [current, checklist, profile] = await Promise.all([deps.cases.find(ctx.tenantId, caseId), deps.materials.checklist(ctx.tenantId, caseId), deps.tenants.profile(ctx.tenantId)]);
+async function releaseFacts(deps: Pick<CertificateDependencies, 'cases' | 'materials' | 'tenants' | 'calendar'>, ctx: RequestContext, caseId: string) {
+  const [current, checklist, profile, national] = await Promise.all([
+    deps.cases.find(ctx.tenantId, caseId),
+    deps.materials.checklist(ctx.tenantId, caseId),
+    deps.tenants.profile(ctx.tenantId),
+    deps.calendar.current(),
+  ]);
   if (!current) throw notFound.case(caseId);
   if (!profile) throw notFound.tenant(ctx.tenantId);
   const facts: CompletedCaseFacts = { tenantId: ctx.tenantId, caseId, status: current.status, ...(current.completedAt ? { completedAt: current.completedAt } : {}) };
   const waitingFor = outstandingDeferredMaterials(current.deferredMaterials?.materialIds ?? [], checklist.map((entry) => entry.materialId));
-  return { facts, waitingFor, calendar: tenantCalendar(profile) };
+  return { facts, waitingFor, calendar: tenantCalendar(profile, national) };
 }
 
 /** Primary course: the applicant chooses pickup at the window or mail (政务专递) for the result of a completed case. */
@@ -253,7 +260,7 @@ export async function handOverResult(deps: CertificateDependencies, ctx: Request
 }
 
 /** The results part of the case view: release (blocked, deadline, light, method) and the case's certificates. */
-export async function caseResults(deps: Pick<CertificateDependencies, 'cases' | 'materials' | 'tenants' | 'releases' | 'certificates' | 'clock'>, ctx: RequestContext, caseId: string) {
+export async function caseResults(deps: Pick<CertificateDependencies, 'cases' | 'materials' | 'tenants' | 'releases' | 'certificates' | 'clock' | 'calendar'>, ctx: RequestContext, caseId: string) {
   const [{ facts, waitingFor, calendar }, release, certificates] = await Promise.all([
     releaseFacts(deps, ctx, caseId),
     deps.releases.find(ctx.tenantId, caseId),

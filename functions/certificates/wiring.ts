@@ -4,6 +4,7 @@ import { DynamoItemCatalogue } from '../catalogue/adapters/dynamo-item-catalogue
 import { DynamoTenantDirectory } from '../catalogue/adapters/dynamo-tenant-directory';
 import { DynamoCaseRepository } from '../intake/adapters/dynamo-case-repository';
 import { DynamoMaterialRepository } from '../materials/adapters/dynamo-material-repository';
+import { nationalCalendarSource } from '../calendar/wiring';
 import { dynamoDocuments, requiredEnvironment, s3 } from '../shared/clients';
 import { tracer } from '../shared/powertools';
 import { systemClock, ulidGenerator } from '../shared/runtime';
@@ -40,6 +41,7 @@ export const certificateDependencies = (): CertificateDependencies => {
     documents: new S3CertificateDocumentStore(s3, () => requiredEnvironment('CERTIFICATES_BUCKET')),
     signer: signer(),
     clock: systemClock,
+    calendar: nationalCalendarSource(),
     ids: ulidGenerator,
   };
   return built;

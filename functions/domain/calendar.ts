@@ -5,8 +5,13 @@
  * arithmetic only so that the process time zone never matters. Conventions: the start day never counts
  * (民法典 art. 201); a deadline is the end of the n-th working day (art. 203); suspended days are those
  * with `date(from) < d <= date(resume)`.
+ *
+ * Years after the last official notice are covered, up to a horizon, by provisional records derived from
+ * 《全国年节及纪念日放假办法》 (see `provisional-calendar.ts`); a deadline that runs over such a day is marked
+ * provisional. Beyond the horizon every date throws `CalendarNotAvailable`.
  */
 import { officialCalendarYears } from './calendar-data';
+import { provisionalYearRecord } from './provisional-calendar';
 
 /** One holiday of a State Council notice. */
 export interface HolidayArrangement {
@@ -17,19 +22,28 @@ export interface HolidayArrangement {
   readonly makeUpWorkdays: readonly string[];
 }
 
-/** The holiday arrangements of one year, as published in one notice. */
+/** The holiday arrangements of one year, as published in one notice, or derived provisionally. */
 export interface CalendarYearRecord {
   readonly year: number;
   readonly source: string;
   readonly documentNumber: string;
   readonly publishedOn: string;
   readonly holidays: readonly HolidayArrangement[];
+  /** Set on a record derived from the 办法 for a year without a notice; never on an official notice. */
+  readonly provisional?: true;
+}
+
+/** A deadline instant, marked when any day it was counted over lies in a provisional year. */
+export interface Deadline {
+  /** `YYYY-MM-DDT23:59:59+08:00` */
+  readonly deadline: string;
+  readonly provisional?: true;
 }
 
 /** A suspension (挂起) as `[from, resume]` instants; see the module conventions. */
 export type Suspension = readonly [from: string, resume: string];
 
-/** Thrown for any date in a year without a loaded notice: there is deliberately no Mon–Fri fallback. */
+/** Thrown for any date in a year neither loaded nor provisional: there is deliberately no Mon–Fri fallback. */
 export class CalendarNotAvailable extends Error {
   override readonly name = 'CalendarNotAvailable';
   constructor(readonly year: number) {
@@ -164,12 +178,16 @@ type DayKind = 'rest' | 'makeUpWorkday';
 
 /** The day classification shared by a national calendar and its tenant variants. */
 interface CalendarTable {
+  /** Every covered year, official or provisional. */
   readonly years: ReadonlySet<number>;
+  /** The covered years whose record is provisional. */
+  readonly provisionalYears: ReadonlySet<number>;
   readonly kinds: ReadonlyMap<number, DayKind>;
 }
 
 function buildTable(records: readonly CalendarYearRecord[]): CalendarTable {
   const years = new Set<number>();
+  const provisionalYears = new Set<number>();
   const kinds = new Map<number, DayKind>();
   const mark = (dayNumber: number, kind: DayKind, year: number): void => {
     if (kinds.has(dayNumber)) {
@@ -180,6 +198,7 @@ function buildTable(records: readonly CalendarYearRecord[]): CalendarTable {
   for (const record of records) {
     if (years.has(record.year)) throw new InvalidCalendarInputError(`Year ${record.year} is loaded twice`);
     years.add(record.year);
+    if (record.provisional === true) provisionalYears.add(record.year);
     for (const holiday of record.holidays) {
       const [first, last, ...extra] = holiday.rest.map(dayNumberOfYmd);
       if (first === undefined || last === undefined || extra.length > 0 || last < first) {
@@ -194,8 +213,10 @@ function buildTable(records: readonly CalendarYearRecord[]): CalendarTable {
       }
     }
   }
-  return { years, kinds };
+  return { years, provisionalYears, kinds };
 }
+
+const ascending = (years: Iterable<number>): number[] => [...years].sort((a, b) => a - b);
 
 /**
  * A working-day calendar built from notice records, optionally with one tenant's local closures
@@ -221,12 +242,63 @@ export class WorkingCalendar {
     return new WorkingCalendar(this.table, extraClosures);
   }
 
-  /** Years with a loaded notice, ascending. */
+  /**
+   * Years with a loaded official notice, ascending: the same as {@link officialYears}. Provisional years are not
+   * "loaded"; {@link coveredYears} lists every year the calendar answers for.
+   */
   loadedYears(): number[] {
-    return [...this.table.years].sort((a, b) => a - b);
+    return this.officialYears();
   }
 
-  /** Whether a Shanghai date (`YYYY-MM-DD`) is a working day. Throws `CalendarNotAvailable` outside loaded years. */
+  /** Years with an official notice, ascending. */
+  officialYears(): number[] {
+    return ascending([...this.table.years].filter((year) => !this.table.provisionalYears.has(year)));
+  }
+
+  /** Years covered only by a provisional record, ascending. */
+  provisionalYears(): number[] {
+    return ascending(this.table.provisionalYears);
+  }
+
+  /** Every year the calendar answers for (official and provisional), ascending. */
+  coveredYears(): number[] {
+    return ascending(this.table.years);
+  }
+
+  /** Whether `year` is covered by a provisional record (false for official and for uncovered years). */
+  isProvisionalYear(year: number): boolean {
+    return this.table.provisionalYears.has(year);
+  }
+
+  /**
+   * Whether any Shanghai date `d` with `date(start) < d <= date(end)` lies in a provisional year: the days
+   * `workingDaysBetween(start, end)` and a deadline from `start` to `end` are counted over. When `end` is before
+   * `start` the two are swapped, as `workingDaysBetween` does. Never throws `CalendarNotAvailable`.
+   */
+  countsProvisionalDay(startIso: string, endIso: string): boolean {
+    const a = shanghaiDayNumber(startIso);
+    const b = shanghaiDayNumber(endIso);
+    const [low, high] = a <= b ? [a + 1, b] : [b + 1, a];
+    if (low > high) return false;
+    for (let year = yearOfDayNumber(low); year <= yearOfDayNumber(high); year++) {
+      if (this.table.provisionalYears.has(year)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * {@link addWorkingDays} with the mark `provisional: true` when the count ran over a day of a provisional year.
+   * Such a deadline is to be recomputed once the official notice for that year is loaded.
+   */
+  deadline(startIso: string, n: number, suspensions: readonly Suspension[] = []): Deadline {
+    const deadline = this.addWorkingDays(startIso, n, suspensions);
+    return this.countsProvisionalDay(startIso, deadline) ? { deadline, provisional: true } : { deadline };
+  }
+
+  /**
+   * Whether a Shanghai date (`YYYY-MM-DD`) is a working day (provisionally so in a provisional year).
+   * Throws `CalendarNotAvailable` outside the covered years.
+   */
   isWorkingDay(dateYmd: string): boolean {
     return this.isWorkingDayNumber(dayNumberOfYmd(dateYmd));
   }
@@ -283,8 +355,31 @@ export class WorkingCalendar {
   }
 }
 
-/** The national calendar from `calendar-data/`, without local closures. */
-export const nationalCalendar = WorkingCalendar.fromRecords(officialCalendarYears);
+/**
+ * A national calendar from official notices plus provisional records for the `horizonYears` years after the last
+ * official year (none when `official` is empty). Later years, and gaps between official years, stay uncovered.
+ */
+export function nationalCalendarFrom(official: readonly CalendarYearRecord[], horizonYears = 2): WorkingCalendar {
+  if (!Number.isInteger(horizonYears) || horizonYears < 0) {
+    throw new InvalidCalendarInputError(`horizonYears must be a non-negative integer, got ${horizonYears}`);
+  }
+  const officialYears = official.filter((record) => record.provisional !== true).map((record) => record.year);
+  const covered = new Set(official.map((record) => record.year));
+  const provisional: CalendarYearRecord[] = [];
+  if (officialYears.length > 0) {
+    const lastOfficial = Math.max(...officialYears);
+    for (let year = lastOfficial + 1; year <= lastOfficial + horizonYears; year++) {
+      if (!covered.has(year)) provisional.push(provisionalYearRecord(year));
+    }
+  }
+  return WorkingCalendar.fromRecords([...official, ...provisional]);
+}
+
+/**
+ * The national calendar without local closures: the notices of `calendar-data/`, then provisional years up to
+ * two years after the last of them.
+ */
+export const nationalCalendar = nationalCalendarFrom(officialCalendarYears);
 
 /** {@link WorkingCalendar.addWorkingDays} on the national calendar. */
 export function addWorkingDays(startIso: string, n: number, suspensions?: readonly Suspension[]): string {
@@ -301,7 +396,7 @@ export function isWorkingDay(dateYmd: string, extraClosures: Iterable<string> = 
   return nationalCalendar.withExtraClosures(extraClosures).isWorkingDay(dateYmd);
 }
 
-/** Years with a loaded national notice, ascending (for the operations check). */
+/** Years with a loaded official national notice, ascending (for the operations check); provisional years excluded. */
 export function loadedYears(): number[] {
   return nationalCalendar.loadedYears();
 }

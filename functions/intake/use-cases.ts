@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DepartmentTask } from '../approval/domain/department-task';
 import type { TaskRepository } from '../approval/domain/ports';
 import { clockSuspensions } from '../approval/domain/department-task';
-import { currentStageDeadline, escalationPolicyOf, stageLight, taskWaitSeconds } from '../approval/domain/task-clock';
+import { currentStageDeadline, escalationPolicyOf, stageDeadlineProvisional, stageLight, taskWaitSeconds } from '../approval/domain/task-clock';
 import type { ItemCatalogue, TenantDirectory, TenantProfile } from '../catalogue/domain/service-item';
 import { deadlineField } from './domain/deadlines';
 import { InvalidTransitionError, notFound } from '../shared/errors';
@@ -10,6 +10,8 @@ import type { RequestContext } from '../shared/request-context';
 import type { ClockMonitor } from '../shared/monitoring';
 import type { Clock, IdGenerator } from '../shared/runtime';
 import { tenantCalendar } from '../catalogue/domain/guide';
+import type { NationalCalendarSource } from '../calendar/domain/ports';
+import type { WorkingCalendar } from '../domain/calendar';
 import { caseClockView } from './domain/case-clock-view';
 import {
   acceptCase,
@@ -102,13 +104,17 @@ export interface IntakeDependencies {
   readonly monitor: ClockMonitor;
   readonly notices: NoticeArchive;
   readonly acceptanceTimer: AcceptanceTimer;
+  readonly calendar: NationalCalendarSource;
 }
+
+/** The tenant's working-day calendar as loaded now: the national notices (official or provisional) plus its local closures. */
+const calendarOf = async (deps: Pick<IntakeDependencies, 'calendar'>, profile: TenantProfile): Promise<WorkingCalendar> => tenantCalendar(profile, await deps.calendar.current());
 
 /**
  * Primary course: the applicant (or a window clerk for them) files an application for a published
  * item; the case is stored with its first timeline event and waits for acceptance review.
  */
-export async function createCase(deps: Pick<IntakeDependencies, 'cases' | 'catalogue' | 'tenants' | 'clock' | 'ids' | 'monitor' | 'acceptanceTimer'>, ctx: RequestContext, input: z.infer<typeof createCaseBody>) {
+export async function createCase(deps: Pick<IntakeDependencies, 'cases' | 'catalogue' | 'tenants' | 'clock' | 'ids' | 'monitor' | 'acceptanceTimer' | 'calendar'>, ctx: RequestContext, input: z.infer<typeof createCaseBody>) {
   const code = (input.itemCode ?? input.bundleCode) as string;
   const [tenant, item] = await Promise.all([deps.tenants.profile(ctx.tenantId), deps.catalogue.publishedItem(ctx.tenantId, code)]);
   if (!tenant) throw notFound.tenant(ctx.tenantId);
@@ -214,7 +220,7 @@ async function routeForAcceptance(deps: IntakeDependencies, ctx: RequestContext,
   const [item, profile] = await Promise.all([deps.catalogue.itemVersion(ctx.tenantId, current.itemCode, current.itemVersion), deps.tenants.profile(ctx.tenantId)]);
   if (!item) throw notFound.item(`${current.itemCode}@${current.itemVersion}`);
   if (!profile) throw notFound.tenant(ctx.tenantId);
-  const calendar = tenantCalendar(profile);
+  const calendar = await calendarOf(deps, profile);
   const onGap = (year: number) => deps.monitor.calendarGap(year, { tenantId: ctx.tenantId, caseId: current.caseId });
   const serial = item.mode === 'serial';
   let daysBefore = 0;
@@ -249,7 +255,7 @@ async function routeForAcceptance(deps: IntakeDependencies, ctx: RequestContext,
 
 /** Primary course: the applicant supplied what the one-time notice listed; the case returns to acceptance review. */
 export async function resubmitCase(
-  deps: Pick<IntakeDependencies, 'cases' | 'catalogue' | 'tenants' | 'clock' | 'ids' | 'monitor' | 'acceptanceTimer'>,
+  deps: Pick<IntakeDependencies, 'cases' | 'catalogue' | 'tenants' | 'clock' | 'ids' | 'monitor' | 'acceptanceTimer' | 'calendar'>,
   ctx: RequestContext,
   caseId: string,
   body: z.infer<typeof resubmissionBody>,
@@ -271,9 +277,9 @@ export async function resubmitCase(
  * When the deemed-acceptance timer of a case should fire: just after its notice deadline, counted
  * from the receipt of the complete application. In a year without a calendar it re-checks daily.
  */
-function noticeTimerFor(deps: Pick<IntakeDependencies, 'clock' | 'monitor'>, current: Case, profile: TenantProfile): { noticeDeadline: string | null; fireAt: string } {
+function noticeTimerFor(deps: Pick<IntakeDependencies, 'clock' | 'monitor'>, current: Case, profile: TenantProfile, calendar: WorkingCalendar): { noticeDeadline: string | null; fireAt: string } {
   const receivedAt = current.receivedAt ?? current.createdAt;
-  const view = caseClockView({ ...current, createdAt: receivedAt }, tenantCalendar(profile), deps.clock.now().toISOString(), profile.supervision.yellowThresholdDays, current.noticeDays ?? 1);
+  const view = caseClockView({ ...current, createdAt: receivedAt }, calendar, deps.clock.now().toISOString(), profile.supervision.yellowThresholdDays, current.noticeDays ?? 1);
   for (const alert of view.alerts) deps.monitor.calendarGap(alert.year, { tenantId: current.tenantId, caseId: current.caseId });
   const fireAt = view.noticeDeadline ? new Date(Date.parse(view.noticeDeadline) + 1000).toISOString() : new Date(deps.clock.now().getTime() + 86_400_000).toISOString();
   return { noticeDeadline: view.noticeDeadline, fireAt };
@@ -284,13 +290,13 @@ function noticeTimerFor(deps: Pick<IntakeDependencies, 'clock' | 'monitor'>, cur
  * (nothing is lost): it is logged as a calendar-independent alarm and re-armed by `startAcceptanceTimer`.
  */
 async function armAcceptanceTimer(
-  deps: Pick<IntakeDependencies, 'tenants' | 'clock' | 'monitor' | 'acceptanceTimer'>,
+  deps: Pick<IntakeDependencies, 'tenants' | 'clock' | 'monitor' | 'acceptanceTimer' | 'calendar'>,
   current: Case,
   knownProfile?: TenantProfile,
 ): Promise<{ noticeDeadline: string | null }> {
   const profile = knownProfile ?? (await deps.tenants.profile(current.tenantId));
   if (!profile) throw notFound.tenant(current.tenantId);
-  const timer = noticeTimerFor(deps, current, profile);
+  const timer = noticeTimerFor(deps, current, profile, await calendarOf(deps, profile));
   await deps.acceptanceTimer.start({ tenantId: current.tenantId, caseId: current.caseId, receivedAt: current.receivedAt ?? current.createdAt, fireAt: timer.fireAt });
   return timer;
 }
@@ -312,7 +318,7 @@ export async function deemAcceptance(deps: IntakeDependencies, input: { tenantId
   if (!current || current.status !== 'submitted') return { outcome: 'decided-by-window' };
   const profile = await deps.tenants.profile(input.tenantId);
   if (!profile) throw notFound.tenant(input.tenantId);
-  const timer = noticeTimerFor(deps, current, profile);
+  const timer = noticeTimerFor(deps, current, profile, await calendarOf(deps, profile));
   const now = deps.clock.now().toISOString();
   if (!timer.noticeDeadline || now <= timer.noticeDeadline) return { outcome: 'not-due', fireAt: timer.fireAt };
   const ctx = { tenantId: input.tenantId, requestId: `timer-${input.caseId}` };
@@ -354,7 +360,7 @@ export async function listMyCases(deps: Pick<IntakeDependencies, 'cases'>, ctx: 
  */
 export async function startApproval(deps: IntakeDependencies, current: Case): Promise<Case> {
   const [tasks, profile] = await Promise.all([deps.tasks.findMany(current.tenantId, current.tasks.map((task) => task.taskId)), deps.tenants.profile(current.tenantId)]);
-  const calendar = profile ? tenantCalendar(profile) : undefined;
+  const calendar = profile ? await calendarOf(deps, profile) : await deps.calendar.current();
   const policy = profile ? escalationPolicyOf(profile.supervision) : undefined;
   const executionRef = await deps.workflow.start({
     tenantId: current.tenantId,
@@ -380,7 +386,7 @@ export async function resumeApproval(deps: IntakeDependencies, tenantId: string,
 const publicEvent = (event: CaseEvent) => ({ type: event.type, at: event.at, actor: event.actor, detail: event.detail });
 
 /** The case as the applicant and staff see it: status, deadlines, light, department progress and timeline. */
-export async function getCaseView(deps: Pick<IntakeDependencies, 'cases' | 'tasks' | 'tenants' | 'clock' | 'monitor'>, ctx: RequestContext, caseId: string) {
+export async function getCaseView(deps: Pick<IntakeDependencies, 'cases' | 'tasks' | 'tenants' | 'clock' | 'monitor' | 'calendar'>, ctx: RequestContext, caseId: string) {
   const found = await loadCase(deps.cases, ctx, caseId);
   const [timeline, tasks, profile] = await Promise.all([
     deps.cases.timeline(ctx.tenantId, caseId),
@@ -389,7 +395,8 @@ export async function getCaseView(deps: Pick<IntakeDependencies, 'cases' | 'task
   ]);
   if (!profile) throw notFound.tenant(ctx.tenantId);
   const now = deps.clock.now();
-  const clock = caseClockView(found, tenantCalendar(profile), now.toISOString(), profile.supervision.yellowThresholdDays, found.noticeDays ?? 1, tasks.flatMap(clockSuspensions));
+  const calendar = await calendarOf(deps, profile);
+  const clock = caseClockView(found, calendar, now.toISOString(), profile.supervision.yellowThresholdDays, found.noticeDays ?? 1, tasks.flatMap(clockSuspensions));
   for (const alert of clock.alerts) deps.monitor.calendarGap(alert.year, { tenantId: ctx.tenantId, caseId });
   return {
     caseId: found.caseId,
@@ -421,8 +428,9 @@ export async function getCaseView(deps: Pick<IntakeDependencies, 'cases' | 'task
       deptId: task.deptId,
       lead: task.lead,
       status: task.status,
-      stageDeadline: currentStageDeadline(task, now, tenantCalendar(profile)) ?? task.stageDeadline,
-      light: stageLight(task, now, tenantCalendar(profile), profile.supervision.yellowThresholdDays),
+      stageDeadline: currentStageDeadline(task, now, calendar) ?? task.stageDeadline,
+      light: stageLight(task, now, calendar, profile.supervision.yellowThresholdDays),
+      provisional: stageDeadlineProvisional(task, now, calendar),
       decision: task.decision,
       decidedAt: task.decidedAt,
       ...(task.claimedBy ? { claimedBy: task.claimedBy } : {}),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CaseRepository } from '../intake/domain/ports';
 import { caseEventSchema } from '../intake/events';
+import { reviewEventSchema } from '../reviews/events';
 import type { Clock } from '../shared/runtime';
 import { isForStaff, type NotificationChannel, notificationFor, staffNotificationsFor } from './domain/notification';
 
@@ -14,12 +15,23 @@ export interface NotificationDependencies {
 export const relayedEventSchema = caseEventSchema.extend({ version: z.literal(1), tenantId: z.string().regex(/^\d{6}$/) });
 
 /**
+ * What the notification queue receives. Review and rectification events share the topic and its `type`
+ * attribute (decision 19), and `DeadlineRecomputed` is in both vocabularies, so a ledger entry's
+ * recomputed deadline passes the queue's filter too: it is taken and tells nobody, rather than refused
+ * into the dead-letter queue.
+ */
+export const notificationMessageSchema = z.union([relayedEventSchema, reviewEventSchema.extend({ version: z.literal(1), tenantId: z.string().regex(/^\d{6}$/) })]);
+
+/**
  * Primary course: an event that tells the applicant or staff something arrives from the case-events
  * topic; each notice is sent on the channel and recorded on the case timeline. A record's id derives
  * from the source event and the notice's position, so a redelivered event sends only what was not
  * recorded yet (delivery is at least once).
  */
-export async function deliverNotification(deps: NotificationDependencies, event: z.infer<typeof relayedEventSchema>): Promise<'sent' | 'already-sent' | 'nothing-to-say'> {
+export async function deliverNotification(deps: NotificationDependencies, message: z.infer<typeof notificationMessageSchema>): Promise<'sent' | 'already-sent' | 'nothing-to-say'> {
+  // only review and rectification events carry a role; none of them tells anyone anything here
+  if ('role' in message) return 'nothing-to-say';
+  const event = message;
   const current = await deps.cases.find(event.tenantId, event.caseId);
   if (!current) return 'nothing-to-say';
   const applicantNotice = notificationFor(current, event);

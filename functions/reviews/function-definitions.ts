@@ -53,8 +53,8 @@ export const reviewFunctionDefinitions: readonly FunctionDefinition[] = [
     id: 'RelayReviewEvents',
     context: 'reviews',
     entry: 'functions/reviews/relay-review-events/handler.ts',
-    // the outbox of reviews and the ledger, relayed like case events
-    trigger: { kind: 'tableStream', batchSize: 100, filter: { eventName: 'INSERT', entity: 'ReviewEvent' } },
+    // the outboxes of reviews, the ledger and the national calendar, relayed like case events (the stream's second and last reader)
+    trigger: { kind: 'tableStream', batchSize: 100, filter: { eventName: 'INSERT', entities: ['ReviewEvent', 'CalendarEvent'] } },
     access: ['topic:publish:CaseEventsTopic'],
     timeoutSeconds: 60,
   },

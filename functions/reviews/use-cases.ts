@@ -1,7 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { tenantCalendar } from '../catalogue/domain/guide';
-import type { ItemCatalogue, TenantDirectory } from '../catalogue/domain/service-item';
+import type { NationalCalendarSource } from '../calendar/domain/ports';
+import type { WorkingCalendar } from '../domain/calendar';
+import { PROVISIONAL_NOTE } from '../domain/provisional-note';
+import type { ItemCatalogue, TenantDirectory, TenantProfile } from '../catalogue/domain/service-item';
 import { reviewTouchpoints } from '../catalogue/domain/tenant-config';
 import { applicantDigest } from '../intake/adapters/dynamo-case-repository';
 import type { Case } from '../intake/domain/case';
@@ -32,7 +35,11 @@ export interface ReviewDependencies {
   readonly reviews: ReviewStore;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  readonly calendar: NationalCalendarSource;
 }
+
+/** The tenant's working-day calendar as loaded now (national notices plus its local closures). */
+const calendarOf = async (deps: Pick<ReviewDependencies, 'calendar'>, profile: TenantProfile) => tenantCalendar(profile, await deps.calendar.current());
 
 const ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'expected a 26-character ULID');
 export const caseIdPath = z.object({ caseId: z.string().min(1).max(64) });
@@ -161,7 +168,7 @@ export async function submitReview(deps: ReviewDependencies, ctx: RequestContext
     const source: RectificationSource = { kind: 'review', reviewId, caseId, touchpoint: review.touchpoint, level: review.level, itemCode: current.itemCode };
     opened = openRectification(
       { tenantId: ctx.tenantId, rectificationId, source, ownerDeptId: leadDeptId ?? 'ZWZX', openedAt: now, limitDays: profile.reviews.rectificationDays },
-      tenantCalendar(profile),
+      await calendarOf(deps, profile),
     );
     events.push(openedEvent(deps, opened));
   }
@@ -217,7 +224,7 @@ export async function fileComplaint(deps: ReviewDependencies, ctx: RequestContex
   const rectificationId = deps.ids.next();
   const source: RectificationSource = { kind: 'complaint', channel: body.channel, content: body.content, ...(body.caseId ? { caseId: body.caseId } : {}), ...(itemCode ? { itemCode } : {}) };
   const entry = {
-    ...openRectification({ tenantId: ctx.tenantId, rectificationId, source, ownerDeptId, openedAt: now, limitDays: profile.reviews.rectificationDays }, tenantCalendar(profile)),
+    ...openRectification({ tenantId: ctx.tenantId, rectificationId, source, ownerDeptId, openedAt: now, limitDays: profile.reviews.rectificationDays }, await calendarOf(deps, profile)),
     ...(body.contact ? { contact: body.contact } : {}),
   };
   const actor = ctx.staff ? { actor: ctx.staff.staffId, role: ctx.staff.role } : { actor: 'public', role: 'public' };
@@ -226,10 +233,17 @@ export async function fileComplaint(deps: ReviewDependencies, ctx: RequestContex
   return { rectificationId, ownerDeptId, deadline: entry.deadline, status: entry.status };
 }
 
-function ledgerView(entry: Rectification, now: string, calendar: ReturnType<typeof tenantCalendar>, yellowThreshold: number) {
+function ledgerView(entry: Rectification, now: string, calendar: WorkingCalendar, yellowThreshold: number) {
   const { tenantId: _tenant, ...rest } = entry as Rectification & { contact?: unknown };
   const { contact: _contact, ...visible } = rest as typeof rest & { contact?: unknown };
-  return { ...visible, statusLabel: rectificationStatusLabel(entry.status), ...rectificationLight(entry, now, calendar, yellowThreshold) };
+  const provisional = calendar.countsProvisionalDay(entry.openedAt, entry.deadline);
+  return {
+    ...visible,
+    statusLabel: rectificationStatusLabel(entry.status),
+    ...rectificationLight(entry, now, calendar, yellowThreshold),
+    provisional,
+    ...(provisional ? { provisionalNote: PROVISIONAL_NOTE } : {}),
+  };
 }
 
 const requireStaff = (ctx: RequestContext): StaffIdentity => {
@@ -258,7 +272,7 @@ export async function recordRectificationStep(deps: ReviewDependencies, ctx: Req
   ];
   await deps.reviews.saveRectification(next, events);
   const profile = await profileOf(deps, ctx.tenantId);
-  return ledgerView(next, now, tenantCalendar(profile), profile.supervision.yellowThresholdDays);
+  return ledgerView(next, now, await calendarOf(deps, profile), profile.supervision.yellowThresholdDays);
 }
 
 export async function getRectification(deps: ReviewDependencies, ctx: RequestContext, rectificationId: string) {
@@ -266,7 +280,7 @@ export async function getRectification(deps: ReviewDependencies, ctx: RequestCon
   const entry = await deps.reviews.findRectification(ctx.tenantId, rectificationId);
   if (!entry) throw new NotFoundError({ zh: '整改事项', en: 'Rectification entry', code: 'RECTIFICATION_NOT_FOUND' }, rectificationId);
   const profile = await profileOf(deps, ctx.tenantId);
-  return ledgerView(entry, deps.clock.now().toISOString(), tenantCalendar(profile), profile.supervision.yellowThresholdDays);
+  return ledgerView(entry, deps.clock.now().toISOString(), await calendarOf(deps, profile), profile.supervision.yellowThresholdDays);
 }
 
 /** The ledger by deadline, filtered by status, light and department; a department's staff see their own department. */
@@ -274,7 +288,7 @@ export async function listRectifications(deps: ReviewDependencies, ctx: RequestC
   const staff = requireStaff(ctx);
   const deptId = staff.role === 'handler' || staff.role === 'department_head' ? staff.deptId : query.deptId;
   const profile = await profileOf(deps, ctx.tenantId);
-  const calendar = tenantCalendar(profile);
+  const calendar = await calendarOf(deps, profile);
   const now = deps.clock.now().toISOString();
   const entries = await deps.reviews.listRectifications(ctx.tenantId, query.status, query.limit);
   const views = entries

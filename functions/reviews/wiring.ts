@@ -1,6 +1,7 @@
 import { DynamoItemCatalogue } from '../catalogue/adapters/dynamo-item-catalogue';
 import { DynamoTenantDirectory } from '../catalogue/adapters/dynamo-tenant-directory';
 import { DynamoCaseRepository } from '../intake/adapters/dynamo-case-repository';
+import { nationalCalendarSource } from '../calendar/wiring';
 import { dynamoDocuments, requiredEnvironment } from '../shared/clients';
 import { systemClock, ulidGenerator } from '../shared/runtime';
 import { DynamoReviewStore } from './adapters/dynamo-review-store';
@@ -18,6 +19,7 @@ export const reviewDependencies = (): ReviewDependencies => {
     tenants: new DynamoTenantDirectory(dynamoDocuments, tableName),
     reviews: new DynamoReviewStore(dynamoDocuments, tableName),
     clock: systemClock,
+    calendar: nationalCalendarSource(),
     ids: ulidGenerator,
   };
   return built;

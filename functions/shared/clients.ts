@@ -17,7 +17,9 @@ export const dynamoDocuments = DynamoDBDocumentClient.from(tracer.captureAWSv3Cl
 
 export const stepFunctions = tracer.captureAWSv3Client(new SFNClient({}));
 
-export const sqs = tracer.captureAWSv3Client(new SQSClient({}));
+// the endpoint comes from the SDK's own configuration on both targets (AWS_ENDPOINT_URL_SQS locally), never
+// from a queue URL's host: the local emulator's URLs name a host (sqs.<region>.127.0.0.1) that does not resolve
+export const sqs = tracer.captureAWSv3Client(new SQSClient({ useQueueUrlAsEndpoint: false }));
 
 export const sns = tracer.captureAWSv3Client(new SNSClient({}));
 

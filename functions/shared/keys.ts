@@ -45,6 +45,13 @@ export const keys = {
   departmentTaskSort: (status: string, deadline: string, taskId: string): string => `${status.toUpperCase()}#${deadline}#${taskId}`,
   departmentTaskStatusPrefix: (status: string): string => `${status.toUpperCase()}#`,
 
+  /**
+   * GSI1: a tenant's cases still on the clock, one partition per status (submitted, supplement_requested,
+   * accepted, in_approval, completed), oldest first: the window's queue and the deadline recomputation read it.
+   */
+  casesInStatus: (tenantId: string, status: string): string => `${tenantPrefix(tenantId)}#CASES#${status.toUpperCase()}`,
+  caseInStatusSort: (since: string, caseId: string): string => `${since}#${caseId}`,
+
   /** GSI2: an applicant's cases, newest first (the applicant key is a digest, never the ID number). */
   applicantCases: (tenantId: string, applicantDigest: string): string => `${tenantPrefix(tenantId)}#APPLICANT#${applicantDigest}`,
   applicantCaseSort: (createdAt: string, caseId: string): string => `CASE#${createdAt}#${caseId}`,
@@ -53,6 +60,12 @@ export const keys = {
   idempotency: (tenantId: string, routeKey: string, key: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#IDEM#${routeKey}#${key}`, SK: 'IDEM' }),
 
   tenantProfile: (tenantId: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#CONFIG`, SK: 'TENANT' }),
+  /**
+   * The platform's register of counties (national level in the tenant slot), written with each profile:
+   * work that spans every county, such as recomputing deadlines when a holiday notice arrives, lists it.
+   */
+  tenantRegister: (tenantId: string): ItemKey => ({ PK: `${tenantPrefix('000000')}#TENANTS`, SK: `TENANT#${tenantId}` }),
+  tenantRegisterPartition: (): string => `${tenantPrefix('000000')}#TENANTS`,
   item: (tenantId: string, itemCode: string, version: number): ItemKey => ({
     PK: `${tenantPrefix(tenantId)}#ITEM#${itemCode}`,
     SK: `V#${String(version).padStart(6, '0')}`,
@@ -107,4 +120,21 @@ export const keys = {
   auditOfCase: (tenantId: string, caseId: string): string => `${tenantPrefix(tenantId)}#AUDIT#CASE#${caseId}`,
   auditOfStaff: (tenantId: string, staffId: string): string => `${tenantPrefix(tenantId)}#AUDIT#STAFF#${staffId}`,
   auditSort: (at: string, recordId: string): string => `${at}#${recordId}`,
+
+  // ---- national holiday notices (国务院节假日安排), one set for every county ----
+  /**
+   * The national level in the tenant slot: every partition key starts with a tenant, and `000000` is no
+   * county's division code. One partition holds every year's versions, current pointers and outbox events,
+   * so the whole calendar loads with one Query on `CURRENT#`.
+   */
+  nationalLevel: '000000',
+  calendarPartition: (): string => `${tenantPrefix(keys.nationalLevel)}#CALENDAR`,
+  /** One immutable version of a year's notice. */
+  calendarNoticeVersion: (year: number, version: number): ItemKey => ({ PK: keys.calendarPartition(), SK: `NOTICE#${year}#V#${String(version).padStart(6, '0')}` }),
+  calendarNoticeVersionPrefix: (year: number): string => `NOTICE#${year}#V#`,
+  /** The year's current version, holding a copy of its record so loading the calendar needs no second read. */
+  calendarNoticeCurrent: (year: number): ItemKey => ({ PK: keys.calendarPartition(), SK: `CURRENT#${year}` }),
+  calendarNoticeCurrentPrefix: 'CURRENT#',
+  /** Outbox record of a calendar event (entity `CalendarEvent`), relayed by the table stream. */
+  calendarEvent: (eventId: string): ItemKey => ({ PK: keys.calendarPartition(), SK: `EVT#${eventId}` }),
 } as const;

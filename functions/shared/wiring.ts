@@ -5,6 +5,7 @@ import { DynamoTenantDirectory } from '../catalogue/adapters/dynamo-tenant-direc
 import { DynamoCaseRepository } from '../intake/adapters/dynamo-case-repository';
 import { S3NoticeArchive } from '../intake/adapters/s3-notice-archive';
 import { StepFunctionsAcceptanceTimer } from '../intake/adapters/sfn-acceptance-timer';
+import { nationalCalendarSource } from '../calendar/wiring';
 import { dynamoDocuments, requiredEnvironment, s3, stepFunctions } from './clients';
 import { powertoolsClockMonitor } from './monitoring';
 import { systemClock, ulidGenerator } from './runtime';
@@ -27,6 +28,7 @@ function build() {
     callback: workflow,
     clock: systemClock,
     ids: ulidGenerator,
+    calendar: nationalCalendarSource(),
     monitor: powertoolsClockMonitor,
     notices: new S3NoticeArchive(s3, () => requiredEnvironment('CERTIFICATES_BUCKET')),
     acceptanceTimer: new StepFunctionsAcceptanceTimer(stepFunctions, () => requiredEnvironment('ACCEPTANCE_TIMER_STATE_MACHINE_ARN')),

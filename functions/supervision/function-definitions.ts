@@ -12,7 +12,8 @@ const onboardedTenants = readdirSync(join(__dirname, '..', '..', 'config', 'tena
 
 /**
  * The functions of supervision (电子监察): the counters and audit consumer, the dashboards, the staff
- * figures, the audit query and the daily export. To be spread into `functionDefinitions`.
+ * figures, the audit query, the daily export and the daily check that the holiday calendar does not run
+ * out. To be spread into `functionDefinitions`.
  */
 export const supervisionFunctionDefinitions: readonly FunctionDefinition[] = [
   {
@@ -52,5 +53,14 @@ export const supervisionFunctionDefinitions: readonly FunctionDefinition[] = [
     trigger: { kind: 'schedule', cron: { minute: '30', hour: '16' }, input: { tenants: onboardedTenants } },
     access: ['table:read', 'bucket:write:AuditExportBucket'],
     timeoutSeconds: 300,
+  },
+  {
+    id: 'CheckCalendar',
+    context: 'supervision',
+    entry: 'functions/supervision/check-calendar/handler.ts',
+    // 08:00 in Shanghai (00:00 UTC): the alarm it feeds is seen at the start of the working day
+    trigger: { kind: 'schedule', cron: { minute: '0', hour: '0' }, input: {} },
+    // the loaded holiday notices are read from the table; nothing is written
+    access: ['table:read'],
   },
 ];

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { tenantCalendar } from '../catalogue/domain/guide';
 import type { TenantDirectory } from '../catalogue/domain/service-item';
-import { nationalCalendar, shanghaiDate } from '../domain/calendar';
+import { shanghaiDate } from '../domain/calendar';
+import { calendarWarning } from '../domain/calendar-warning';
+import type { NationalCalendarSource } from '../calendar/domain/ports';
 import type { CaseRepository } from '../intake/domain/ports';
 import { ForbiddenError, notFound } from '../shared/errors';
+import { keys } from '../shared/keys';
 import type { RequestContext, StaffRole } from '../shared/request-context';
 import type { Clock } from '../shared/runtime';
 import { type AuditRecord, auditRecordOf } from './domain/audit';
@@ -18,6 +21,7 @@ export interface SupervisionDependencies {
   readonly counters: CounterStore;
   readonly audit: AuditLog;
   readonly clock: Clock;
+  readonly calendar: NationalCalendarSource;
 }
 
 /**
@@ -45,10 +49,15 @@ const MAX_STALE_RETRIES = 20;
  * audit record is written: all in one transaction with the event's applied-marker, so a redelivery
  * changes nothing and concurrent events never lose an increment.
  */
-export async function applySupervisionEvent(deps: Pick<SupervisionDependencies, 'cases' | 'tenants' | 'counters'>, message: z.infer<typeof relayedEventSchema>): Promise<'applied' | 'duplicate'> {
+export async function applySupervisionEvent(
+  deps: Pick<SupervisionDependencies, 'cases' | 'tenants' | 'counters' | 'calendar'>,
+  message: z.infer<typeof relayedEventSchema>,
+): Promise<'applied' | 'duplicate' | 'national'> {
   const event: RelayedEvent = message;
-  const profile = await deps.tenants.profile(event.tenantId);
-  const calendar = profile ? tenantCalendar(profile) : nationalCalendar;
+  // the national level (a loaded holiday notice) counts nothing and is audited in the transaction that loaded it
+  if (event.tenantId === keys.nationalLevel) return 'national';
+  const [profile, national] = await Promise.all([deps.tenants.profile(event.tenantId), deps.calendar.current()]);
+  const calendar = profile ? tenantCalendar(profile, national) : national;
   const yellowThreshold = profile?.supervision.yellowThresholdDays ?? 1;
   const rollUpTo = profile ? [profile.tenant.cityCode, profile.tenant.provinceCode] : [];
   const subject = subjectOf(event);
@@ -88,18 +97,23 @@ export const dashboardQuery = z.object({
 /**
  * The supervision dashboard of the county, or of its city or province (roll-up): a fixed number of
  * reads (one Query of the period partition and one of the gauge partition), whatever the case count.
+ * From 60 days before the official holiday calendar runs out it carries `calendarWarning`: the
+ * supervision office watches the deadlines, and provisional ones are theirs to chase too.
  */
-export async function getDashboard(deps: Pick<SupervisionDependencies, 'tenants' | 'counters' | 'clock'>, ctx: RequestContext, query: z.infer<typeof dashboardQuery>) {
+export async function getDashboard(deps: Pick<SupervisionDependencies, 'tenants' | 'counters' | 'clock' | 'calendar'>, ctx: RequestContext, query: z.infer<typeof dashboardQuery>) {
   requireRole(ctx, ['supervisor', 'admin']);
   const profile = await deps.tenants.profile(ctx.tenantId);
   if (!profile) throw notFound.tenant(ctx.tenantId);
   const divisionCode = query.level === 'county' ? ctx.tenantId : query.level === 'city' ? profile.tenant.cityCode : profile.tenant.provinceCode;
-  const today = shanghaiDate(deps.clock.now().toISOString());
+  const now = deps.clock.now().toISOString();
+  const today = shanghaiDate(now);
   const period = periodOfDate(query.window, query.date ?? today);
-  const [periodRead, gaugeRead] = await Promise.all([deps.counters.readPeriod(divisionCode, period), deps.counters.readPeriod(divisionCode, NOW)]);
+  const [periodRead, gaugeRead, national] = await Promise.all([deps.counters.readPeriod(divisionCode, period), deps.counters.readPeriod(divisionCode, NOW), deps.calendar.current()]);
+  const warning = calendarWarning(national, now);
   return {
     scope: { level: query.level, divisionCode },
     window: { kind: query.window, period: period.slice(2), date: query.date ?? today },
+    ...(warning ? { calendarWarning: warning } : {}),
     ...dashboardOf({ period: periodRead.rows, gauge: gaugeRead.rows, today }),
     readCost: { itemsRead: periodRead.itemsRead + gaugeRead.itemsRead, readCapacityUnits: periodRead.readCapacityUnits + gaugeRead.readCapacityUnits },
   };

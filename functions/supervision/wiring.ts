@@ -1,5 +1,6 @@
 import { DynamoTenantDirectory } from '../catalogue/adapters/dynamo-tenant-directory';
 import { DynamoCaseRepository } from '../intake/adapters/dynamo-case-repository';
+import { nationalCalendarSource } from '../calendar/wiring';
 import { dynamoDocuments, requiredEnvironment, s3 } from '../shared/clients';
 import { systemClock } from '../shared/runtime';
 import { DynamoCounterStore } from './adapters/dynamo-counter-store';
@@ -23,6 +24,7 @@ export const supervisionDependencies = () => {
     audit: store,
     exports: new S3ExportStore(s3, () => requiredEnvironment(AUDIT_EXPORT_BUCKET)),
     clock: systemClock,
+    calendar: nationalCalendarSource(),
   };
   return built;
 };

@@ -7,6 +7,7 @@ import { materialFunctionDefinitions } from '../../functions/materials/function-
 import { certificateFunctionDefinitions } from '../../functions/certificates/function-definitions';
 import { reviewFunctionDefinitions } from '../../functions/reviews/function-definitions';
 import { supervisionFunctionDefinitions } from '../../functions/supervision/function-definitions';
+import { calendarFunctionDefinitions } from '../../functions/calendar/function-definitions';
 import type { WorkflowId } from './workflows';
 
 export type BoundedContext = 'intake' | 'approval' | 'catalogue' | 'notifications' | 'certificates' | 'reviews' | 'supervision';
@@ -17,8 +18,11 @@ export type Trigger =
   /** `staff` routes need a signed-in staff account on AWS (the JWT authorizer); the others are for applicants and the public. */
   | { readonly kind: 'http'; readonly method: HttpMethod; readonly path: string; readonly audience?: 'staff' }
   | { readonly kind: 'queue'; readonly queueId: string; readonly batchSize: number }
-  /** Reads the table's stream; only records matching the filter reach the function (on AWS and locally alike). */
-  | { readonly kind: 'tableStream'; readonly batchSize: number; readonly filter: { readonly eventName: 'INSERT'; readonly entity: string } }
+  /**
+   * Reads the table's stream; only records matching the filter (new items of one of these entities) reach the
+   * function, on AWS and locally alike. A table stream feeds at most two readers well, so outboxes share them.
+   */
+  | { readonly kind: 'tableStream'; readonly batchSize: number; readonly filter: { readonly eventName: 'INSERT'; readonly entities: readonly string[] } }
   /** Invoked by a state machine through `lambda:invoke`; the placeholder names it in that machine's ASL. */
   | { readonly kind: 'stateMachineTask'; readonly workflow: WorkflowId; readonly definitionPlaceholder: string }
   /** An EventBridge schedule (AWS only; locally an operator command runs the same use case), with a constant input. */
@@ -31,6 +35,8 @@ export type Access =
   | 'approval:callback'
   | 'acceptanceTimer:start'
   | `queue:consume:${string}`
+  /** sqs:SendMessage to one queue of the stateful stack, with its URL in the environment. */
+  | `queue:send:${string}`
   | `topic:publish:${string}`
   /** Send SMS to applicants (SNS direct publish to phone numbers). */
   | 'notify:sms'
@@ -92,7 +98,7 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
     context: 'intake',
     entry: 'functions/intake/relay-case-events/handler.ts',
     // the outbox: every timeline event was written in the same transaction as its state change
-    trigger: { kind: 'tableStream', batchSize: 100, filter: { eventName: 'INSERT', entity: 'CaseEvent' } },
+    trigger: { kind: 'tableStream', batchSize: 100, filter: { eventName: 'INSERT', entities: ['CaseEvent'] } },
     access: ['topic:publish:CaseEventsTopic'],
     timeoutSeconds: 60,
   },
@@ -201,6 +207,7 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
   ...certificateFunctionDefinitions,
   ...reviewFunctionDefinitions,
   ...supervisionFunctionDefinitions,
+  ...calendarFunctionDefinitions,
 ];
 
 /** Environment variable names shared by the stacks, the local runtime and the handlers. */

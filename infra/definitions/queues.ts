@@ -46,6 +46,8 @@ export const notificationQueue: QueueDefinition = {
       'ApprovalRevoked',
       'DepartmentTaskSuspended',
       'DepartmentTaskEscalated',
+      // a moved promised deadline tells the applicant; a stage or 督办 deadline brought forward tells the handler
+      'DeadlineRecomputed',
     ],
   },
 };
@@ -73,6 +75,19 @@ export const supervisionQueue: QueueDefinition = {
   subscribesTo: { topicId: 'CaseEventsTopic' },
 };
 
-export const queueDefinitions: readonly QueueDefinition[] = [departmentTaskQueue, notificationQueue, certificateQueue, supervisionQueue];
+/**
+ * A loaded holiday notice, then one message per county: each county's open deadlines are recomputed on
+ * the new calendar (functions/calendar). Long visibility: a county's pass may take minutes.
+ */
+export const deadlineRecomputeQueue: QueueDefinition = {
+  id: 'DeadlineRecomputeQueue',
+  visibilityTimeoutSeconds: 960,
+  maxReceiveCount: 5,
+  retentionDays: 14,
+  urlEnvironmentVariable: 'DEADLINE_RECOMPUTE_QUEUE_URL',
+  subscribesTo: { topicId: 'CaseEventsTopic', types: ['CalendarNoticeLoaded'] },
+};
+
+export const queueDefinitions: readonly QueueDefinition[] = [departmentTaskQueue, notificationQueue, certificateQueue, supervisionQueue, deadlineRecomputeQueue];
 
 export const deadLetterQueueId = (queue: QueueDefinition): string => `${queue.id}DeadLetter`;

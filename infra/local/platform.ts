@@ -7,13 +7,17 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { environmentNames, functionDefinitions } from '../definitions/functions';
 import { renderWorkflow, workflowDefinitions } from '../definitions/workflows';
 import { bucketDefinitions } from '../definitions/buckets';
 import { queueDefinitions } from '../definitions/queues';
 import { topicDefinitions } from '../definitions/topics';
 import { localEndpointsFile } from './endpoints-file';
-import { LOCAL_CLOCK_OFFSET_VARIABLE } from '../../functions/shared/runtime';
+import { LOCAL_CLOCK_OFFSET_VARIABLE, systemClock, ulidGenerator } from '../../functions/shared/runtime';
+import { DynamoHolidayNoticeStore } from '../../functions/calendar/adapters/dynamo-holiday-notice-store';
+import { loadShippedNotices } from '../../functions/calendar/use-cases';
+import { officialCalendarYears } from '../../functions/domain/calendar-data';
 import { TRUST_STAFF_HEADERS_VARIABLE } from '../../functions/shared/staff-claims';
 import { freePort, isFree, type RunningEngine, startDynamoDbLocal, startFauxqs, startOnSomePort } from './engines';
 import { startHttpApi } from './http-api';
@@ -119,6 +123,9 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     // SMS stands in as an outbox file of everything that would have been sent
     environment.NOTIFICATION_CHANNEL = 'outbox';
     environment.NOTIFICATION_OUTBOX_FILE = join(options.dataDir, 'outbox.jsonl');
+    // every handler runs in this one process and shares one calendar cache; a short TTL keeps a loaded notice's
+    // recomputation (queued TTL + 5 s later) quick, as the deployed default of 60 s does on AWS
+    environment.CALENDAR_CACHE_TTL_SECONDS = process.env.CALENDAR_CACHE_TTL_SECONDS ?? '5';
     // certificates are signed with a key file generated on first use (a Secrets Manager secret on AWS)
     environment.CERTIFICATE_SIGNING_KEY_FILE = join(options.dataDir, 'certificate-signing-key.pem');
     for (const topic of topicDefinitions) environment[topic.arnEnvironmentVariable] = topicArns.get(topic.id) as string;
@@ -156,6 +163,11 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
 
     // the handlers run in this process and read their configuration from its environment
     Object.assign(process.env, environment);
+    // the notices shipped with the software are the calendar's initial data, as on deploy; loaded years are kept
+    const notices = new DynamoHolidayNoticeStore(DynamoDBDocumentClient.from(dynamodb), tableName);
+    const seeded = await loadShippedNotices({ notices, clock: systemClock, ids: ulidGenerator }, officialCalendarYears);
+    const loadedNow = seeded.filter((result) => result.status === 'loaded').map((result) => result.year);
+    if (loadedNow.length > 0) log(`✓ holiday notices (initial data): ${loadedNow.join(', ')}`);
     await options.beforeServing?.({ environment });
 
     pollers = new QueuePollers(sqs, host, (error) => log(`✗ queue poller: ${error.message}`));

@@ -7,6 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTenantConfigText } from '../../functions/catalogue/domain/tenant-config';
+import { calendarWarning } from '../../functions/domain/calendar-warning';
+import { systemClock } from '../../functions/shared/runtime';
 import { startLocalPlatform } from './platform';
 
 const repositoryRoot = join(__dirname, '..', '..');
@@ -30,6 +32,14 @@ async function onboardSampleTenants(): Promise<void> {
   }
 }
 
+/** The calendar the running platform counts on (the notices in its table, loaded ones included), checked once at start. */
+async function printCalendarWarning(): Promise<void> {
+  // required late, like the onboarding: the SDK clients must be built after the local endpoints are in the environment
+  const { nationalCalendarSource } = require('../../functions/calendar/wiring') as typeof import('../../functions/calendar/wiring');
+  const warning = calendarWarning(await nationalCalendarSource().fresh(), systemClock.now().toISOString());
+  if (warning) console.warn(`⚠ ${warning.message}`);
+}
+
 async function main(): Promise<void> {
   console.log(`Tongban 通办 — local platform (data: ${dataDir})`);
   const platform = await startLocalPlatform({
@@ -40,6 +50,7 @@ async function main(): Promise<void> {
   });
   console.log(`✓ HTTP API ${platform.url.replace('127.0.0.1', 'localhost')}`);
   console.log('  try: curl -s localhost:' + new URL(platform.url).port + '/v1/tenants/522732/departments/GTJ/tasks');
+  await printCalendarWarning();
   console.log('Ready. Press Ctrl-C to stop.');
 
   let stopping = false;

@@ -6,6 +6,12 @@ import { listenOn } from './engines';
 
 const ACCOUNT = '000000000000';
 const REGION = 'us-east-1';
+/**
+ * Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait (AWS allows a year) would fire at once.
+ * Locally such a wait ends at the limit instead (the patched interpreter caps its timer the same way) and
+ * the workflow's escalation step counts the next one: it changes nothing before the stage is due.
+ */
+const NODE_TIMER_LIMIT_SECONDS = 2_147_483;
 
 type JsonObject = Record<string, unknown>;
 
@@ -102,11 +108,11 @@ export class LocalStepFunctions {
    * override does not see; our definition carries the same value in the message, checked by a test.
    */
   private waitSeconds(state: TaskState, message: JsonObject): number {
-    if (state.TimeoutSeconds) return state.TimeoutSeconds;
+    if (state.TimeoutSeconds) return Math.min(state.TimeoutSeconds, NODE_TIMER_LIMIT_SECONDS);
     const field = state.TimeoutSecondsPath?.replace(/^\$\./, '');
     const value = field ? message[field] : undefined;
     if (typeof value !== 'number') throw new Error(`wait without a resolvable timeout (${state.TimeoutSecondsPath})`);
-    return value;
+    return Math.min(value, NODE_TIMER_LIMIT_SECONDS);
   }
 
   private async sendAndWait(name: string, state: TaskState, input: JsonObject): Promise<unknown> {

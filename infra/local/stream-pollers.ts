@@ -65,7 +65,7 @@ export class StreamPollers {
         if (pending.length === 0) {
           const page = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: trigger.batchSize }));
           iterator = page.NextShardIterator;
-          pending = (page.Records ?? []).filter((record) => record.eventName === trigger.filter.eventName && record.dynamodb?.NewImage?.entity?.S === trigger.filter.entity);
+          pending = (page.Records ?? []).filter((record) => record.eventName === trigger.filter.eventName && trigger.filter.entities.includes(record.dynamodb?.NewImage?.entity?.S ?? ''));
           if (pending.length === 0) {
             await new Promise((resolve) => setTimeout(resolve, 250));
             continue;

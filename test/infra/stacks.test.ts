@@ -168,7 +168,8 @@ describe('given the stateless stack', () => {
       expect.stringContaining('DeemAcceptance'),
       expect.stringContaining('ResubmitCase'),
     ]);
-    expect(holders('states:SendTaskSuccess')).toEqual([expect.stringContaining('DecideTask'), expect.stringContaining('StoreDepartmentTask')]);
+    // the deadline recomputation ends a department's wait when a holiday notice moved its deadline (the rescheduled path)
+    expect(holders('states:SendTaskSuccess')).toEqual([expect.stringContaining('DecideTask'), expect.stringContaining('StoreDepartmentTask'), expect.stringContaining('RecomputeDeadlines')]);
   });
 
   it('then no function policy grants DynamoDB on every index or every table', () => {
@@ -197,6 +198,44 @@ describe('given supervision and the audit trail', () => {
       .filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument.Statement).includes('tongban-audit-export') && JSON.stringify(policy.Properties.PolicyDocument.Statement).includes('s3:PutObject'))
       .map(([logicalId]) => logicalId);
     expect(writers).toEqual([expect.stringContaining('ExportAudit')]);
+  });
+});
+
+describe('given the working-day calendar alarms', () => {
+  const alarmOn = (metricName: string) => Object.values(statelessTemplate.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties).filter((properties) => properties.MetricName === metricName);
+
+  it('then a deadline reaching a year without a calendar (CalendarNotAvailable) raises an alarm on the first occurrence', () => {
+    expect(alarmOn('CalendarNotAvailable')).toEqual([
+      expect.objectContaining({ Namespace: 'Tongban', Dimensions: [{ Name: 'service', Value: 'tongban' }], Statistic: 'Sum', Threshold: 1, EvaluationPeriods: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching' }),
+    ]);
+  });
+
+  it('then the daily CalendarNoticeDue >= 1 raises an alarm beside it, which keeps its state on a day without a check', () => {
+    expect(alarmOn('CalendarNoticeDue')).toEqual([
+      expect.objectContaining({
+        Namespace: 'Tongban',
+        Dimensions: [{ Name: 'service', Value: 'tongban' }],
+        Statistic: 'Maximum',
+        Period: 86_400,
+        Threshold: 1,
+        EvaluationPeriods: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        TreatMissingData: 'missing',
+        AlarmDescription: expect.stringContaining('npm run calendar:load'),
+      }),
+    ]);
+  });
+
+  it('then a daily schedule invokes the calendar check, which may read the table and write nothing', () => {
+    statelessTemplate.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'cron(0 0 * * ? *)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('CheckCalendar'), 'Arn'] } })],
+    });
+    const checkPolicies = Object.entries(statelessTemplate.findResources('AWS::IAM::Policy')).filter(([logicalId]) => logicalId.includes('CheckCalendar'));
+    expect(checkPolicies).toHaveLength(1);
+    const actions = JSON.stringify(checkPolicies.map(([, policy]) => policy.Properties.PolicyDocument.Statement));
+    expect(actions).toContain('dynamodb:Query');
+    expect(actions).not.toMatch(/dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)|s3:PutObject|sns:Publish/);
   });
 });
 

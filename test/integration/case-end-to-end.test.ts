@@ -118,13 +118,16 @@ describe('given the local platform with a published item', () => {
       expect(unknownRoute).toMatchObject({ status: 404, body: { code: 'ROUTE_NOT_FOUND' } });
     });
 
-    it('then the working-day deadline API counts across National Day and refuses a year without a calendar', async () => {
+    it('then the working-day deadline API counts across National Day, provisionally into 2027, and refuses a year beyond the horizon', async () => {
       const overHoliday = await api.get(`/v1/tenants/${TENANT}/calendar/deadline?start=2026-09-30T10:00:00%2B08:00&days=5`);
       expect(overHoliday).toMatchObject({ status: 200, body: { deadline: '2026-10-13T23:59:59+08:00' } });
       const unencodedPlus = await api.get(`/v1/tenants/${TENANT}/calendar/deadline?start=2026-09-30T10:00:00+08:00&days=5`);
       expect(unencodedPlus).toMatchObject({ status: 200, body: { deadline: '2026-10-13T23:59:59+08:00' } });
+      // 2027 has no notice yet: counted on the statutory holidays (元旦 Friday 1 January) and marked provisional
       const into2027 = await api.get(`/v1/tenants/${TENANT}/calendar/deadline?start=2026-12-20T10:00:00%2B08:00&days=20`);
-      expect(into2027).toMatchObject({ status: 422, body: { code: 'CALENDAR_NOT_AVAILABLE' } });
+      expect(into2027).toMatchObject({ status: 200, body: { deadline: '2027-01-18T23:59:59+08:00', provisional: true } });
+      const beyondHorizon = await api.get(`/v1/tenants/${TENANT}/calendar/deadline?start=2028-12-20T10:00:00%2B08:00&days=20`);
+      expect(beyondHorizon).toMatchObject({ status: 422, body: { code: 'CALENDAR_NOT_AVAILABLE' } });
       const badStart = await api.get(`/v1/tenants/${TENANT}/calendar/deadline?start=yesterday-ish&days=5`);
       expect(badStart).toMatchObject({ status: 400, body: { code: 'INVALID_INSTANT' } });
       const badDays = await api.get(`/v1/tenants/${TENANT}/calendar/deadline?start=2026-09-30T10:00:00%2B08:00&days=0`);

@@ -8,6 +8,7 @@ import { S3ExportStore } from '../../functions/supervision/adapters/s3-export-st
 import { applySupervisionEvent, exportAuditDay, type relayedEventSchema } from '../../functions/supervision/use-cases';
 import type { z } from 'zod';
 import { aPlatformForThisFile } from './support/platform';
+import { fixedNationalCalendar } from '../support/calendar';
 
 type Message = z.infer<typeof relayedEventSchema>;
 const TENANT = '630103';
@@ -25,7 +26,7 @@ describe('given the supervision consumer on the local engines', () => {
     const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: env.AWS_ENDPOINT_URL_DYNAMODB, region: 'us-east-1', credentials }), { marshallOptions: { removeUndefinedValues: true } });
     const table = env.TABLE_NAME as string;
     store = new DynamoCounterStore(documents, table);
-    deps = { cases: new DynamoCaseRepository(documents, table), tenants: new DynamoTenantDirectory(documents, table), counters: store };
+    deps = { cases: new DynamoCaseRepository(documents, table), tenants: new DynamoTenantDirectory(documents, table), counters: store, calendar: fixedNationalCalendar() };
     s3 = new S3Client({ endpoint: env.AWS_ENDPOINT_URL_S3, region: 'us-east-1', credentials, forcePathStyle: true });
   });
 

@@ -327,15 +327,15 @@ describe('given a working-day count that is not a positive integer', () => {
   });
 });
 
-describe('given years without a loaded notice (2023, 2027)', () => {
+describe('given years neither loaded nor provisional (2023, and 2029 beyond the two-year provisional horizon)', () => {
   describe.each([
-    ['isWorkingDay in 2027', () => isWorkingDay('2027-01-04'), 2027],
+    ['isWorkingDay in 2029', () => isWorkingDay('2029-01-04'), 2029],
     ['isWorkingDay in 2023', () => isWorkingDay('2023-12-29'), 2023],
-    ['a deadline running into 2027', () => addWorkingDays('2026-12-30T10:00:00+08:00', 2), 2027],
+    ['a deadline running into 2029', () => addWorkingDays('2028-12-28T10:00:00+08:00', 2), 2029],
     ['a start in 2023', () => addWorkingDays('2023-12-29T10:00:00+08:00', 1), 2023],
-    ['a start that is 2027-01-01 in Shanghai', () => addWorkingDays('2026-12-31T16:00:00Z', 1), 2027],
-    ['a count into 2027', () => workingDaysBetween('2026-12-01T10:00:00+08:00', '2027-01-05T10:00:00+08:00'), 2027],
-    ['a same-day count in 2027', () => workingDaysBetween('2027-03-01T10:00:00+08:00', '2027-03-01T12:00:00+08:00'), 2027],
+    ['a start that is 2029-01-01 in Shanghai', () => addWorkingDays('2028-12-31T16:00:00Z', 1), 2029],
+    ['a count into 2029', () => workingDaysBetween('2028-12-01T10:00:00+08:00', '2029-01-05T10:00:00+08:00'), 2029],
+    ['a same-day count in 2029', () => workingDaysBetween('2029-03-01T10:00:00+08:00', '2029-03-01T12:00:00+08:00'), 2029],
   ])('when computing %s', (_label, compute, year) => {
     it(`then CalendarNotAvailable names ${year} instead of falling back to Monday–Friday`, () => {
       const error = captureError(compute);
@@ -348,6 +348,16 @@ describe('given years without a loaded notice (2023, 2027)', () => {
   describe('when the last loaded working day is reached', () => {
     it('then it still works (2026-12-31 is day 1 after 12-30)', () => {
       expect(addWorkingDays('2026-12-30T10:00:00+08:00', 1)).toBe(end('2026-12-31'));
+    });
+  });
+
+  describe('when a date or a deadline lies in 2027, which has no notice yet', () => {
+    it('then 2027 is provisional: it answers (Monday 01-04 works, 元旦 Friday 01-01 rests) instead of throwing', () => {
+      expect(nationalCalendar.isProvisionalYear(2027)).toBe(true);
+      expect(isWorkingDay('2027-01-04')).toBe(true);
+      expect(isWorkingDay('2027-01-01')).toBe(false);
+      expect(addWorkingDays('2026-12-30T10:00:00+08:00', 2)).toBe(end('2027-01-04'));
+      expect(nationalCalendar.deadline('2026-12-30T10:00:00+08:00', 2)).toEqual({ deadline: end('2027-01-04'), provisional: true });
     });
   });
 });

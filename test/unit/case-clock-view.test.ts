@@ -48,19 +48,36 @@ describe('given a case received on Wednesday 2026-09-30, the eve of National Day
   });
 });
 
-describe('given a case whose promised deadline reaches into 2027 (no official calendar loaded)', () => {
-  const accepted = acceptCase(filedAt('2026-12-21T02:00:00.000Z', 20), { tasks, actor: 'W' }, '2026-12-21T03:00:00.000Z', 'E2').case;
+describe('given a case whose promised deadline reaches into 2029 (beyond the provisional horizon)', () => {
+  const accepted = acceptCase(filedAt('2028-12-21T02:00:00.000Z', 20), { tasks, actor: 'W' }, '2028-12-21T03:00:00.000Z', 'E2').case;
 
   it('then the clock flags the gap instead of throwing or guessing Monday-to-Friday', () => {
-    const view = caseClockView(accepted, nationalCalendar, '2026-12-22T03:00:00.000Z', 1, 1);
+    const view = caseClockView(accepted, nationalCalendar, '2028-12-22T03:00:00.000Z', 1, 1);
     expect(view.light).toBe('unknown');
     expect(view.promisedDeadline).toBeNull();
-    expect(view.alerts).toEqual([expect.objectContaining({ code: 'CALENDAR_NOT_AVAILABLE', year: 2027 })]);
+    expect(view.alerts).toEqual([expect.objectContaining({ code: 'CALENDAR_NOT_AVAILABLE', year: 2029 })]);
   });
 
   it('then acceptance leaves the deadline out and reports the year to the monitor', () => {
     const reported: number[] = [];
-    expect(deadlineField('promisedDeadline', '2026-12-21T03:00:00.000Z', 20, nationalCalendar, (year) => reported.push(year))).toEqual({});
-    expect(reported).toEqual([2027]);
+    expect(deadlineField('promisedDeadline', '2028-12-21T03:00:00.000Z', 20, nationalCalendar, (year) => reported.push(year))).toEqual({});
+    expect(reported).toEqual([2029]);
+  });
+});
+
+describe('given a case whose promised deadline reaches into 2027 (no official notice yet: a provisional year)', () => {
+  const accepted = acceptCase(filedAt('2026-12-21T02:00:00.000Z', 20), { tasks, actor: 'W' }, '2026-12-21T03:00:00.000Z', 'E3').case;
+
+  it('then the deadline is counted on the statutory holidays and the clock says it is provisional', () => {
+    const view = caseClockView(accepted, nationalCalendar, '2026-12-22T03:00:00.000Z', 1, 1);
+    // 8 working days left in 2026 after Monday 21 December, 元旦 (Fri 1 Jan) off, then 4–8, 11–15 and 18–19 January
+    expect(view).toMatchObject({ promisedDeadline: '2027-01-19T23:59:59+08:00', light: 'green', provisional: true, provisionalNote: '节假日安排尚未公布，期限按法定节假日暂算，公布后自动重算' });
+    expect(view.alerts).toEqual([expect.objectContaining({ code: 'CALENDAR_PROVISIONAL', year: 2027 })]);
+  });
+
+  it('then a deadline inside the official year is not provisional', () => {
+    const view = caseClockView(acceptCase(filedAt('2026-11-02T02:00:00.000Z', 5), { tasks, actor: 'W' }, '2026-11-02T03:00:00.000Z', 'E4').case, nationalCalendar, '2026-11-03T03:00:00.000Z', 1, 1);
+    expect(view).toMatchObject({ provisional: false, alerts: [] });
+    expect(view.provisionalNote).toBeUndefined();
   });
 });

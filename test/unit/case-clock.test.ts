@@ -259,10 +259,10 @@ describe('given a clock whose deadline is Friday 2025-03-07 (accepted Friday 02-
   });
 });
 
-describe('given a clock reaching into 2027', () => {
+describe('given a clock reaching beyond the provisional horizon (2029: two years after the last official notice)', () => {
   describe('when the light is read', () => {
     it('then CalendarNotAvailable is thrown rather than guessing', () => {
-      expect(() => lightAt({ startedAt: '2026-12-28T10:00:00+08:00', limitDays: 5, now: '2026-12-29T10:00:00+08:00' })).toThrow(
+      expect(() => lightAt({ startedAt: '2028-12-28T10:00:00+08:00', limitDays: 5, now: '2028-12-29T10:00:00+08:00' })).toThrow(
         CalendarNotAvailable,
       );
     });

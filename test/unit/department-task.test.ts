@@ -75,13 +75,13 @@ describe('given a tenant that closes on Tuesday 2026-11-24 (a local festival)', 
 });
 
 describe('given a stage that reaches into a year without an official calendar', () => {
-  const late = aTask({ createdAt: '2026-12-28T02:00:00.000Z', stageDays: 10 });
+  const late = aTask({ createdAt: '2028-12-28T02:00:00.000Z', stageDays: 10 });
 
   it('then its light is unknown rather than guessed', () => {
-    expect(stageLight(late, new Date('2026-12-28T03:00:00.000Z'))).toBe('unknown');
+    expect(stageLight(late, new Date('2028-12-28T03:00:00.000Z'))).toBe('unknown');
   });
 
   it('then the workflow re-checks daily', () => {
-    expect(taskWaitSeconds(late, new Date('2026-12-28T03:00:00.000Z'))).toBe(CALENDAR_GAP_RECHECK_SECONDS);
+    expect(taskWaitSeconds(late, new Date('2028-12-28T03:00:00.000Z'))).toBe(CALENDAR_GAP_RECHECK_SECONDS);
   });
 });

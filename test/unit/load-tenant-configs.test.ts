@@ -46,6 +46,10 @@ class InMemoryTenantDirectory implements TenantDirectory {
   async saveProfile(profile: TenantProfile, change: ItemChange): Promise<void> {
     this.profiles.set(profile.tenant.tenantId, { profile, change });
   }
+
+  async tenantIds(): Promise<string[]> {
+    return [...this.profiles.keys()];
+  }
 }
 
 const change = { by: 'cdk deploy', reason: '配置目录部署 / config directory deployed (test)' };
@@ -68,7 +72,7 @@ function givenCopyOfSampleDirectory(): string {
 function givenEmptyTable() {
   const catalogue = new InMemoryItemCatalogue();
   const tenants = new InMemoryTenantDirectory();
-  const deps: CatalogueDependencies = { catalogue, tenants, clock: { now: () => new Date('2026-11-23T02:00:00.000Z') } };
+  const deps: Pick<CatalogueDependencies, 'catalogue' | 'tenants' | 'clock'> = { catalogue, tenants, clock: { now: () => new Date('2026-11-23T02:00:00.000Z') } };
   return { catalogue, tenants, deps };
 }
 

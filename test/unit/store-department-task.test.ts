@@ -1,3 +1,4 @@
+import { fixedNationalCalendar } from '../support/calendar';
 import type { DepartmentTask } from '../../functions/approval/domain/department-task';
 import type { StoredTask, TaskRepository, WorkflowAnswer, WorkflowCallback } from '../../functions/approval/domain/ports';
 import type { TenantDirectory } from '../../functions/catalogue/domain/service-item';
@@ -54,7 +55,7 @@ const given = () => {
   const callback = new RecordingCallback();
   let id = 0;
   const noTenants = { profile: async () => undefined } as unknown as TenantDirectory;
-  const deps = { tasks: tasks as unknown as TaskRepository, tenants: noTenants, callback, clock: { now: () => new Date('2026-11-23T03:00:00.000Z') }, ids: { next: () => `E${(id += 1)}` } };
+  const deps = { tasks: tasks as unknown as TaskRepository, tenants: noTenants, callback, calendar: fixedNationalCalendar(), clock: { now: () => new Date('2026-11-23T03:00:00.000Z') }, ids: { next: () => `E${(id += 1)}` } };
   return { tasks, callback, deps };
 };
 

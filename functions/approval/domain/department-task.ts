@@ -40,6 +40,9 @@ export interface TaskEscalation {
   readonly level: number;
   /** The new handling deadline the current 督办 level set, if any. */
   readonly supervisionDeadline?: string;
+  /** When the current 督办 level took the stage up, and the working days it gave: the handling deadline's inputs. */
+  readonly since?: string;
+  readonly handlingDays?: number;
 }
 
 export interface DepartmentTask {

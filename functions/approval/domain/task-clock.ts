@@ -78,6 +78,19 @@ export function currentStageDeadline(task: DepartmentTask, now: Date, calendar: 
   }
 }
 
+/**
+ * Whether the stage deadline or the 督办 handling deadline was counted over a provisional year (its
+ * holiday notice is not out yet): the task says so, and both are recomputed when the notice is loaded.
+ */
+export function stageDeadlineProvisional(task: DepartmentTask, now: Date, calendar: WorkingCalendar): boolean {
+  const stageDeadline = currentStageDeadline(task, now, calendar);
+  const supervisionDeadline = task.escalation?.supervisionDeadline;
+  return (
+    (stageDeadline !== undefined && calendar.countsProvisionalDay(stageStart(task), stageDeadline)) ||
+    (supervisionDeadline !== undefined && calendar.countsProvisionalDay(stageStart(task), supervisionDeadline))
+  );
+}
+
 const supervisionOffice = (rung: SupervisionRung) => ({ role: 'supervisor' as const, level: rung.level, office: rung.role ?? '督办' });
 
 /**
@@ -93,8 +106,10 @@ export function nextEscalation(task: DepartmentTask, now: Date, calendar: Workin
   const rungStep = (rungIndex: number): EscalationStep | undefined => {
     const rung = policy.ladder[rungIndex];
     if (!rung) return undefined;
-    const supervisionDeadline = calendar.addWorkingDays(now.toISOString(), rung.handlingDays);
-    return { light, escalation: { level: rungIndex + 2, supervisionDeadline }, notify: [supervisionOffice(rung), head, ...handler] };
+    const since = now.toISOString();
+    const supervisionDeadline = calendar.addWorkingDays(since, rung.handlingDays);
+    // where the handling deadline was counted from, so a new holiday notice can count it again
+    return { light, escalation: { level: rungIndex + 2, supervisionDeadline, since, handlingDays: rung.handlingDays }, notify: [supervisionOffice(rung), head, ...handler] };
   };
   if (light === 'yellow' && level < 1) return { light, escalation: { level: 1 }, notify: [...handler, head] };
   if (light !== 'red') return undefined;

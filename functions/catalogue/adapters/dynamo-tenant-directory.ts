@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 // the audit trail (全流程电子监察) records configuration changes in the same transaction as the change
 import { auditItem, configurationAudit } from '../../supervision/adapters/audit-item';
 import { keys } from '../../shared/keys';
@@ -14,6 +14,19 @@ export class DynamoTenantDirectory implements TenantDirectory {
   async profile(tenantId: string): Promise<TenantProfile | undefined> {
     const result = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: keys.tenantProfile(tenantId) }));
     return result.Item?.profile as TenantProfile | undefined;
+  }
+
+  async tenantIds(): Promise<string[]> {
+    const ids: string[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.documents.send(
+        new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'PK = :register', ExpressionAttributeValues: { ':register': keys.tenantRegisterPartition() }, ExclusiveStartKey: startKey }),
+      );
+      ids.push(...(page.Items ?? []).map((item) => String(item.tenantId)));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return ids;
   }
 
   async saveProfile(profile: TenantProfile, change: ItemChange): Promise<void> {
@@ -34,6 +47,7 @@ export class DynamoTenantDirectory implements TenantDirectory {
       new TransactWriteCommand({
         TransactItems: [
           { Put: { TableName: this.tableName, Item: { ...keys.tenantProfile(tenantId), entity: 'TenantProfile', tenantId, profile, change } } },
+          { Put: { TableName: this.tableName, Item: { ...keys.tenantRegister(tenantId), entity: 'TenantRegistration', tenantId, name: profile.tenant.name, registeredAt: change.at } } },
           { Put: { TableName: this.tableName, Item: auditItem(audit), ConditionExpression: 'attribute_not_exists(PK)' } },
         ],
       }),

@@ -1,12 +1,13 @@
-import { CalendarNotAvailable, endOfShanghaiDay, nationalCalendar, shanghaiDate } from '../../domain/calendar';
+import { CalendarNotAvailable, endOfShanghaiDay, shanghaiDate, type WorkingCalendar } from '../../domain/calendar';
 import type { PublishedItem, TenantProfile } from './service-item';
 
 /**
  * The public guide of an item (办事指南, "一事一指南"): everything an applicant needs before applying,
  * and nothing the guide does not list may be asked for later (seed 004 art.7). Pure.
  */
-export function tenantCalendar(profile: TenantProfile) {
-  return nationalCalendar.withExtraClosures(profile.tenant.extraClosures);
+/** The tenant's working-day calendar: the national notices as loaded now, plus its local closures (Article 4 holidays, emergencies). */
+export function tenantCalendar(profile: TenantProfile, national: WorkingCalendar): WorkingCalendar {
+  return national.withExtraClosures(profile.tenant.extraClosures);
 }
 
 /**
@@ -14,10 +15,10 @@ export function tenantCalendar(profile: TenantProfile) {
  * the end of the promised n-th working day, the same day for 即办件. Unknown (null) when that date
  * falls in a year whose official holiday notice is not loaded yet.
  */
-export function expectedBy(item: PublishedItem, profile: TenantProfile, now: string): string | null {
+export function expectedBy(item: PublishedItem, profile: TenantProfile, now: string, national: WorkingCalendar): string | null {
   if (item.handlingKind === '即办件' || item.promisedDays === 0) return endOfShanghaiDay(shanghaiDate(now));
   try {
-    return tenantCalendar(profile).addWorkingDays(now, item.promisedDays);
+    return tenantCalendar(profile, national).addWorkingDays(now, item.promisedDays);
   } catch (error) {
     if (error instanceof CalendarNotAvailable) return null;
     throw error;
@@ -40,7 +41,7 @@ export function itemSummary(item: PublishedItem) {
   };
 }
 
-export function buildGuide(item: PublishedItem, profile: TenantProfile, now: string) {
+export function buildGuide(item: PublishedItem, profile: TenantProfile, now: string, national: WorkingCalendar) {
   const lead = item.departments.find((department) => department.lead);
   return {
     tenant: { tenantId: profile.tenant.tenantId, name: profile.tenant.name },
@@ -48,7 +49,7 @@ export function buildGuide(item: PublishedItem, profile: TenantProfile, now: str
     legalBasis: item.legalBasis,
     noticeDays: item.noticeDays,
     timeUnit: '工作日 / working days',
-    expectedBy: expectedBy(item, profile, now),
+    expectedBy: expectedBy(item, profile, now, national),
     commitmentAllowed: item.commitmentAllowed,
     leadDepartment: lead ? { deptId: lead.deptId, name: departmentName(profile, lead.deptId) } : undefined,
     approval: {

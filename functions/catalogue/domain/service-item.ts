@@ -39,6 +39,8 @@ export type TenantProfile = Omit<TenantConfig, 'items' | '$schema'> & { readonly
 export interface TenantDirectory {
   profile(tenantId: string): Promise<TenantProfile | undefined>;
   saveProfile(profile: TenantProfile, change: ItemChange): Promise<void>;
+  /** Every county with a profile, for work that spans them all (a new holiday notice). */
+  tenantIds(): Promise<string[]>;
 }
 
 /** Stable JSON for comparing item definitions regardless of key order. */

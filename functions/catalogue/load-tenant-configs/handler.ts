@@ -6,7 +6,10 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
 import { dynamoDocuments, requiredEnvironment } from '../../shared/clients';
 import { logger, tracer } from '../../shared/powertools';
-import { systemClock } from '../../shared/runtime';
+import { systemClock, ulidGenerator } from '../../shared/runtime';
+import { DynamoHolidayNoticeStore } from '../../calendar/adapters/dynamo-holiday-notice-store';
+import { loadShippedNotices } from '../../calendar/use-cases';
+import { officialCalendarYears } from '../../domain/calendar-data';
 import { DynamoItemCatalogue } from '../adapters/dynamo-item-catalogue';
 import { DynamoTenantDirectory } from '../adapters/dynamo-tenant-directory';
 import { parseTenantConfigText, type TenantConfig, type TenantConfigError } from '../domain/tenant-config';
@@ -39,7 +42,7 @@ export class InvalidTenantConfigDirectoryError extends Error {
  */
 export async function loadTenantConfigDirectory(
   directory: string,
-  deps: CatalogueDependencies,
+  deps: Pick<CatalogueDependencies, 'catalogue' | 'tenants' | 'clock'>,
   change: { by: string; reason: string },
 ): Promise<ApplySummary[]> {
   const files = readdirSync(directory)
@@ -86,19 +89,24 @@ export interface ProviderOnEventResponse {
 interface LoaderProperties {
   /** sha256 of the directory at synth time: a new value is what makes CloudFormation send an Update. */
   readonly configDigest: string;
+  /** sha256 of the holiday notices bundled with the code, for the same reason. */
+  readonly noticesDigest: string;
 }
 
 async function onEvent(event: CloudFormationCustomResourceEvent<LoaderProperties>): Promise<ProviderOnEventResponse> {
   // the table is retained and the configuration stays live data: removing the loader must not unpublish anything
   if (event.RequestType === 'Delete') return { PhysicalResourceId: physicalResourceId };
   const tableName = requiredEnvironment('TABLE_NAME');
-  const deps: CatalogueDependencies = {
+  const deps: Pick<CatalogueDependencies, 'catalogue' | 'tenants' | 'clock'> = {
     catalogue: new DynamoItemCatalogue(dynamoDocuments, tableName),
     tenants: new DynamoTenantDirectory(dynamoDocuments, tableName),
     clock: systemClock,
   };
   const change = { by: 'cdk deploy', reason: `配置目录部署 / config directory deployed (${event.ResourceProperties.configDigest})` };
   try {
+    // the national calendar first: the shipped notices are its initial data, and years already loaded are kept
+    const notices = await loadShippedNotices({ notices: new DynamoHolidayNoticeStore(dynamoDocuments, tableName), clock: systemClock, ids: ulidGenerator }, officialCalendarYears);
+    logger.info('holiday notices (initial data)', { notices: notices.map(({ year, version, status }) => ({ year, version, status })) });
     const summaries = await loadTenantConfigDirectory(join(__dirname, 'tenants'), deps, change);
     for (const summary of summaries) {
       logger.info('tenant configuration applied', { tenantId: summary.tenantId, published: summary.published, unchanged: summary.unchanged.length });

@@ -34,7 +34,7 @@ export interface Release {
   readonly revision: number;
 }
 
-export type ReleaseEventType = 'ResultDeliveryChosen' | 'ResultDelivered';
+export type ReleaseEventType = 'ResultDeliveryChosen' | 'ResultDelivered' | 'DeadlineRecomputed';
 
 export interface ReleaseEvent extends Omit<CaseEvent, 'type'> {
   readonly type: ReleaseEventType;
@@ -184,12 +184,12 @@ export function handOver(
  * The release light, like the case light: green, yellow on the last working day, red once the
  * deadline date has passed; a delivered release is judged at its delivery (late stays red).
  */
-export function releaseLight(release: Pick<Release, 'completedAt' | 'deliveredAt' | 'status'>, calendar: WorkingCalendar, now: string): { light: string; deadline: string | null } {
+export function releaseLight(release: Pick<Release, 'completedAt' | 'deliveredAt' | 'status'>, calendar: WorkingCalendar, now: string): { light: string; deadline: string | null; provisional: boolean } {
   try {
     const reading = lightAt({ startedAt: release.completedAt, limitDays: DELIVERY_WORKING_DAYS, now, finishedAt: release.deliveredAt ?? null, yellowThreshold: 1 }, calendar);
-    return { light: reading.light, deadline: reading.deadline };
+    return { light: reading.light, deadline: reading.deadline, provisional: calendar.countsProvisionalDay(release.completedAt, reading.deadline) };
   } catch (error) {
-    if (error instanceof CalendarNotAvailable) return { light: 'unknown', deadline: null };
+    if (error instanceof CalendarNotAvailable) return { light: 'unknown', deadline: null, provisional: false };
     throw error;
   }
 }
@@ -204,6 +204,7 @@ export function releaseView(release: Release | undefined, facts: CompletedCaseFa
     status: release?.status ?? ('awaiting_choice' as const),
     deadline: light.deadline,
     light: light.light,
+    provisional: light.provisional,
     ...(release
       ? {
           method: release.method,

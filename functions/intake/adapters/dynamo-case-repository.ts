@@ -12,9 +12,18 @@ import type { CaseRepository } from '../domain/ports';
 export const applicantDigest = (tenantId: string, idType: string, idNumber: string): string =>
   createHash('sha256').update(`${tenantId}|${idType}|${idNumber.toUpperCase()}`).digest('hex').slice(0, 32);
 
+/** Statuses whose case still runs a clock (notice window, promised deadline or result delivery): indexed by status, the others drop out. */
+export const CLOCKED_STATUSES = ['submitted', 'supplement_requested', 'accepted', 'in_approval', 'completed'] as const satisfies readonly Case['status'][];
+
+const isClocked = (status: Case['status']): boolean => (CLOCKED_STATUSES as readonly string[]).includes(status);
+
 const caseItem = (value: Case) => ({
   ...keys.case(value.tenantId, value.caseId),
   entity: 'Case',
+  // sparse: a finished case leaves the index (the item is put whole, so the attributes simply go)
+  ...(isClocked(value.status)
+    ? { GSI1PK: keys.casesInStatus(value.tenantId, value.status), GSI1SK: keys.caseInStatusSort(value.completedAt ?? value.receivedAt ?? value.createdAt, value.caseId) }
+    : {}),
   GSI2PK: keys.applicantCases(value.tenantId, applicantDigest(value.tenantId, value.applicant.idType, value.applicant.idNumber)),
   GSI2SK: keys.applicantCaseSort(value.createdAt, value.caseId),
   ...value,
@@ -93,6 +102,25 @@ export class DynamoCaseRepository implements CaseRepository {
       }),
     );
     return (page.Items ?? []).map((item) => stripKeys<Case>(item));
+  }
+
+  async listInStatus(tenantId: string, status: (typeof CLOCKED_STATUSES)[number], since?: string): Promise<Case[]> {
+    const cases: Case[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.documents.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: since ? 'GSI1PK = :status AND GSI1SK >= :since' : 'GSI1PK = :status',
+          ExpressionAttributeValues: { ':status': keys.casesInStatus(tenantId, status), ...(since ? { ':since': since } : {}) },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      cases.push(...(page.Items ?? []).map((item) => stripKeys<Case>(item)));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return cases;
   }
 
   async save(next: Case, events: readonly CaseEvent[], newTasks: readonly DepartmentTask[] = []): Promise<void> {

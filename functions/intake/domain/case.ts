@@ -91,6 +91,8 @@ export interface Case {
   /** One-time-notice window of the item version (1 or 5 working days from receipt). */
   readonly noticeDays: 1 | 5;
   readonly promisedDeadline?: string;
+  /** The one-time-notice deadline, stored only once a holiday notice moved it (otherwise counted on read). */
+  readonly noticeDeadline?: string;
   readonly approvalStartedAt?: string;
   readonly completedAt?: string;
   readonly outcomeReason?: string;
@@ -133,6 +135,8 @@ export const caseEventTypes = [
   'CertificateRevoked',
   'ResultDeliveryChosen',
   'ResultDelivered',
+  // a loaded holiday notice moved one of the case's deadlines (functions/calendar)
+  'DeadlineRecomputed',
 ] as const;
 
 export type CaseEventType = (typeof caseEventTypes)[number];

@@ -16,6 +16,11 @@ export interface CaseRepository {
    * and any tasks it creates; a concurrent change makes it throw InvalidTransitionError.
    */
   save(next: Case, events: readonly CaseEvent[], newTasks?: readonly DepartmentTask[]): Promise<void>;
+  /**
+   * Every case of the tenant in one status that still runs a clock, oldest first; `since` keeps only
+   * those that entered it (received, or completed) on or after that instant.
+   */
+  listInStatus(tenantId: string, status: 'submitted' | 'supplement_requested' | 'accepted' | 'in_approval' | 'completed', since?: string): Promise<Case[]>;
 }
 
 export interface WorkflowTask {

@@ -1,4 +1,7 @@
+import { shanghaiDate } from '../../domain/calendar';
+import { PROVISIONAL_NOTE } from '../../domain/provisional-note';
 import type { Case, CaseEvent } from '../../intake/domain/case';
+import { type DeadlineRecomputedDetail, deadlineRecomputedDetailSchema } from '../../intake/events';
 
 /** Staff are reached by role (and department or supervision level), the way offices subscribe to alerts. */
 export interface StaffRecipient {
@@ -55,11 +58,53 @@ function escalationText(current: Case, event: CaseEvent, recipient: StaffRecipie
   return `【通办督办】${what}${deadline}`;
 }
 
+/** `2027-01-08T23:59:59+08:00` → `2027年1月8日`, as the notices write dates. */
+function chineseDate(deadline: string): string {
+  const [year, month, day] = shanghaiDate(deadline).split('-').map(Number) as [number, number, number];
+  return `${year}年${month}月${day}日`;
+}
+
+/** The detail of a recomputed deadline; one that breaks the contract fails the delivery, so it lands in the DLQ, not in silence. */
+function recomputedDetail(event: CaseEvent): DeadlineRecomputedDetail {
+  const parsed = deadlineRecomputedDetailSchema.safeParse(event.detail);
+  if (!parsed.success) throw new Error(`DeadlineRecomputed ${event.eventId} does not match its contract: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+const provisionalSuffix = (detail: DeadlineRecomputedDetail): string => (detail.provisional ? `（${PROVISIONAL_NOTE}）` : '');
+
 /**
- * The staff an event concerns: the recipients an escalation named, and the receiving window of a
- * completed case, which hands the result out within 3 working days (seed 004 art.12–13). Pure.
+ * A stage or 督办 handling deadline that a holiday notice brought forward leaves the handler less time
+ * than planned, so the one who claimed the task is told, or the department head while nobody has.
+ * A later deadline costs nobody anything and tells nobody.
+ */
+function earlierTaskDeadlineAlerts(current: Case, event: CaseEvent): Notification[] {
+  const detail = recomputedDetail(event);
+  if ((detail.field !== 'stageDeadline' && detail.field !== 'supervisionDeadline') || detail.moved !== 'earlier' || detail.after === null) return [];
+  // an event without the department still names the task, and the case knows the task's department
+  const deptId = detail.deptId ?? current.tasks.find((task) => task.taskId === detail.taskId)?.deptId;
+  const recipient: StaffRecipient | undefined = detail.claimedBy ? { role: 'handler', staffId: detail.claimedBy, ...(deptId ? { deptId } : {}) } : deptId ? { role: 'department_head', deptId } : undefined;
+  if (!recipient) return [];
+  const where = deptId ? `在 ${deptId} 的` : '的';
+  const what = detail.field === 'stageDeadline' ? `${where}审批环节期限` : `${where}督办办理期限`;
+  return [
+    {
+      caseId: current.caseId,
+      tenantId: current.tenantId,
+      sourceEventId: event.eventId,
+      to: { staff: recipient },
+      text: `【通办督办】办件 ${current.caseId}（${current.itemName}）${what}因国务院节假日安排公布提前至${chineseDate(detail.after)}，请按新期限办理${provisionalSuffix(detail)}。`,
+    },
+  ];
+}
+
+/**
+ * The staff an event concerns: the recipients an escalation named, the receiving window of a
+ * completed case, which hands the result out within 3 working days (seed 004 art.12–13), and the
+ * handler (or head) of a task whose deadline a holiday notice brought forward. Pure.
  */
 export function staffNotificationsFor(current: Case, event: CaseEvent): Notification[] {
+  if (event.type === 'DeadlineRecomputed') return earlierTaskDeadlineAlerts(current, event);
   if (event.type === 'CaseCompleted' && current.window) {
     const { windowId, clerk } = current.window;
     return [
@@ -82,15 +127,26 @@ export function staffNotificationsFor(current: Case, event: CaseEvent): Notifica
   }));
 }
 
+/**
+ * The applicant's text when a holiday notice moved the promised deadline (承诺办结期限), the one date
+ * they were promised; the case's other deadlines are internal and tell them nothing. Undefined otherwise,
+ * and when the new deadline cannot be counted (there is no date to tell).
+ */
+function promisedDeadlineText(current: Case, event: CaseEvent): string | undefined {
+  const detail = recomputedDetail(event);
+  if (detail.field !== 'promisedDeadline' || detail.after === null) return undefined;
+  return `您的办件（${current.itemName}，办件编号 ${current.caseId}）承诺办结期限因国务院节假日安排公布调整为${chineseDate(detail.after)}${provisionalSuffix(detail)}。`;
+}
+
 /** The notice an event calls for, in Chinese, or undefined when the event tells the applicant nothing. Pure. */
 export function notificationFor(current: Case, event: CaseEvent): Notification | undefined {
-  const text = texts[event.type];
-  if (!text) return undefined;
+  const text = event.type === 'DeadlineRecomputed' ? promisedDeadlineText(current, event) : texts[event.type]?.(current, event);
+  if (text === undefined) return undefined;
   return {
     caseId: current.caseId,
     tenantId: current.tenantId,
     sourceEventId: event.eventId,
     to: { name: current.applicant.name, phone: current.applicant.phone },
-    text: `【通办】${current.applicant.name}：${text(current, event)}`,
+    text: `【通办】${current.applicant.name}：${text}`,
   };
 }

@@ -5,7 +5,15 @@
  * the audit trail and a province-level subscriber attach without knowing this context. No personal
  * data in them: comments, complaint text and contact details stay on the stored entry.
  */
-export const reviewEventTypes = ['ReviewSubmitted', 'ComplaintFiled', 'RectificationOpened', 'RectificationStepRecorded', 'RectificationClosed'] as const;
+export const reviewEventTypes = [
+  'ReviewSubmitted',
+  'ComplaintFiled',
+  'RectificationOpened',
+  'RectificationStepRecorded',
+  'RectificationClosed',
+  // a loaded holiday notice moved a rectification entry's deadline (functions/calendar)
+  'DeadlineRecomputed',
+] as const;
 export type ReviewEventType = (typeof reviewEventTypes)[number];
 
 export interface ReviewEvent {

@@ -1,4 +1,6 @@
-import { type WorkingCalendar, shanghaiDate, endOfShanghaiDay, CalendarNotAvailable } from '../../domain/calendar';
+import { type WorkingCalendar, shanghaiDate, endOfShanghaiDay, CalendarNotAvailable, epochMillis, startOfShanghaiDayMillis } from '../../domain/calendar';
+import { deadlineRecomputedDetailSchema } from '../../intake/events';
+import { rectificationDeadlineRecomputedDetailSchema } from '../../reviews/events';
 import { NOW, periodsOf } from './periods';
 
 /**
@@ -17,6 +19,18 @@ export interface TaskFacts {
   readonly escalations?: Readonly<Record<string, string>>;
 }
 
+/**
+ * The latest `DeadlineRecomputed` of a subject's deadline: a loaded holiday notice moved it to `after`
+ * (null: no longer countable). Kept as a fact, so the effective deadline is derived from it whatever
+ * order the subject's events arrive in; the latest load wins.
+ */
+export interface RecomputedDeadline {
+  readonly at: string;
+  readonly year: number;
+  readonly noticeVersion: number;
+  readonly after: string | null;
+}
+
 export interface CaseFacts {
   readonly kind: 'case';
   readonly itemCode?: string;
@@ -28,6 +42,8 @@ export interface CaseFacts {
   readonly suspends: readonly string[];
   readonly resumes: readonly string[];
   readonly tasks: Readonly<Record<string, TaskFacts>>;
+  /** The promised deadline as the latest holiday notice load recomputed it (field `promisedDeadline`). */
+  readonly recomputedDeadline?: RecomputedDeadline;
   /** Derived with the tenant calendar whenever the facts change. */
   readonly deadline?: string;
   readonly yellowFrom?: string;
@@ -53,6 +69,7 @@ export interface RectificationFacts {
   readonly yellowFrom?: string;
   readonly closedAt?: string;
   readonly outcome?: string;
+  readonly recomputedDeadline?: RecomputedDeadline;
 }
 
 export type SubjectFacts = CaseFacts | ReviewFacts | RectificationFacts;
@@ -90,6 +107,7 @@ const satisfiedLevels = new Set(['非常满意', '满意', '基本满意']);
 
 /** Which subject an event is about, or undefined when it counts for nothing (it is still audited). */
 export function subjectOf(event: RelayedEvent): string | undefined {
+  if (event.type === 'DeadlineRecomputed') return recomputedSubjectOf(event);
   if (event.type === 'ReviewSubmitted') return typeof event.detail.reviewId === 'string' ? `REVIEW#${event.detail.reviewId}` : undefined;
   if (event.type === 'RectificationOpened' || event.type === 'RectificationClosed') return event.rectificationId ? `RECT#${event.rectificationId}` : undefined;
   if (event.caseId && /^(Case|DepartmentTask)/.test(event.type)) return `CASE#${event.caseId}`;
@@ -98,6 +116,31 @@ export function subjectOf(event: RelayedEvent): string | undefined {
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
 const texts = (value: unknown): string[] => (Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : []);
+
+/**
+ * Only the deadlines the counters hold follow a recomputation: a case's promised deadline (the open-case
+ * gauge) and a ledger entry's deadline (the open-entry gauge). Stage, notice and delivery deadlines of
+ * a recomputation are audited only.
+ */
+function recomputedSubjectOf(event: RelayedEvent): string | undefined {
+  if (event.detail.subject === 'rectification') return event.rectificationId ? `RECT#${event.rectificationId}` : undefined;
+  if (event.detail.subject === 'case' && event.detail.field === 'promisedDeadline' && event.caseId) return `CASE#${event.caseId}`;
+  return undefined;
+}
+
+/** The recomputation an event tells, or undefined when its detail breaks the contract (the event is still audited). */
+function recomputationOf(event: RelayedEvent): RecomputedDeadline | undefined {
+  const schema = event.detail.subject === 'rectification' ? rectificationDeadlineRecomputedDetailSchema : deadlineRecomputedDetailSchema;
+  const parsed = schema.safeParse(event.detail);
+  return parsed.success ? { at: event.at, year: parsed.data.year, noticeVersion: parsed.data.noticeVersion, after: parsed.data.after } : undefined;
+}
+
+/** The later of two recomputations: by the time of the load, then by notice version (a correction of the same moment). */
+function latest(kept: RecomputedDeadline | undefined, candidate: RecomputedDeadline): RecomputedDeadline {
+  if (!kept) return candidate;
+  const [keptAt, candidateAt] = [epochMillis(kept.at), epochMillis(candidate.at)];
+  return candidateAt > keptAt || (candidateAt === keptAt && candidate.noticeVersion > kept.noticeVersion) ? candidate : kept;
+}
 
 const emptyCase: CaseFacts = { kind: 'case', suspends: [], resumes: [], tasks: {} };
 
@@ -112,12 +155,16 @@ export function applyEvent(previous: SubjectFacts | undefined, event: RelayedEve
   if (event.type === 'ReviewSubmitted') {
     return { kind: 'review', at: event.at, level: String(detail.level), ...(text(detail.itemCode) ? { itemCode: text(detail.itemCode) } : {}), departments: texts(detail.departments), handlers: texts(detail.handlers) };
   }
-  if (event.type === 'RectificationOpened' || event.type === 'RectificationClosed') {
+  const recomputation = event.type === 'DeadlineRecomputed' ? recomputationOf(event) : undefined;
+  if (event.type === 'DeadlineRecomputed' && !recomputation) return previous;
+  if (event.type === 'RectificationOpened' || event.type === 'RectificationClosed' || (recomputation && detail.subject === 'rectification')) {
     const facts: RectificationFacts = previous?.kind === 'rectification' ? previous : { kind: 'rectification' };
     const next: RectificationFacts =
       event.type === 'RectificationOpened'
         ? { ...facts, ownerDeptId: text(detail.ownerDeptId), source: text(detail.source), openedAt: event.at, limitDays: Number(detail.limitDays), deadline: text(detail.deadline) }
-        : { ...facts, closedAt: event.at, outcome: text(detail.outcome), ownerDeptId: facts.ownerDeptId ?? text(detail.ownerDeptId) };
+        : event.type === 'RectificationClosed'
+          ? { ...facts, closedAt: event.at, outcome: text(detail.outcome), ownerDeptId: facts.ownerDeptId ?? text(detail.ownerDeptId) }
+          : { ...facts, ownerDeptId: facts.ownerDeptId ?? text(detail.ownerDeptId), recomputedDeadline: latest(facts.recomputedDeadline, recomputation as RecomputedDeadline) };
     return withRectificationClock(next, context);
   }
   const facts: CaseFacts = { ...(previous?.kind === 'case' ? previous : emptyCase), ...(context.caseInfo ?? {}) };
@@ -166,6 +213,9 @@ export function applyEvent(previous: SubjectFacts | undefined, event: RelayedEve
     case 'DepartmentTaskResumed':
       next = { ...facts, resumes: [...facts.resumes, event.at] };
       break;
+    case 'DeadlineRecomputed':
+      next = recomputation ? { ...facts, recomputedDeadline: latest(facts.recomputedDeadline, recomputation) } : facts;
+      break;
     default:
       next = facts;
   }
@@ -186,15 +236,61 @@ function yellowFromDate(startedAt: string, limitDays: number, threshold: number,
   return limitDays - threshold >= 1 ? shanghaiDate(calendar.addWorkingDays(startedAt, limitDays - threshold, suspensions)) : shanghaiDate(startedAt);
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The yellow date counted back from a known deadline: the working day before the last `threshold`
+ * working days, never before the start. Equal to {@link yellowFromDate} when no suspension lies in those days.
+ */
+function yellowFromDeadline(deadline: string, startedAt: string, limitDays: number, threshold: number, calendar: WorkingCalendar): string {
+  const start = shanghaiDate(startedAt);
+  if (limitDays - threshold < 1) return start;
+  const dateOf = (millis: number) => shanghaiDate(new Date(millis).toISOString());
+  let day = startOfShanghaiDayMillis(shanghaiDate(deadline));
+  for (let counted = 0; counted < threshold; day -= DAY_MS) if (calendar.isWorkingDay(dateOf(day))) counted += 1;
+  while (!calendar.isWorkingDay(dateOf(day))) day -= DAY_MS;
+  return dateOf(day) < start ? start : dateOf(day);
+}
+
+const countedOrNull = (count: () => string): string | null => {
+  try {
+    return count();
+  } catch (error) {
+    if (error instanceof CalendarNotAvailable) return null;
+    throw error;
+  }
+};
+
+/**
+ * The promised deadline and its yellow date, counted on this process's calendar. After a holiday notice
+ * recomputed the deadline, that calendar may not know the notice yet (it is cached for up to a minute,
+ * and the recomputation arrives within seconds of the load): while it still counts the promise
+ * differently, the event's date stands, moved on by the working days the closed suspensions add (the
+ * event's date, like the case's own promised deadline, is counted without them).
+ */
+function promisedClock(facts: CaseFacts, acceptedAt: string, promisedDays: number, closed: readonly (readonly [string, string])[], context: ProjectionContext): { deadline?: string; yellowFrom?: string } {
+  const { calendar, yellowThreshold } = context;
+  const counted = () => ({ deadline: calendar.addWorkingDays(acceptedAt, promisedDays, closed), yellowFrom: yellowFromDate(acceptedAt, promisedDays, yellowThreshold, calendar, closed) });
+  const recomputed = facts.recomputedDeadline;
+  if (!recomputed) return counted();
+  const base = countedOrNull(() => calendar.addWorkingDays(acceptedAt, promisedDays));
+  if (base === recomputed.after) return counted();
+  if (recomputed.after === null) return {};
+  // a base this calendar cannot count tells nothing about the suspensions: the event's date is all there is
+  const suspendedDays = base === null || closed.length === 0 ? 0 : calendar.workingDaysBetween(base, calendar.addWorkingDays(acceptedAt, promisedDays, closed));
+  const deadline = suspendedDays > 0 ? calendar.addWorkingDays(recomputed.after, suspendedDays) : recomputed.after;
+  return { deadline, yellowFrom: yellowFromDeadline(deadline, acceptedAt, promisedDays, yellowThreshold, calendar) };
+}
+
 function withCaseClock(facts: CaseFacts, context: ProjectionContext): CaseFacts {
   const { acceptedAt, promisedDays } = facts;
   if (!acceptedAt || promisedDays === undefined) return facts;
   const closed = suspensionsOf(facts).filter((pair): pair is [string, string] => pair[1] !== undefined);
   try {
-    const deadline = promisedDays > 0 ? context.calendar.addWorkingDays(acceptedAt, promisedDays, closed) : endOfShanghaiDay(shanghaiDate(acceptedAt));
-    const yellowFrom = promisedDays > 0 ? yellowFromDate(acceptedAt, promisedDays, context.yellowThreshold, context.calendar, closed) : shanghaiDate(acceptedAt);
+    const clock = promisedDays > 0 ? promisedClock(facts, acceptedAt, promisedDays, closed, context) : { deadline: endOfShanghaiDay(shanghaiDate(acceptedAt)), yellowFrom: shanghaiDate(acceptedAt) };
     const handlingDays = facts.finishedAt ? Math.max(0, context.calendar.workingDaysBetween(acceptedAt, facts.finishedAt, closed)) : undefined;
-    return { ...facts, deadline, yellowFrom, ...(handlingDays !== undefined ? { handlingDays } : {}) };
+    const { deadline: _deadline, yellowFrom: _yellowFrom, ...rest } = facts;
+    return { ...rest, ...clock, ...(handlingDays !== undefined ? { handlingDays } : {}) };
   } catch (error) {
     // a deadline in a year without an official calendar: the case is counted open with an unknown deadline
     if (error instanceof CalendarNotAvailable) return facts;
@@ -202,7 +298,22 @@ function withCaseClock(facts: CaseFacts, context: ProjectionContext): CaseFacts 
   }
 }
 
+/** A ledger entry's deadline after a recomputation, which is always later than the opening: whenever the opening arrives, the recomputed date stands. */
+function withRecomputedRectificationDeadline(facts: RectificationFacts, recomputed: RecomputedDeadline, context: ProjectionContext): RectificationFacts {
+  const { deadline: _opened, yellowFrom: _yellowFrom, ...rest } = facts;
+  if (recomputed.after === null) return rest;
+  const next = { ...rest, deadline: recomputed.after };
+  if (!next.openedAt || !next.limitDays) return next;
+  try {
+    return { ...next, yellowFrom: yellowFromDeadline(recomputed.after, next.openedAt, next.limitDays, context.yellowThreshold, context.calendar) };
+  } catch (error) {
+    if (error instanceof CalendarNotAvailable) return next;
+    throw error;
+  }
+}
+
 function withRectificationClock(facts: RectificationFacts, context: ProjectionContext): RectificationFacts {
+  if (facts.recomputedDeadline) return withRecomputedRectificationDeadline(facts, facts.recomputedDeadline, context);
   if (!facts.openedAt || !facts.limitDays || !facts.deadline) return facts;
   try {
     return { ...facts, yellowFrom: yellowFromDate(facts.openedAt, facts.limitDays, context.yellowThreshold, context.calendar) };
