@@ -4,7 +4,11 @@ import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
 
 /** Builds the whole platform: data in one stack, code and workflow in the other. */
-export function buildApp(app: App = new App({ context: { '@aws-cdk/core:defaultCrossStackReferences': 'strong' } })): { app: App; stateful: StatefulStack; stateless: StatelessStack } {
+export function buildApp(app: App = new App({ context: { '@aws-cdk/core:defaultCrossStackReferences': 'strong' } })): {
+  app: App;
+  stateful: StatefulStack;
+  stateless: StatelessStack;
+} {
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
   const stateful = new StatefulStack(app, 'TongbanStateful', { env, description: 'Tongban data: table, buckets, queues' });
   const stateless = new StatelessStack(app, 'TongbanStateless', {

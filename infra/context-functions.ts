@@ -39,10 +39,14 @@ const bucketName = (definition: BucketDefinition) => `${definition.namePrefix}-$
 function grantObjectAccess(fn: NodejsFunction, definition: BucketDefinition, mode: 'read' | 'write', dataKey: IKey): void {
   const objects = `arn:${Aws.PARTITION}:s3:::${bucketName(definition)}/*`;
   // the buckets are versioned: reads and deletes pin the version they verified
-  const actions = mode === 'read' ? ['s3:GetObject', 's3:GetObjectVersion'] : ['s3:PutObject', 's3:GetObject', 's3:GetObjectVersion', 's3:DeleteObject', 's3:DeleteObjectVersion'];
+  const actions =
+    mode === 'read'
+      ? ['s3:GetObject', 's3:GetObjectVersion']
+      : ['s3:PutObject', 's3:GetObject', 's3:GetObjectVersion', 's3:DeleteObject', 's3:DeleteObjectVersion'];
   fn.addToRolePolicy(new PolicyStatement({ actions, resources: [objects] }));
   // without ListBucket, HeadObject on a missing object answers 403 instead of 404
-  if (mode === 'read') fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [`arn:${Aws.PARTITION}:s3:::${bucketName(definition)}`] }));
+  if (mode === 'read')
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [`arn:${Aws.PARTITION}:s3:::${bucketName(definition)}`] }));
   fn.addToRolePolicy(new PolicyStatement({ actions: mode === 'read' ? ['kms:Decrypt'] : ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [dataKey.keyArn] }));
   fn.addEnvironment(definition.nameEnvironmentVariable, bucketName(definition));
   Validations.of(fn).acknowledge({
@@ -79,12 +83,18 @@ export class ContextFunctions extends Construct {
             reportBatchItemFailures: true,
             bisectBatchOnError: true,
             retryAttempts: 20,
-            filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual(filter.eventName), dynamodb: { NewImage: { entity: { S: FilterRule.or(...filter.entities) } } } })],
+            filters: [
+              FilterCriteria.filter({
+                eventName: FilterRule.isEqual(filter.eventName),
+                dynamodb: { NewImage: { entity: { S: FilterRule.or(...filter.entities) } } },
+              }),
+            ],
           }),
         );
         Validations.of(fn).acknowledge({
           id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-          reason: 'dynamodb:ListStreams (added by the stream event source) supports no resource-level permissions; the stream read actions name the table stream.',
+          reason:
+            'dynamodb:ListStreams (added by the stream event source) supports no resource-level permissions; the stream read actions name the table stream.',
         });
       }
       if (definition.trigger.kind === 'queue') {

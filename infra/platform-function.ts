@@ -74,11 +74,13 @@ export function platformFunction(scope: Construct, id: string, props: PlatformFu
   });
   Validations.of(fn).acknowledge({
     id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-    reason: 'The AWS-managed basic execution policy only lets the function write its own CloudWatch logs; the function has a dedicated log group with one-year retention.',
+    reason:
+      'The AWS-managed basic execution policy only lets the function write its own CloudWatch logs; the function has a dedicated log group with one-year retention.',
   });
   Validations.of(fn).acknowledge({
     id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-    reason: 'X-Ray PutTraceSegments and PutTelemetryRecords (active tracing) support no resource-level permissions; any other wildcard is acknowledged where it is granted.',
+    reason:
+      'X-Ray PutTraceSegments and PutTelemetryRecords (active tracing) support no resource-level permissions; any other wildcard is acknowledged where it is granted.',
   });
   return fn;
 }

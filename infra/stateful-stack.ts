@@ -143,7 +143,9 @@ export class StatefulStack extends Stack {
           topic.addSubscription(
             new SqsSubscription(queue, {
               rawMessageDelivery: true,
-              ...(definition.subscribesTo.types ? { filterPolicy: { type: SubscriptionFilter.stringFilter({ allowlist: [...definition.subscribesTo.types] }) } } : {}),
+              ...(definition.subscribesTo.types
+                ? { filterPolicy: { type: SubscriptionFilter.stringFilter({ allowlist: [...definition.subscribesTo.types] }) } }
+                : {}),
             }),
           );
         }

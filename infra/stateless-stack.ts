@@ -50,7 +50,14 @@ export class StatelessStack extends Stack {
 
     const functions = new Map<string, NodejsFunction>();
     for (const { id: contextId, context } of contexts) {
-      const built = new ContextFunctions(this, contextId, { context, table: props.table, dataKey: props.dataKey, queues: props.queues, topics: props.topics, secrets: props.secrets });
+      const built = new ContextFunctions(this, contextId, {
+        context,
+        table: props.table,
+        dataKey: props.dataKey,
+        queues: props.queues,
+        topics: props.topics,
+        secrets: props.secrets,
+      });
       for (const [functionId, fn] of built.functions) functions.set(functionId, fn);
     }
 
@@ -67,7 +74,9 @@ export class StatelessStack extends Stack {
       throttle: { rateLimit: 200, burstLimit: 400 },
     });
     // staff routes take only a verified ID token of a staff account; its claims say who acts
-    const staffAuthorizer = new HttpUserPoolAuthorizer('StaffAuthorizer', props.staffDirectory.userPool, { userPoolClients: [props.staffDirectory.portalClient] });
+    const staffAuthorizer = new HttpUserPoolAuthorizer('StaffAuthorizer', props.staffDirectory.userPool, {
+      userPoolClients: [props.staffDirectory.portalClient],
+    });
     for (const definition of functionDefinitions) {
       if (definition.trigger.kind !== 'http') continue;
       const fn = functions.get(definition.id);
@@ -83,14 +92,22 @@ export class StatelessStack extends Stack {
       for (const route of routes) {
         Validations.of(route).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: 'A route for applicants and the public (apply, own cases by ID proof, guides, verification); staff identity is never taken from it, and every key stays tenant-scoped.',
+          reason:
+            'A route for applicants and the public (apply, own cases by ID proof, guides, verification); staff identity is never taken from it, and every key stays tenant-scoped.',
         });
       }
     }
     // raised by functions/shared/monitoring.ts when a deadline reaches a year without an official holiday notice
     new Alarm(this, 'CalendarNotAvailableAlarm', {
-      alarmDescription: '工作日历缺少年度节假日安排，期限无法计算 / A deadline reached a year without an official holiday calendar: load the notice (npm run calendar:check)',
-      metric: new Metric({ namespace: 'Tongban', metricName: 'CalendarNotAvailable', dimensionsMap: { service: 'tongban' }, statistic: 'Sum', period: Duration.hours(1) }),
+      alarmDescription:
+        '工作日历缺少年度节假日安排，期限无法计算 / A deadline reached a year without an official holiday calendar: load the notice (npm run calendar:check)',
+      metric: new Metric({
+        namespace: 'Tongban',
+        metricName: 'CalendarNotAvailable',
+        dimensionsMap: { service: 'tongban' },
+        statistic: 'Sum',
+        period: Duration.hours(1),
+      }),
       threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
@@ -99,8 +116,15 @@ export class StatelessStack extends Stack {
     // raised daily by functions/supervision/check-calendar from 60 days before the last official year ends until the next notice is loaded;
     // a day without a datapoint (the check did not run) keeps the alarm where it was rather than clearing it
     new Alarm(this, 'CalendarNoticeDueAlarm', {
-      alarmDescription: '下一年度国务院办公厅节假日安排尚未加载，正式工作日历将在60天内或已经用尽 / The next year\'s State Council holiday notice is not loaded and the official calendar ends within 60 days or has ended: load it (npm run calendar:load)',
-      metric: new Metric({ namespace: 'Tongban', metricName: 'CalendarNoticeDue', dimensionsMap: { service: 'tongban' }, statistic: 'Maximum', period: Duration.days(1) }),
+      alarmDescription:
+        "下一年度国务院办公厅节假日安排尚未加载，正式工作日历将在60天内或已经用尽 / The next year's State Council holiday notice is not loaded and the official calendar ends within 60 days or has ended: load it (npm run calendar:load)",
+      metric: new Metric({
+        namespace: 'Tongban',
+        metricName: 'CalendarNoticeDue',
+        dimensionsMap: { service: 'tongban' },
+        statistic: 'Maximum',
+        period: Duration.days(1),
+      }),
       threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

@@ -92,7 +92,8 @@ export class TenantConfigLoader extends Construct {
     const functionLogicalId = Stack.of(this).getLogicalId(fn.node.defaultChild as CfnFunction);
     Validations.of(provider).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason: 'The CDK Provider framework function gets the AWS-managed basic execution policy, which only allows writing its own CloudWatch logs (kept one year).',
+      reason:
+        'The CDK Provider framework function gets the AWS-managed basic execution policy, which only allows writing its own CloudWatch logs (kept one year).',
     });
     Validations.of(provider).acknowledge({
       id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${functionLogicalId}.Arn>:*]`,

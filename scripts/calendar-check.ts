@@ -18,7 +18,14 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoHolidayNoticeStore } from '../functions/calendar/adapters/dynamo-holiday-notice-store';
 import { officialCalendarYears } from '../functions/domain/calendar-data';
-import { type CalendarYearRecord, InvalidInstantError, nationalCalendarFrom, shanghaiDate, startOfShanghaiDayMillis, type WorkingCalendar } from '../functions/domain/calendar';
+import {
+  type CalendarYearRecord,
+  InvalidInstantError,
+  nationalCalendarFrom,
+  shanghaiDate,
+  startOfShanghaiDayMillis,
+  type WorkingCalendar,
+} from '../functions/domain/calendar';
 import { calendarWarning } from '../functions/domain/calendar-warning';
 import { localEndpointsFile } from '../infra/local/endpoints-file';
 
@@ -49,7 +56,10 @@ async function storedNotices(client: DynamoDBClient, tableName: string, source: 
   return { source, notices: await store.current() };
 }
 
-const shipped = (why: string): CheckedNotices => ({ source: `随软件发布的节假日安排 / the notices shipped with the software (${why})`, notices: officialCalendarYears.map((notice) => ({ notice })) });
+const shipped = (why: string): CheckedNotices => ({
+  source: `随软件发布的节假日安排 / the notices shipped with the software (${why})`,
+  notices: officialCalendarYears.map((notice) => ({ notice })),
+});
 
 /** The notices the platform counts on; see the module comment for which. */
 async function noticesToCheck(table: string | undefined): Promise<CheckedNotices> {
@@ -58,7 +68,12 @@ async function noticesToCheck(table: string | undefined): Promise<CheckedNotices
   if (!existsSync(endpointsFile)) return shipped('本地平台未运行 / the local platform is not running');
   const endpoints = JSON.parse(readFileSync(endpointsFile, 'utf8')) as Record<string, string>;
   // a platform that stopped without removing its file must not make the check hang on retries
-  const client = new DynamoDBClient({ endpoint: endpoints.AWS_ENDPOINT_URL_DYNAMODB, region: endpoints.AWS_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
+  const client = new DynamoDBClient({
+    endpoint: endpoints.AWS_ENDPOINT_URL_DYNAMODB,
+    region: endpoints.AWS_REGION,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
   try {
     return await storedNotices(client, endpoints.TABLE_NAME as string, `local platform ${endpoints.url}`);
   } catch (error) {

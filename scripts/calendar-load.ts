@@ -53,18 +53,26 @@ function target(options: Options): { client: DynamoDBClient; tableName: string; 
   if (options.table) return { client: new DynamoDBClient({}), tableName: options.table, label: `deployed table ${options.table}` };
   const endpointsFile = localEndpointsFile(process.env.TONGBAN_DATA_DIR ?? join(__dirname, '..', '.data'));
   if (!existsSync(endpointsFile)) {
-    throw new Error('本地平台未运行，请先执行 npm start / The local platform is not running: start it with npm start (or pass --table NAME for a deployed stack)');
+    throw new Error(
+      '本地平台未运行，请先执行 npm start / The local platform is not running: start it with npm start (or pass --table NAME for a deployed stack)',
+    );
   }
   const endpoints = JSON.parse(readFileSync(endpointsFile, 'utf8')) as Record<string, string>;
-  const client = new DynamoDBClient({ endpoint: endpoints.AWS_ENDPOINT_URL_DYNAMODB, region: endpoints.AWS_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({
+    endpoint: endpoints.AWS_ENDPOINT_URL_DYNAMODB,
+    region: endpoints.AWS_REGION,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   return { client, tableName: endpoints.TABLE_NAME as string, label: `local platform ${endpoints.url}` };
 }
 
 function describe(result: LoadNoticeResult, label: string): string {
   const what = `${result.year} ${result.documentNumber}`;
-  if (result.status === 'unchanged') return `✓ ${what}：与当前第 ${result.version} 版相同，未写入 / identical to the current version ${result.version}; nothing written (${label})`;
+  if (result.status === 'unchanged')
+    return `✓ ${what}：与当前第 ${result.version} 版相同，未写入 / identical to the current version ${result.version}; nothing written (${label})`;
   // the functions' TTL is their own setting, not this shell's: name the setting and its default
-  const seen = '各函数在缓存有效期（CALENDAR_CACHE_TTL_SECONDS，默认 60 秒）内生效 / functions see it within their cache TTL (CALENDAR_CACHE_TTL_SECONDS, default 60 s)';
+  const seen =
+    '各函数在缓存有效期（CALENDAR_CACHE_TTL_SECONDS，默认 60 秒）内生效 / functions see it within their cache TTL (CALENDAR_CACHE_TTL_SECONDS, default 60 s)';
   if (result.status === 'loaded') return `✓ ${what}：已加载为第 ${result.version} 版 / loaded as version ${result.version} → ${label}; ${seen}`;
   return `✓ ${what}：已更正为第 ${result.version} 版，第 ${result.previousVersion} 版保留 / corrected: version ${result.version} replaces version ${result.previousVersion}, which is kept → ${label}; ${seen}`;
 }
@@ -91,7 +99,9 @@ async function main(): Promise<number> {
     console.error(`✗ ${options.file}: ${error.message}`);
     // the use case puts the notice's issues, each with its place, in the error's details
     for (const issue of (error.details ?? []) as readonly Partial<NoticeIssue>[]) {
-      console.error(`  ${issue.path || '(file)'}${issue.line === undefined ? '' : ` (line ${issue.line})`}${issue.code ? ` [${issue.code}]` : ''} ${issue.message}`);
+      console.error(
+        `  ${issue.path || '(file)'}${issue.line === undefined ? '' : ` (line ${issue.line})`}${issue.code ? ` [${issue.code}]` : ''} ${issue.message}`,
+      );
     }
     return 1;
   }

@@ -33,7 +33,8 @@ async function main(): Promise<number> {
   let options: ReturnType<typeof parseArguments>;
   try {
     options = parseArguments(process.argv.slice(2));
-    if (options.tenants.length === 0 || !options.tenants.every((tenant) => /^\d{6}$/.test(tenant))) throw new Error('须指定 --tenant 六位代码 / --tenant CODE (6 digits) is required');
+    if (options.tenants.length === 0 || !options.tenants.every((tenant) => /^\d{6}$/.test(tenant)))
+      throw new Error('须指定 --tenant 六位代码 / --tenant CODE (6 digits) is required');
     if (options.date && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new Error('--date 应为 YYYY-MM-DD / --date must be YYYY-MM-DD');
   } catch (error) {
     console.error(`✗ ${(error as Error).message}\n用法 / usage: npm run export:audit -- --tenant 522732 [--date 2026-11-23] [--table NAME --bucket NAME]`);

@@ -49,7 +49,9 @@ function target(options: Options): { client: DynamoDBClient; tableName: string; 
   const dataDir = process.env.TONGBAN_DATA_DIR ?? join(__dirname, '..', '.data');
   const endpointsFile = localEndpointsFile(dataDir);
   if (!existsSync(endpointsFile)) {
-    throw new Error('本地平台未运行，请先执行 npm start / The local platform is not running: start it with npm start (or pass --table NAME for a deployed stack)');
+    throw new Error(
+      '本地平台未运行，请先执行 npm start / The local platform is not running: start it with npm start (or pass --table NAME for a deployed stack)',
+    );
   }
   const endpoints = JSON.parse(readFileSync(endpointsFile, 'utf8')) as Record<string, string>;
   const client = new DynamoDBClient({

@@ -20,7 +20,15 @@ import {
   voidApprovalsPresumingDenials,
 } from './domain/department-task';
 import type { TaskRepository, WorkflowAnswer, WorkflowCallback } from './domain/ports';
-import { currentStageDeadline, DEFAULT_ESCALATION_POLICY, escalationPolicyOf, nextEscalation, stageDeadlineProvisional, stageLight, taskWaitSeconds } from './domain/task-clock';
+import {
+  currentStageDeadline,
+  DEFAULT_ESCALATION_POLICY,
+  escalationPolicyOf,
+  nextEscalation,
+  stageDeadlineProvisional,
+  stageLight,
+  taskWaitSeconds,
+} from './domain/task-clock';
 import type { TenantDirectory } from '../catalogue/domain/service-item';
 import { tenantCalendar } from '../catalogue/domain/guide';
 import type { NationalCalendarSource } from '../calendar/domain/ports';
@@ -72,7 +80,14 @@ export const taskListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 
-const event = (deps: Pick<ApprovalDependencies, 'ids'>, task: DepartmentTask, type: CaseEventType, at: string, actor: string, detail: Record<string, unknown>): CaseEvent => ({
+const event = (
+  deps: Pick<ApprovalDependencies, 'ids'>,
+  task: DepartmentTask,
+  type: CaseEventType,
+  at: string,
+  actor: string,
+  detail: Record<string, unknown>,
+): CaseEvent => ({
   eventId: deps.ids.next(),
   caseId: task.caseId,
   type,
@@ -85,7 +100,11 @@ const event = (deps: Pick<ApprovalDependencies, 'ids'>, task: DepartmentTask, ty
 async function supervisionOf(deps: Pick<ApprovalDependencies, 'tenants' | 'calendar'>, tenantId: string) {
   const [profile, national] = await Promise.all([deps.tenants.profile(tenantId), deps.calendar.current()]);
   return profile
-    ? { calendar: tenantCalendar(profile, national), policy: escalationPolicyOf(profile.supervision), departments: profile.departments.map((department) => department.deptId) }
+    ? {
+        calendar: tenantCalendar(profile, national),
+        policy: escalationPolicyOf(profile.supervision),
+        departments: profile.departments.map((department) => department.deptId),
+      }
     : { calendar: national, policy: DEFAULT_ESCALATION_POLICY, departments: undefined };
 }
 
@@ -137,8 +156,16 @@ export async function storeDepartmentTask(
 }
 
 /** A department's work list, ordered by stage deadline, with each task's light as of now (optionally only one light). */
-export async function listDepartmentTasks(deps: Pick<ApprovalDependencies, 'tasks' | 'tenants' | 'clock' | 'calendar'>, ctx: RequestContext, deptId: string, query: z.infer<typeof taskListQuery>) {
-  const [tasks, { calendar, policy }] = await Promise.all([deps.tasks.listForDepartment(ctx.tenantId, deptId, query.status, query.limit), supervisionOf(deps, ctx.tenantId)]);
+export async function listDepartmentTasks(
+  deps: Pick<ApprovalDependencies, 'tasks' | 'tenants' | 'clock' | 'calendar'>,
+  ctx: RequestContext,
+  deptId: string,
+  query: z.infer<typeof taskListQuery>,
+) {
+  const [tasks, { calendar, policy }] = await Promise.all([
+    deps.tasks.listForDepartment(ctx.tenantId, deptId, query.status, query.limit),
+    supervisionOf(deps, ctx.tenantId),
+  ]);
   const now = deps.clock.now();
   const listed = tasks.map((task) => ({
     taskId: task.taskId,
@@ -154,7 +181,12 @@ export async function listDepartmentTasks(deps: Pick<ApprovalDependencies, 'task
     ...(task.claimedBy ? { claimedBy: task.claimedBy } : {}),
     ...(task.escalation ? { escalation: task.escalation } : {}),
   }));
-  return { deptId, status: query.status, ...(query.light ? { light: query.light } : {}), tasks: query.light ? listed.filter((task) => task.light === query.light) : listed };
+  return {
+    deptId,
+    status: query.status,
+    ...(query.light ? { light: query.light } : {}),
+    tasks: query.light ? listed.filter((task) => task.light === query.light) : listed,
+  };
 }
 
 /** Who works a department's tasks: its handlers and head (and administrators); a window clerk or a supervisor does not. */
@@ -172,24 +204,44 @@ async function loadForStaff(deps: Pick<ApprovalDependencies, 'tasks'>, ctx: Requ
 
 /** 首问负责: a named handler of the department takes the task. */
 export async function claimDepartmentTask(deps: ApprovalDependencies, ctx: RequestContext, taskId: string) {
-  if (!ctx.staff) throw new ValidationError('认领任务须提供工作人员身份', 'Claiming a task needs the staff identity headers', [{ path: 'headers.x-staff-id', message: 'required' }], 'STAFF_IDENTITY_REQUIRED');
+  if (!ctx.staff)
+    throw new ValidationError(
+      '认领任务须提供工作人员身份',
+      'Claiming a task needs the staff identity headers',
+      [{ path: 'headers.x-staff-id', message: 'required' }],
+      'STAFF_IDENTITY_REQUIRED',
+    );
   const stored = await loadForStaff(deps, ctx, taskId);
   const now = deps.clock.now().toISOString();
   const claimed = claimTask(stored.task, ctx.staff.staffId, now);
   if (claimed.claimedBy === stored.task.claimedBy) return { taskId, claimedBy: claimed.claimedBy, claimedAt: claimed.claimedAt };
-  await deps.tasks.save(claimed, stored.task.status, event(deps, claimed, 'DepartmentTaskClaimed', now, ctx.staff.staffId, { staffId: ctx.staff.staffId, role: ctx.staff.role }));
+  await deps.tasks.save(
+    claimed,
+    stored.task.status,
+    event(deps, claimed, 'DepartmentTaskClaimed', now, ctx.staff.staffId, { staffId: ctx.staff.staffId, role: ctx.staff.role }),
+  );
   return { taskId, claimedBy: claimed.claimedBy, claimedAt: claimed.claimedAt };
 }
 
 type DecisionBody = z.infer<typeof taskDecisionBody>;
 
 /** The task after the decision, its timeline event, and what (if anything) the waiting workflow must be told. */
-function applyDecision(task: DepartmentTask, body: DecisionBody, now: string, staffId: string | undefined): { next: DepartmentTask; type: CaseEventType; detail: Record<string, unknown>; tell?: 'decided' | 'rescheduled' } {
+function applyDecision(
+  task: DepartmentTask,
+  body: DecisionBody,
+  now: string,
+  staffId: string | undefined,
+): { next: DepartmentTask; type: CaseEventType; detail: Record<string, unknown>; tell?: 'decided' | 'rescheduled' } {
   switch (body.decision) {
     case 'approve':
     case 'deny': {
       const reason = body.decision === 'deny' ? body.reason : body.comment;
-      return { next: decideTask(task, body.decision, reason, now, staffId), type: 'DepartmentTaskDecided', detail: { decision: body.decision }, tell: 'decided' };
+      return {
+        next: decideTask(task, body.decision, reason, now, staffId),
+        type: 'DepartmentTaskDecided',
+        detail: { decision: body.decision },
+        tell: 'decided',
+      };
     }
     case 'supplement':
       return {
@@ -206,7 +258,12 @@ function applyDecision(task: DepartmentTask, body: DecisionBody, now: string, st
     case 'resume':
       return { next: resumeTask(task, now, staffId), type: 'DepartmentTaskResumed', detail: {}, tell: 'rescheduled' };
     case 'reassign':
-      return { next: reassignTask(task, body.toDeptId, body.reason, now, staffId), type: 'DepartmentTaskReassigned', detail: { fromDeptId: task.deptId, toDeptId: body.toDeptId, reason: body.reason }, tell: 'rescheduled' };
+      return {
+        next: reassignTask(task, body.toDeptId, body.reason, now, staffId),
+        type: 'DepartmentTaskReassigned',
+        detail: { fromDeptId: task.deptId, toDeptId: body.toDeptId, reason: body.reason },
+        tell: 'rescheduled',
+      };
   }
 }
 
@@ -222,7 +279,11 @@ export async function decideDepartmentTask(deps: ApprovalDependencies, ctx: Requ
   if (body.decision === 'reassign') {
     const { departments } = await supervisionOf(deps, ctx.tenantId);
     if (departments && !departments.includes(body.toDeptId)) {
-      throw new RuleNotSatisfiableError(`转办的目标部门 ${body.toDeptId} 不是本县进驻部门`, `Department ${body.toDeptId} is not a department of this tenant`, 'UNKNOWN_DEPARTMENT');
+      throw new RuleNotSatisfiableError(
+        `转办的目标部门 ${body.toDeptId} 不是本县进驻部门`,
+        `Department ${body.toDeptId} is not a department of this tenant`,
+        'UNKNOWN_DEPARTMENT',
+      );
     }
   }
   const now = deps.clock.now().toISOString();
@@ -291,7 +352,10 @@ export async function completeApproval(deps: ApprovalDependencies, input: z.infe
   const current = await deps.cases.find(input.tenantId, input.caseId);
   if (!current) throw notFound.case(input.caseId);
   if (current.status === 'completed' || current.status === 'denied') return { caseId: current.caseId, status: current.status };
-  const tasks = await deps.tasks.findMany(input.tenantId, current.tasks.map((task) => task.taskId));
+  const tasks = await deps.tasks.findMany(
+    input.tenantId,
+    current.tasks.map((task) => task.taskId),
+  );
   const anyDenied = tasks.some((task) => task.status === 'denied');
   const undecided = tasks.filter((task) => !isClosed(task));
   // without a denial the workflow only joins after every department answered; anything else is a fault worth a retry
@@ -299,7 +363,11 @@ export async function completeApproval(deps: ApprovalDependencies, input: z.infe
   const now = deps.clock.now().toISOString();
   for (const task of undecided) {
     const cancelled = cancelTask(task, now);
-    await deps.tasks.save(cancelled, task.status, event(deps, cancelled, 'DepartmentTaskCancelled', now, 'system', { reason: '其他部门不予批准，本部门无需再办理' }));
+    await deps.tasks.save(
+      cancelled,
+      task.status,
+      event(deps, cancelled, 'DepartmentTaskCancelled', now, 'system', { reason: '其他部门不予批准，本部门无需再办理' }),
+    );
   }
   const judged = voidApprovalsPresumingDenials(tasks);
   for (const task of judged.filter((candidate) => candidate.voidedBecause !== undefined)) {

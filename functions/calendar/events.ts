@@ -8,6 +8,11 @@ export const calendarEventSchema = z
     at: z.iso.datetime(),
     actor: z.string().min(1),
     role: z.string().min(1),
-    detail: z.object({ year: z.number().int(), version: z.number().int().positive(), previousVersion: z.number().int().positive().nullable(), documentNumber: z.string() }),
+    detail: z.object({
+      year: z.number().int(),
+      version: z.number().int().positive(),
+      previousVersion: z.number().int().positive().nullable(),
+      documentNumber: z.string(),
+    }),
   })
   .meta({ title: 'National holiday calendar event v1 / 国家节假日安排事件' });

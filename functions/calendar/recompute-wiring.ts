@@ -31,7 +31,11 @@ export const recomputeDependencies = (): RecomputeDependencies => {
     tenants: new DynamoTenantDirectory(dynamoDocuments, tableName),
     notices: calendarDependencies().notices,
     calendar: nationalCalendarSource(),
-    requests: new SqsRecomputeRequests(sqs, () => requiredEnvironment('DEADLINE_RECOMPUTE_QUEUE_URL'), Math.min(MAX_DELAY_SECONDS, calendarCacheTtlSeconds() + CACHE_MARGIN_SECONDS)),
+    requests: new SqsRecomputeRequests(
+      sqs,
+      () => requiredEnvironment('DEADLINE_RECOMPUTE_QUEUE_URL'),
+      Math.min(MAX_DELAY_SECONDS, calendarCacheTtlSeconds() + CACHE_MARGIN_SECONDS),
+    ),
     clock: systemClock,
     ids: ulidGenerator,
   };

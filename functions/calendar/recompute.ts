@@ -11,7 +11,14 @@ import type { ReviewStore } from '../reviews/domain/ports';
 import type { RectificationStatus } from '../reviews/domain/rectification';
 import type { ReviewEvent } from '../reviews/domain/review-event';
 import type { Clock, IdGenerator } from '../shared/runtime';
-import { caseDeadlineChanges, type DeadlineChange, rectificationDeadlineChange, type RecomputeBasis, taskDeadlineChanges, withRecomputedCaseDeadlines } from './domain/deadline-changes';
+import {
+  caseDeadlineChanges,
+  type DeadlineChange,
+  rectificationDeadlineChange,
+  type RecomputeBasis,
+  taskDeadlineChanges,
+  withRecomputedCaseDeadlines,
+} from './domain/deadline-changes';
 import type { HolidayNoticeStore, NationalCalendarSource } from './domain/ports';
 
 /** The `CalendarNoticeLoaded` event as the topic delivers it (the national level in the tenant slot). */
@@ -63,10 +70,20 @@ const OPEN_RECTIFICATION_STATUSES: readonly RectificationStatus[] = ['open', 've
  * Primary course: a holiday notice was loaded; every county recomputes its open deadlines. Each county
  * becomes its own message, so one slow county is retried alone.
  */
-export async function fanOutRecomputation(deps: Pick<RecomputeDependencies, 'tenants' | 'requests'>, loaded: z.infer<typeof noticeLoadedMessage>): Promise<number> {
+export async function fanOutRecomputation(
+  deps: Pick<RecomputeDependencies, 'tenants' | 'requests'>,
+  loaded: z.infer<typeof noticeLoadedMessage>,
+): Promise<number> {
   const tenantIds = await deps.tenants.tenantIds();
   await deps.requests.request(
-    tenantIds.map((tenantId) => ({ kind: 'recompute-tenant', tenantId, noticeEventId: loaded.eventId, year: loaded.detail.year, version: loaded.detail.version, previousVersion: loaded.detail.previousVersion })),
+    tenantIds.map((tenantId) => ({
+      kind: 'recompute-tenant',
+      tenantId,
+      noticeEventId: loaded.eventId,
+      year: loaded.detail.year,
+      version: loaded.detail.version,
+      previousVersion: loaded.detail.previousVersion,
+    })),
   );
   return tenantIds.length;
 }
@@ -75,7 +92,8 @@ export async function fanOutRecomputation(deps: Pick<RecomputeDependencies, 'ten
 async function calendarBefore(deps: Pick<RecomputeDependencies, 'notices'>, request: z.infer<typeof tenantRecomputeMessage>): Promise<WorkingCalendar> {
   const current = await deps.notices.current();
   const others = current.filter((stored) => stored.notice.year !== request.year).map((stored) => stored.notice);
-  const previous = request.previousVersion === null ? undefined : (await deps.notices.versions(request.year)).find((stored) => stored.version === request.previousVersion);
+  const previous =
+    request.previousVersion === null ? undefined : (await deps.notices.versions(request.year)).find((stored) => stored.version === request.previousVersion);
   return nationalCalendarFrom([...others, ...(previous ? [previous.notice] : [])].sort((a, b) => a.year - b.year));
 }
 
@@ -99,7 +117,13 @@ export async function recomputeTenantDeadlines(deps: RecomputeDependencies, requ
   if (!profile) return { tenantId: request.tenantId, casesExamined: 0, changes: 0, waitsRescheduled: 0 };
   const [before, after] = await Promise.all([calendarBefore(deps, request), deps.calendar.fresh()]);
   const now = deps.clock.now();
-  const basis: RecomputeBasis = { before: tenantCalendar(profile, before), after: tenantCalendar(profile, after), now: now.toISOString(), year: request.year, noticeVersion: request.version };
+  const basis: RecomputeBasis = {
+    before: tenantCalendar(profile, before),
+    after: tenantCalendar(profile, after),
+    now: now.toISOString(),
+    year: request.year,
+    noticeVersion: request.version,
+  };
   const since = new Date(now.getTime() - DELIVERY_LOOKBACK_DAYS * 86_400_000).toISOString();
   const open = (
     await Promise.all([
@@ -120,7 +144,14 @@ export async function recomputeTenantDeadlines(deps: RecomputeDependencies, requ
   return { tenantId: request.tenantId, casesExamined: open.length, changes, waitsRescheduled };
 }
 
-const caseEvent = (deps: Pick<RecomputeDependencies, 'ids'>, caseId: string, change: DeadlineChange, at: string, extra: Record<string, unknown> = {}, eventId = deps.ids.next()): CaseEvent => ({
+const caseEvent = (
+  deps: Pick<RecomputeDependencies, 'ids'>,
+  caseId: string,
+  change: DeadlineChange,
+  at: string,
+  extra: Record<string, unknown> = {},
+  eventId = deps.ids.next(),
+): CaseEvent => ({
   eventId,
   caseId,
   type: 'DeadlineRecomputed',
@@ -129,11 +160,19 @@ const caseEvent = (deps: Pick<RecomputeDependencies, 'ids'>, caseId: string, cha
   detail: { ...change, ...extra },
 });
 
-async function recomputeCase(deps: RecomputeDependencies, current: Case, basis: RecomputeBasis, noticeEventId: string): Promise<{ changes: number; waitsRescheduled: number }> {
+async function recomputeCase(
+  deps: RecomputeDependencies,
+  current: Case,
+  basis: RecomputeBasis,
+  noticeEventId: string,
+): Promise<{ changes: number; waitsRescheduled: number }> {
   let changes = 0;
   let waitsRescheduled = 0;
   if (current.status === 'accepted' || current.status === 'in_approval') {
-    const tasks = await deps.tasks.findMany(current.tenantId, current.tasks.map((task) => task.taskId));
+    const tasks = await deps.tasks.findMany(
+      current.tenantId,
+      current.tasks.map((task) => task.taskId),
+    );
     for (const task of tasks) {
       const moved = await recomputeTask(deps, task, basis);
       changes += moved.changes;
@@ -145,7 +184,10 @@ async function recomputeCase(deps: RecomputeDependencies, current: Case, basis: 
     const [change] = caseDeadlineChanges(current, basis, { storedDeadline: release?.deadline ?? null, delivered: release?.status === 'delivered' });
     if (!change) return { changes, waitsRescheduled };
     if (release) {
-      await deps.releases.save({ ...release, deadline: change.after, revision: release.revision + 1 }, { ...caseEvent(deps, current.caseId, change, basis.now), type: 'DeadlineRecomputed' });
+      await deps.releases.save(
+        { ...release, deadline: change.after, revision: release.revision + 1 },
+        { ...caseEvent(deps, current.caseId, change, basis.now), type: 'DeadlineRecomputed' },
+      );
     } else {
       // nothing stored yet (the applicant has not chosen how to receive it): the deadline is counted on read, the event
       // id is fixed per notice load so a redelivered request does not tell the applicant twice
@@ -179,7 +221,9 @@ async function recomputeTask(deps: RecomputeDependencies, task: DepartmentTask, 
 }
 
 async function recomputeRectifications(deps: RecomputeDependencies, tenantId: string, basis: RecomputeBasis): Promise<number> {
-  const entries = (await Promise.all(OPEN_RECTIFICATION_STATUSES.map((status) => deps.reviews.listRectifications(tenantId, status, RECTIFICATION_PAGE)))).flat();
+  const entries = (
+    await Promise.all(OPEN_RECTIFICATION_STATUSES.map((status) => deps.reviews.listRectifications(tenantId, status, RECTIFICATION_PAGE)))
+  ).flat();
   let changes = 0;
   for (const entry of entries) {
     const change = rectificationDeadlineChange(entry, basis);

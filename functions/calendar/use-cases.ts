@@ -15,7 +15,13 @@ export interface CalendarDependencies {
 
 export type LoadNoticeResult =
   | { readonly year: number; readonly version: number; readonly documentNumber: string; readonly status: 'unchanged' }
-  | { readonly year: number; readonly version: number; readonly documentNumber: string; readonly previousVersion: number | null; readonly status: 'loaded' | 'corrected' };
+  | {
+      readonly year: number;
+      readonly version: number;
+      readonly documentNumber: string;
+      readonly previousVersion: number | null;
+      readonly status: 'loaded' | 'corrected';
+    };
 
 /** Who the notices shipped with the software are loaded by, on `npm start` and on `cdk deploy`. */
 export const INITIAL_DATA_LOADER = 'system:initial-data';
@@ -79,7 +85,13 @@ export async function loadHolidayNotice(deps: CalendarDependencies, input: { tex
     previousVersion,
   };
   await deps.notices.publish(stored, deps.ids.next());
-  return { year: notice.year, version: stored.version, documentNumber: notice.documentNumber, previousVersion, status: previousVersion === null ? 'loaded' : 'corrected' };
+  return {
+    year: notice.year,
+    version: stored.version,
+    documentNumber: notice.documentNumber,
+    previousVersion,
+    status: previousVersion === null ? 'loaded' : 'corrected',
+  };
 }
 
 /**
@@ -96,7 +108,14 @@ export async function loadShippedNotices(
   for (const record of shipped) {
     const version = loaded.get(record.year);
     if (version !== undefined) results.push({ year: record.year, version, status: 'kept' as const });
-    else results.push(await loadHolidayNotice(deps, { text: JSON.stringify(record), by: INITIAL_DATA_LOADER, reason: '随软件发布的节假日安排 / notice shipped with the software' }));
+    else
+      results.push(
+        await loadHolidayNotice(deps, {
+          text: JSON.stringify(record),
+          by: INITIAL_DATA_LOADER,
+          reason: '随软件发布的节假日安排 / notice shipped with the software',
+        }),
+      );
   }
   return results;
 }
@@ -118,7 +137,9 @@ export async function listHolidayNotices(deps: Pick<CalendarDependencies, 'notic
     loadedAt: stored.loadedAt,
     loadedBy: stored.loadedBy,
   }));
-  const provisional = calendar.provisionalYears().map((year) => ({ year, kind: 'provisional' as const, source: HOLIDAY_MEASURES_SOURCE, note: PROVISIONAL_NOTE, noteEn: PROVISIONAL_NOTE_EN }));
+  const provisional = calendar
+    .provisionalYears()
+    .map((year) => ({ year, kind: 'provisional' as const, source: HOLIDAY_MEASURES_SOURCE, note: PROVISIONAL_NOTE, noteEn: PROVISIONAL_NOTE_EN }));
   const years = [...official, ...provisional].sort((a, b) => a.year - b.year);
   return {
     asOf: now,

@@ -27,7 +27,11 @@ export interface ApplySummary {
  * replaced; each item whose definition changed gets a new immutable version (who/when/why), and
  * unchanged items keep theirs, so applying the same file twice publishes nothing.
  */
-export async function applyTenantConfig(deps: Pick<CatalogueDependencies, 'catalogue' | 'tenants' | 'clock'>, config: TenantConfig, change: { by: string; reason: string }): Promise<ApplySummary> {
+export async function applyTenantConfig(
+  deps: Pick<CatalogueDependencies, 'catalogue' | 'tenants' | 'clock'>,
+  config: TenantConfig,
+  change: { by: string; reason: string },
+): Promise<ApplySummary> {
   const at = deps.clock.now().toISOString();
   const tenantId = config.tenant.tenantId;
   const published: { code: string; version: number }[] = [];
@@ -127,13 +131,30 @@ export async function workingDayDeadline(deps: Pick<CatalogueDependencies, 'tena
     const deadline = calendar.addWorkingDays(start, days);
     // a deadline counted over a year whose notice is not out yet says so (it is recomputed when the notice is loaded)
     const provisional = calendar.countsProvisionalDay(start, deadline);
-    return { tenantId, start, days, deadline, provisional, ...(provisional ? { provisionalNote: PROVISIONAL_NOTE } : {}), extraClosures: profile.tenant.extraClosures };
+    return {
+      tenantId,
+      start,
+      days,
+      deadline,
+      provisional,
+      ...(provisional ? { provisionalNote: PROVISIONAL_NOTE } : {}),
+      extraClosures: profile.tenant.extraClosures,
+    };
   } catch (error) {
     if (error instanceof InvalidInstantError) {
-      throw new ValidationError('起算时间格式不正确，应为带时区的ISO 8601时间', 'start must be an ISO 8601 instant with an offset', [{ path: 'query.start', message: 'e.g. 2026-09-30T10:00:00+08:00' }], 'INVALID_INSTANT');
+      throw new ValidationError(
+        '起算时间格式不正确，应为带时区的ISO 8601时间',
+        'start must be an ISO 8601 instant with an offset',
+        [{ path: 'query.start', message: 'e.g. 2026-09-30T10:00:00+08:00' }],
+        'INVALID_INSTANT',
+      );
     }
     if (error instanceof CalendarNotAvailable) {
-      throw new RuleNotSatisfiableError(`${error.year}年节假日安排尚未加载，无法计算工作日`, `No official holiday calendar is loaded for ${error.year}`, 'CALENDAR_NOT_AVAILABLE');
+      throw new RuleNotSatisfiableError(
+        `${error.year}年节假日安排尚未加载，无法计算工作日`,
+        `No official holiday calendar is loaded for ${error.year}`,
+        'CALENDAR_NOT_AVAILABLE',
+      );
     }
     throw error;
   }

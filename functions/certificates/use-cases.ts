@@ -61,13 +61,22 @@ export const certificateLibraryBody = myCasesBody;
 
 const mailAddressSchema = z.object({
   recipient: z.string().trim().min(1).max(100),
-  phone: z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'phone must be a mainland mobile or landline number'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'phone must be a mainland mobile or landline number'),
   detail: z.string().trim().min(5).max(300),
 });
 
 export const deliveryChoiceBody = z.object({ method: z.enum(['pickup', 'mail']), address: mailAddressSchema.optional() });
 
-export const handoverBody = z.object({ trackingNumber: z.string().trim().regex(/^[A-Za-z0-9-]{6,40}$/, 'expected a postal tracking number').optional() });
+export const handoverBody = z.object({
+  trackingNumber: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{6,40}$/, 'expected a postal tracking number')
+    .optional(),
+});
 
 /** The event types the certificate queue receives (its subscription filter). */
 export const certificateEventTypes = ['CaseCompleted', 'MaterialProvided', 'ApprovalRevoked'] as const;
@@ -131,19 +140,35 @@ export async function issueCertificates(
       },
     });
     if (await deps.certificates.find(current.tenantId, payload.certificateNo)) continue;
-    const document: SignedCertificateDocument = { certificate: payload, signature: { algorithm: 'Ed25519', value: Buffer.from(await deps.signer.sign(signedBytes(payload))).toString('base64') } };
+    const document: SignedCertificateDocument = {
+      certificate: payload,
+      signature: { algorithm: 'Ed25519', value: Buffer.from(await deps.signer.sign(signedBytes(payload))).toString('base64') },
+    };
     const bytes = documentBytes(document);
     const documentKey = certificateDocumentKey(current.tenantId, payload.certificateNo);
     // the document first: a stored record always has its document (a lost race rewrites identical bytes)
     await deps.documents.put(documentKey, bytes);
-    const certificate: Certificate = { ...payload, status: 'valid', documentSha256: sha256Hex(bytes), documentKey, contactDigest: contactDigest(current.tenantId, current.applicant.phone) };
+    const certificate: Certificate = {
+      ...payload,
+      status: 'valid',
+      documentSha256: sha256Hex(bytes),
+      documentKey,
+      contactDigest: contactDigest(current.tenantId, current.applicant.phone),
+    };
     const outcome = await deps.certificates.issue(certificate, {
       eventId: `${event.eventId}~C${index + 1}`,
       caseId: current.caseId,
       type: 'CertificateIssued',
       at: deps.clock.now().toISOString(),
       actor: 'system',
-      detail: { certificateNo: payload.certificateNo, certificateType: payload.certificateType, name: payload.name, itemCode: item.code, itemVersion: item.version, documentSha256: certificate.documentSha256 },
+      detail: {
+        certificateNo: payload.certificateNo,
+        certificateType: payload.certificateType,
+        name: payload.name,
+        itemCode: item.code,
+        itemVersion: item.version,
+        documentSha256: certificate.documentSha256,
+      },
     });
     if (outcome === 'issued') issued.push(payload.certificateNo);
     if (outcome === 'case-not-completed') return { issued, skipped: 'case-not-completed' };
@@ -155,7 +180,10 @@ export async function issueCertificates(
  * Primary course (告知承诺 found false): the approval was revoked, so every valid certificate of the
  * case is revoked with a `CertificateRevoked` event; a redelivery finds them revoked already.
  */
-export async function revokeCertificates(deps: Pick<CertificateDependencies, 'certificates' | 'clock'>, event: { tenantId: string; caseId: string; eventId: string }): Promise<string[]> {
+export async function revokeCertificates(
+  deps: Pick<CertificateDependencies, 'certificates' | 'clock'>,
+  event: { tenantId: string; caseId: string; eventId: string },
+): Promise<string[]> {
   const now = deps.clock.now().toISOString();
   const revoked: string[] = [];
   for (const [index, certificate] of (await deps.certificates.forCase(event.tenantId, event.caseId)).entries()) {
@@ -169,7 +197,12 @@ export async function revokeCertificates(deps: Pick<CertificateDependencies, 'ce
         type: 'CertificateRevoked',
         at: now,
         actor: 'system',
-        detail: { certificateNo: certificate.certificateNo, certificateType: certificate.certificateType, itemCode: certificate.itemCode, sourceEventId: event.eventId },
+        detail: {
+          certificateNo: certificate.certificateNo,
+          certificateType: certificate.certificateType,
+          itemCode: certificate.itemCode,
+          sourceEventId: event.eventId,
+        },
       },
     );
     if (done) revoked.push(certificate.certificateNo);
@@ -198,7 +231,10 @@ export async function verifyCertificate(deps: Pick<CertificateDependencies, 'cer
 }
 
 /** Primary course (public): a third party presents the document they were given; it stands only if signed by us and as issued. */
-export async function verifyPresentedCertificate(deps: Pick<CertificateDependencies, 'certificates' | 'signer' | 'clock'>, body: z.infer<typeof presentedCertificateBody>) {
+export async function verifyPresentedCertificate(
+  deps: Pick<CertificateDependencies, 'certificates' | 'signer' | 'clock'>,
+  body: z.infer<typeof presentedCertificateBody>,
+) {
   const tenantId = tenantOfCertificateNumber(body.certificate.certificateNo);
   const [record, publicKey] = await Promise.all([deps.certificates.find(tenantId, body.certificate.certificateNo), deps.signer.publicKey()]);
   const document = body as unknown as SignedCertificateDocument;
@@ -215,7 +251,11 @@ export const tenantOfCertificateRequest = (pathParameters: Readonly<Record<strin
  * Primary course (免证办): the holder's certificate library, found by the digest of their ID and
  * confirmed by their phone like "my cases": every certificate that still stands, newest first.
  */
-export async function listCertificateLibrary(deps: Pick<CertificateDependencies, 'certificates' | 'clock'>, ctx: RequestContext, who: z.infer<typeof certificateLibraryBody>) {
+export async function listCertificateLibrary(
+  deps: Pick<CertificateDependencies, 'certificates' | 'clock'>,
+  ctx: RequestContext,
+  who: z.infer<typeof certificateLibraryBody>,
+) {
   const now = deps.clock.now().toISOString();
   const found = await deps.certificates.forHolder(ctx.tenantId, applicantDigest(ctx.tenantId, who.idType, who.idNumber), 100);
   const contact = contactDigest(ctx.tenantId, who.phone);
@@ -236,8 +276,16 @@ async function releaseFacts(deps: Pick<CertificateDependencies, 'cases' | 'mater
   ]);
   if (!current) throw notFound.case(caseId);
   if (!profile) throw notFound.tenant(ctx.tenantId);
-  const facts: CompletedCaseFacts = { tenantId: ctx.tenantId, caseId, status: current.status, ...(current.completedAt ? { completedAt: current.completedAt } : {}) };
-  const waitingFor = outstandingDeferredMaterials(current.deferredMaterials?.materialIds ?? [], checklist.map((entry) => entry.materialId));
+  const facts: CompletedCaseFacts = {
+    tenantId: ctx.tenantId,
+    caseId,
+    status: current.status,
+    ...(current.completedAt ? { completedAt: current.completedAt } : {}),
+  };
+  const waitingFor = outstandingDeferredMaterials(
+    current.deferredMaterials?.materialIds ?? [],
+    checklist.map((entry) => entry.materialId),
+  );
   return { facts, waitingFor, calendar: tenantCalendar(profile, national) };
 }
 
@@ -254,13 +302,26 @@ export async function chooseResultDelivery(deps: CertificateDependencies, ctx: R
 export async function handOverResult(deps: CertificateDependencies, ctx: RequestContext, caseId: string, body: z.infer<typeof handoverBody>) {
   const [{ facts, waitingFor, calendar }, current] = await Promise.all([releaseFacts(deps, ctx, caseId), deps.releases.find(ctx.tenantId, caseId)]);
   const now = deps.clock.now().toISOString();
-  const handed = handOver(current, facts, waitingFor, ctx.staff, body.trackingNumber ? { trackingNumber: body.trackingNumber } : {}, calendar, now, deps.ids.next());
+  const handed = handOver(
+    current,
+    facts,
+    waitingFor,
+    ctx.staff,
+    body.trackingNumber ? { trackingNumber: body.trackingNumber } : {},
+    calendar,
+    now,
+    deps.ids.next(),
+  );
   if (handed.event) await deps.releases.save(handed.release, handed.event);
   return { caseId, ...releaseView(handed.release, facts, waitingFor, calendar, now) };
 }
 
 /** The results part of the case view: release (blocked, deadline, light, method) and the case's certificates. */
-export async function caseResults(deps: Pick<CertificateDependencies, 'cases' | 'materials' | 'tenants' | 'releases' | 'certificates' | 'clock' | 'calendar'>, ctx: RequestContext, caseId: string) {
+export async function caseResults(
+  deps: Pick<CertificateDependencies, 'cases' | 'materials' | 'tenants' | 'releases' | 'certificates' | 'clock' | 'calendar'>,
+  ctx: RequestContext,
+  caseId: string,
+) {
   const [{ facts, waitingFor, calendar }, release, certificates] = await Promise.all([
     releaseFacts(deps, ctx, caseId),
     deps.releases.find(ctx.tenantId, caseId),
@@ -268,6 +329,14 @@ export async function caseResults(deps: Pick<CertificateDependencies, 'cases' | 
   ]);
   return {
     release: releaseView(release, facts, waitingFor, calendar, deps.clock.now().toISOString()),
-    certificates: certificates.map((certificate) => ({ certificateNo: certificate.certificateNo, certificateType: certificate.certificateType, name: certificate.name, itemCode: certificate.itemCode, status: certificate.status, issuedAt: certificate.issuedAt, validUntil: certificate.validUntil })),
+    certificates: certificates.map((certificate) => ({
+      certificateNo: certificate.certificateNo,
+      certificateType: certificate.certificateType,
+      name: certificate.name,
+      itemCode: certificate.itemCode,
+      status: certificate.status,
+      issuedAt: certificate.issuedAt,
+      validUntil: certificate.validUntil,
+    })),
   };
 }

@@ -47,7 +47,9 @@ function messageOf(status: OfficialCalendarStatus): string {
   const zhLeft = status.daysLeft >= 0 ? `还剩 ${status.daysLeft} 天` : `已过 ${-status.daysLeft} 天`;
   const enLeft = status.daysLeft >= 0 ? `${status.daysLeft} days left` : `${-status.daysLeft} days ago`;
   const zhAfter = status.provisionalUntil ? `其后至 ${status.provisionalUntil} 的期限按法定节假日暂算` : '其后的期限无法计算';
-  const enAfter = status.provisionalUntil ? `deadlines after it, up to ${status.provisionalUntil}, are counted provisionally on the statutory holidays` : 'deadlines after it cannot be counted';
+  const enAfter = status.provisionalUntil
+    ? `deadlines after it, up to ${status.provisionalUntil}, are counted provisionally on the statutory holidays`
+    : 'deadlines after it cannot be counted';
   return (
     `${next}年国务院办公厅节假日安排尚未加载：正式工作日历截至 ${status.officialUntil}（${zhLeft}），${zhAfter}。公布后请执行 npm run calendar:load 加载。` +
     ` / The State Council holiday notice for ${next} is not loaded: the official calendar ends on ${status.officialUntil} (${enLeft}) and ${enAfter}. Load it with npm run calendar:load once published.`

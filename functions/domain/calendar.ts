@@ -76,15 +76,13 @@ const DAY_MS = 86_400_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
 
 /** Days since 1970-01-01 of a valid proleptic Gregorian date, or undefined when the date does not exist. */
 function dayNumberOfParts(year: number, month: number, day: number): number | undefined {
   const ms = Date.UTC(year, month - 1, day);
   const roundTrip = new Date(ms);
-  const exists =
-    roundTrip.getUTCFullYear() === year && roundTrip.getUTCMonth() === month - 1 && roundTrip.getUTCDate() === day;
+  const exists = roundTrip.getUTCFullYear() === year && roundTrip.getUTCMonth() === month - 1 && roundTrip.getUTCDate() === day;
   return exists ? ms / DAY_MS : undefined;
 }
 
@@ -118,8 +116,7 @@ export function epochMillis(iso: string): number {
 
   const match = INSTANT.exec(iso);
   if (!match) throw new InvalidInstantError(iso);
-  const [, year, month, day, hour, minute, second = '0', fraction = '0', zulu, sign, offsetHour, offsetMinute] =
-    match;
+  const [, year, month, day, hour, minute, second = '0', fraction = '0', zulu, sign, offsetHour, offsetMinute] = match;
   const dayNumber = dayNumberOfParts(Number(year), Number(month), Number(day));
   const offsetMinutes = zulu ? 0 : (sign === '-' ? -1 : 1) * (Number(offsetHour) * 60 + Number(offsetMinute));
   if (
@@ -133,11 +130,7 @@ export function epochMillis(iso: string): number {
     throw new InvalidInstantError(iso);
   }
   const millis = Number(fraction.padEnd(3, '0').slice(0, 3));
-  return (
-    dayNumber * DAY_MS +
-    ((Number(hour) * 60 + Number(minute) - offsetMinutes) * 60 + Number(second)) * 1000 +
-    millis
-  );
+  return dayNumber * DAY_MS + ((Number(hour) * 60 + Number(minute) - offsetMinutes) * 60 + Number(second)) * 1000 + millis;
 }
 
 function shanghaiDayNumber(iso: string): number {
@@ -312,7 +305,7 @@ export class WorkingCalendar {
     const suspended = suspendedRanges(suspensions);
     let day = shanghaiDayNumber(startIso);
     this.assertCovered(day);
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       day++;
       if (this.countsAsWorkingDay(day, suspended)) counted++;
     }

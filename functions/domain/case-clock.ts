@@ -40,11 +40,7 @@ export class ExtensionTooLateError extends Error {
 }
 
 /** Deadline for the one-time notice of missing materials; if missed, the application counts as accepted. */
-export function missingMaterialsNoticeDeadline(
-  receivedAt: string,
-  noticeDays: NoticeDays,
-  calendar: WorkingCalendar = nationalCalendar,
-): string {
+export function missingMaterialsNoticeDeadline(receivedAt: string, noticeDays: NoticeDays, calendar: WorkingCalendar = nationalCalendar): string {
   return calendar.addWorkingDays(receivedAt, noticeDays);
 }
 
@@ -131,7 +127,8 @@ export function mergeSuspensions(suspensions: readonly ClockSuspension[]): Clock
     const last = merged.at(-1);
     const lastEnd = last ? last[1] : undefined;
     if (last && (lastEnd === null || lastEnd === undefined || epochMillis(from) <= epochMillis(lastEnd))) {
-      if (lastEnd !== null && lastEnd !== undefined && (resume === null || resume === undefined || epochMillis(resume) > epochMillis(lastEnd))) last[1] = resume;
+      if (lastEnd !== null && lastEnd !== undefined && (resume === null || resume === undefined || epochMillis(resume) > epochMillis(lastEnd)))
+        last[1] = resume;
       continue;
     }
     merged.push([from, resume]);
@@ -201,10 +198,7 @@ export function lightAt(input: LightInput, calendar: WorkingCalendar = nationalC
  * the next working day (the escalation re-check cadence).
  * @returns null when no time-driven change is coming: the clock is finished or suspended (wait for the event)
  */
-export function secondsUntilNextLightChange(
-  input: LightInput,
-  calendar: WorkingCalendar = nationalCalendar,
-): number | null {
+export function secondsUntilNextLightChange(input: LightInput, calendar: WorkingCalendar = nationalCalendar): number | null {
   const current = lightAt(input, calendar);
   if (current.finishedOnTime !== undefined || current.light === 'suspended') return null;
 

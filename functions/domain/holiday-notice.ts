@@ -142,10 +142,16 @@ function describeZodIssue(issue: z.core.$ZodRawIssue): string | undefined {
     case 'too_small':
       if (issue.origin === 'string') return bilingual('不能为空', 'Must not be empty');
       if (issue.origin === 'array') return bilingual(`至少需要 ${issue.minimum} 项`, `At least ${issue.minimum} entries are required`);
-      return bilingual(`不能小于 ${issue.minimum}（支持 ${FIRST_STATUTORY_YEAR}–${LAST_STATUTORY_YEAR} 年）`, `Must be at least ${issue.minimum} (years ${FIRST_STATUTORY_YEAR}–${LAST_STATUTORY_YEAR} are supported)`);
+      return bilingual(
+        `不能小于 ${issue.minimum}（支持 ${FIRST_STATUTORY_YEAR}–${LAST_STATUTORY_YEAR} 年）`,
+        `Must be at least ${issue.minimum} (years ${FIRST_STATUTORY_YEAR}–${LAST_STATUTORY_YEAR} are supported)`,
+      );
     case 'too_big':
       if (issue.origin === 'array') return bilingual(`最多 ${issue.maximum} 项`, `At most ${issue.maximum} entries are allowed`);
-      return bilingual(`不能大于 ${issue.maximum}（支持 ${FIRST_STATUTORY_YEAR}–${LAST_STATUTORY_YEAR} 年）`, `Must be at most ${issue.maximum} (years ${FIRST_STATUTORY_YEAR}–${LAST_STATUTORY_YEAR} are supported)`);
+      return bilingual(
+        `不能大于 ${issue.maximum}（支持 ${FIRST_STATUTORY_YEAR}–${LAST_STATUTORY_YEAR} 年）`,
+        `Must be at most ${issue.maximum} (years ${FIRST_STATUTORY_YEAR}–${LAST_STATUTORY_YEAR} are supported)`,
+      );
     case 'invalid_format':
       if (issue.format === 'url') return bilingual('应为 http(s) 网址', 'Must be an http(s) URL');
       return bilingual(`格式不正确（${issue.format}）`, `Invalid format (${issue.format})`);
@@ -204,9 +210,7 @@ function ruleIssues(raw: unknown, options: NoticeValidationOptions): LocatedIssu
   }
 
   const year =
-    typeof raw.year === 'number' && Number.isInteger(raw.year) && raw.year >= FIRST_STATUTORY_YEAR && raw.year <= LAST_STATUTORY_YEAR
-      ? raw.year
-      : undefined;
+    typeof raw.year === 'number' && Number.isInteger(raw.year) && raw.year >= FIRST_STATUTORY_YEAR && raw.year <= LAST_STATUTORY_YEAR ? raw.year : undefined;
   const checkInYear = (segments: Segments, value: string, day: number): void => {
     if (year !== undefined && yearOf(day) !== year) {
       add(segments, 'DATE_OUTSIDE_YEAR', `日期 ${value} 不在 ${year} 年内`, `Date ${value} is outside the notice's year ${year}`);
@@ -234,7 +238,12 @@ function ruleIssues(raw: unknown, options: NoticeValidationOptions): LocatedIssu
     }
     if (first > last) {
       brokenNames.add(nameOf(entry));
-      add(['holidays', index, 'rest'], 'REST_RANGE_REVERSED', `放假区间首日 ${String(rest[0])} 晚于末日 ${String(rest[1])}`, `Rest range starts (${String(rest[0])}) after it ends (${String(rest[1])})`);
+      add(
+        ['holidays', index, 'rest'],
+        'REST_RANGE_REVERSED',
+        `放假区间首日 ${String(rest[0])} 晚于末日 ${String(rest[1])}`,
+        `Rest range starts (${String(rest[0])}) after it ends (${String(rest[1])})`,
+      );
       return;
     }
     for (const other of ranges) {
@@ -261,11 +270,21 @@ function ruleIssues(raw: unknown, options: NoticeValidationOptions): LocatedIssu
       checkInYear(segments, ymd, day);
       const weekday = weekdayOf(day);
       if (weekday !== 0 && weekday !== 6) {
-        add(segments, 'MAKEUP_NOT_WEEKEND', `调休上班日 ${ymd} 是${WEEKDAYS[weekday]}，应为星期六或星期日`, `Make-up working day ${ymd} is a ${WEEKDAYS_EN[weekday]}, not a Saturday or Sunday`);
+        add(
+          segments,
+          'MAKEUP_NOT_WEEKEND',
+          `调休上班日 ${ymd} 是${WEEKDAYS[weekday]}，应为星期六或星期日`,
+          `Make-up working day ${ymd} is a ${WEEKDAYS_EN[weekday]}, not a Saturday or Sunday`,
+        );
       }
       for (const range of ranges) {
         if (range.first <= day && day <= range.last) {
-          add(segments, 'MAKEUP_INSIDE_REST', `调休上班日 ${ymd} 落在「${range.name}」的放假区间内`, `Make-up working day ${ymd} lies inside the rest range of "${range.name}"`);
+          add(
+            segments,
+            'MAKEUP_INSIDE_REST',
+            `调休上班日 ${ymd} 落在「${range.name}」的放假区间内`,
+            `Make-up working day ${ymd} lies inside the rest range of "${range.name}"`,
+          );
         }
       }
       const earlier = seenMakeUp.get(day);
@@ -279,7 +298,14 @@ function ruleIssues(raw: unknown, options: NoticeValidationOptions): LocatedIssu
 
   if (year !== undefined && holidays.length > 0) {
     for (const holiday of statutoryHolidays(year)) {
-      const namedIndex = holidays.findIndex((entry) => isRecord(entry) && nameOf(entry).split('、').map((part) => part.trim()).includes(holiday.name));
+      const namedIndex = holidays.findIndex(
+        (entry) =>
+          isRecord(entry) &&
+          nameOf(entry)
+            .split('、')
+            .map((part) => part.trim())
+            .includes(holiday.name),
+      );
       const named = namedIndex === -1 ? undefined : (holidays[namedIndex] as UnknownRecord);
       if (named !== undefined && brokenNames.has(nameOf(named))) continue;
       const outside = holiday.dates.filter((date) => {
@@ -303,10 +329,7 @@ function ruleIssues(raw: unknown, options: NoticeValidationOptions): LocatedIssu
 // ---------------------------------------------------------------------------------------------
 
 function formatPath(segments: Segments): string {
-  return segments.reduce<string>(
-    (path, segment) => (typeof segment === 'number' ? `${path}[${segment}]` : path === '' ? segment : `${path}.${segment}`),
-    '',
-  );
+  return segments.reduce<string>((path, segment) => (typeof segment === 'number' ? `${path}[${segment}]` : path === '' ? segment : `${path}.${segment}`), '');
 }
 
 /**
@@ -358,7 +381,10 @@ export function parseHolidayNotice(text: string, options: NoticeValidationOption
           line,
           column: col,
           code: 'SYNTAX_ERROR',
-          message: bilingual(`JSON/YAML 语法错误（第 ${line} 行第 ${col} 列）：${error.message}`, `JSON/YAML syntax error at line ${line}, column ${col}: ${error.message}`),
+          message: bilingual(
+            `JSON/YAML 语法错误（第 ${line} 行第 ${col} 列）：${error.message}`,
+            `JSON/YAML syntax error at line ${line}, column ${col}: ${error.message}`,
+          ),
         };
       }),
     };

@@ -26,8 +26,7 @@ export const HOLIDAY_MEASURES_PUBLISHED_ON = '2024-11-10';
 
 const DAY_MS = 86_400_000;
 
-const dayNumberOf = (ymd: string): number =>
-  Date.UTC(Number(ymd.slice(0, 4)), Number(ymd.slice(5, 7)) - 1, Number(ymd.slice(8, 10))) / DAY_MS;
+const dayNumberOf = (ymd: string): number => Date.UTC(Number(ymd.slice(0, 4)), Number(ymd.slice(5, 7)) - 1, Number(ymd.slice(8, 10))) / DAY_MS;
 const ymdOf = (dayNumber: number): string => new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
 const isWeekend = (dayNumber: number): boolean => {
   const weekday = new Date(dayNumber * DAY_MS).getUTCDay();

@@ -41,7 +41,10 @@ export const applicantSchema = z.object({
   name: z.string().trim().min(1).max(100),
   idType: z.enum(['居民身份证', '统一社会信用代码', '护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '外国人永久居留身份证']).default('居民身份证'),
   idNumber: z.string().trim().min(6).max(32),
-  phone: z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'phone must be a mainland mobile or landline number'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'phone must be a mainland mobile or landline number'),
 });
 
 export const createCaseBody = z
@@ -55,10 +58,18 @@ export const createCaseBody = z
     applicant: applicantSchema,
     formData: z.record(z.string(), z.unknown()).default({}),
     /** 告知承诺: the signed commitment that stands in for proofs, for items that allow it. */
-    commitment: z.object({ statement: z.string().trim().min(10).max(2000), signedBy: z.string().trim().min(1).max(100), signedAt: z.iso.datetime() }).optional(),
+    commitment: z
+      .object({ statement: z.string().trim().min(10).max(2000), signedBy: z.string().trim().min(1).max(100), signedAt: z.iso.datetime() })
+      .optional(),
   })
-  .refine((body) => body.channel !== 'window' || body.window !== undefined, { path: ['window'], message: 'window intake must record windowId and clerk / 窗口代办须记录窗口和经办人' })
-  .refine((body) => (body.itemCode === undefined) !== (body.bundleCode === undefined), { path: ['itemCode'], message: 'give exactly one of itemCode and bundleCode / 须且只能填写事项编码或一件事编码之一' });
+  .refine((body) => body.channel !== 'window' || body.window !== undefined, {
+    path: ['window'],
+    message: 'window intake must record windowId and clerk / 窗口代办须记录窗口和经办人',
+  })
+  .refine((body) => (body.itemCode === undefined) !== (body.bundleCode === undefined), {
+    path: ['itemCode'],
+    message: 'give exactly one of itemCode and bundleCode / 须且只能填写事项编码或一件事编码之一',
+  });
 
 const actor = z.string().trim().min(1).max(64).default('window');
 
@@ -76,7 +87,10 @@ export const acceptanceBody = z.discriminatedUnion('decision', [
   }),
   z.object({
     decision: z.literal('supplement'),
-    items: z.array(z.object({ materialId: z.string().trim().min(1).max(64), reason: z.string().trim().min(1).max(200) })).min(1).max(50),
+    items: z
+      .array(z.object({ materialId: z.string().trim().min(1).max(64), reason: z.string().trim().min(1).max(200) }))
+      .min(1)
+      .max(50),
     actor,
   }),
   z.object({ decision: z.enum(['reject', 'return']), reason: z.string().trim().min(1).max(500), actor }),
@@ -108,13 +122,18 @@ export interface IntakeDependencies {
 }
 
 /** The tenant's working-day calendar as loaded now: the national notices (official or provisional) plus its local closures. */
-const calendarOf = async (deps: Pick<IntakeDependencies, 'calendar'>, profile: TenantProfile): Promise<WorkingCalendar> => tenantCalendar(profile, await deps.calendar.current());
+const calendarOf = async (deps: Pick<IntakeDependencies, 'calendar'>, profile: TenantProfile): Promise<WorkingCalendar> =>
+  tenantCalendar(profile, await deps.calendar.current());
 
 /**
  * Primary course: the applicant (or a window clerk for them) files an application for a published
  * item; the case is stored with its first timeline event and waits for acceptance review.
  */
-export async function createCase(deps: Pick<IntakeDependencies, 'cases' | 'catalogue' | 'tenants' | 'clock' | 'ids' | 'monitor' | 'acceptanceTimer' | 'calendar'>, ctx: RequestContext, input: z.infer<typeof createCaseBody>) {
+export async function createCase(
+  deps: Pick<IntakeDependencies, 'cases' | 'catalogue' | 'tenants' | 'clock' | 'ids' | 'monitor' | 'acceptanceTimer' | 'calendar'>,
+  ctx: RequestContext,
+  input: z.infer<typeof createCaseBody>,
+) {
   const code = (input.itemCode ?? input.bundleCode) as string;
   const [tenant, item] = await Promise.all([deps.tenants.profile(ctx.tenantId), deps.catalogue.publishedItem(ctx.tenantId, code)]);
   if (!tenant) throw notFound.tenant(ctx.tenantId);
@@ -136,7 +155,13 @@ export async function createCase(deps: Pick<IntakeDependencies, 'cases' | 'catal
   );
   await deps.cases.create(submitted.case, submitted.event);
   const timer = await armAcceptanceTimer(deps, submitted.case, tenant);
-  return { caseId: submitted.case.caseId, status: submitted.case.status, itemVersion: submitted.case.itemVersion, createdAt: now, noticeDeadline: timer.noticeDeadline };
+  return {
+    caseId: submitted.case.caseId,
+    status: submitted.case.status,
+    itemVersion: submitted.case.itemVersion,
+    createdAt: now,
+    noticeDeadline: timer.noticeDeadline,
+  };
 }
 
 async function loadCase(cases: CaseRepository, ctx: RequestContext, caseId: string): Promise<Case> {
@@ -177,7 +202,10 @@ export async function decideAcceptance(deps: IntakeDependencies, ctx: RequestCon
   if (decision.decision === 'complete') {
     const item = await deps.catalogue.itemVersion(ctx.tenantId, current.itemCode, current.itemVersion);
     if (!item) throw notFound.item(`${current.itemCode}@${current.itemVersion}`);
-    const done = completeOnTheSpot(current, item, decision.actor, noticeNumber('acceptance', ctx.tenantId, caseId, now), now, [deps.ids.next(), deps.ids.next()]);
+    const done = completeOnTheSpot(current, item, decision.actor, noticeNumber('acceptance', ctx.tenantId, caseId, now), now, [
+      deps.ids.next(),
+      deps.ids.next(),
+    ]);
     await issue(deps, done.case, latestNotice(done.case) as CaseNotice);
     await deps.cases.save(done.case, done.events);
     return { caseId, status: done.case.status, completedAt: done.case.completedAt, result: item.result.name, notice: latestNotice(done.case) };
@@ -185,10 +213,19 @@ export async function decideAcceptance(deps: IntakeDependencies, ctx: RequestCon
   if (current.status === 'submitted' && current.commitment) {
     const item = await deps.catalogue.itemVersion(ctx.tenantId, current.itemCode, current.itemVersion);
     if (!item) throw notFound.item(`${current.itemCode}@${current.itemVersion}`);
-    const approved = approveOnCommitment(current, item, decision.actor, noticeNumber('acceptance', ctx.tenantId, caseId, now), now, [deps.ids.next(), deps.ids.next()]);
+    const approved = approveOnCommitment(current, item, decision.actor, noticeNumber('acceptance', ctx.tenantId, caseId, now), now, [
+      deps.ids.next(),
+      deps.ids.next(),
+    ]);
     await issue(deps, approved.case, latestNotice(approved.case) as CaseNotice);
     await deps.cases.save(approved.case, approved.events);
-    return { caseId, status: approved.case.status, completedAt: approved.case.completedAt, postVerification: approved.case.postVerification, notice: latestNotice(approved.case) };
+    return {
+      caseId,
+      status: approved.case.status,
+      completedAt: approved.case.completedAt,
+      postVerification: approved.case.postVerification,
+      notice: latestNotice(approved.case),
+    };
   }
   if (current.status === 'submitted') {
     const routed = await routeForAcceptance(deps, ctx, current, now);
@@ -217,7 +254,10 @@ export async function decideAcceptance(deps: IntakeDependencies, ctx: RequestCon
  * promised deadline: all counted from `startedAt` on the tenant's working-day calendar.
  */
 async function routeForAcceptance(deps: IntakeDependencies, ctx: RequestContext, current: Case, startedAt: string) {
-  const [item, profile] = await Promise.all([deps.catalogue.itemVersion(ctx.tenantId, current.itemCode, current.itemVersion), deps.tenants.profile(ctx.tenantId)]);
+  const [item, profile] = await Promise.all([
+    deps.catalogue.itemVersion(ctx.tenantId, current.itemCode, current.itemVersion),
+    deps.tenants.profile(ctx.tenantId),
+  ]);
   if (!item) throw notFound.item(`${current.itemCode}@${current.itemVersion}`);
   if (!profile) throw notFound.tenant(ctx.tenantId);
   const calendar = await calendarOf(deps, profile);
@@ -249,7 +289,10 @@ async function routeForAcceptance(deps: IntakeDependencies, ctx: RequestContext,
   return {
     item,
     tasks,
-    acceptance: { tasks: tasks.map(({ taskId, deptId, lead }) => ({ taskId, deptId, lead })), ...deadlineField('promisedDeadline', startedAt, item.promisedDays, calendar, onGap) },
+    acceptance: {
+      tasks: tasks.map(({ taskId, deptId, lead }) => ({ taskId, deptId, lead })),
+      ...deadlineField('promisedDeadline', startedAt, item.promisedDays, calendar, onGap),
+    },
   };
 }
 
@@ -277,11 +320,24 @@ export async function resubmitCase(
  * When the deemed-acceptance timer of a case should fire: just after its notice deadline, counted
  * from the receipt of the complete application. In a year without a calendar it re-checks daily.
  */
-function noticeTimerFor(deps: Pick<IntakeDependencies, 'clock' | 'monitor'>, current: Case, profile: TenantProfile, calendar: WorkingCalendar): { noticeDeadline: string | null; fireAt: string } {
+function noticeTimerFor(
+  deps: Pick<IntakeDependencies, 'clock' | 'monitor'>,
+  current: Case,
+  profile: TenantProfile,
+  calendar: WorkingCalendar,
+): { noticeDeadline: string | null; fireAt: string } {
   const receivedAt = current.receivedAt ?? current.createdAt;
-  const view = caseClockView({ ...current, createdAt: receivedAt }, calendar, deps.clock.now().toISOString(), profile.supervision.yellowThresholdDays, current.noticeDays ?? 1);
+  const view = caseClockView(
+    { ...current, createdAt: receivedAt },
+    calendar,
+    deps.clock.now().toISOString(),
+    profile.supervision.yellowThresholdDays,
+    current.noticeDays ?? 1,
+  );
   for (const alert of view.alerts) deps.monitor.calendarGap(alert.year, { tenantId: current.tenantId, caseId: current.caseId });
-  const fireAt = view.noticeDeadline ? new Date(Date.parse(view.noticeDeadline) + 1000).toISOString() : new Date(deps.clock.now().getTime() + 86_400_000).toISOString();
+  const fireAt = view.noticeDeadline
+    ? new Date(Date.parse(view.noticeDeadline) + 1000).toISOString()
+    : new Date(deps.clock.now().getTime() + 86_400_000).toISOString();
   return { noticeDeadline: view.noticeDeadline, fireAt };
 }
 
@@ -297,7 +353,12 @@ async function armAcceptanceTimer(
   const profile = knownProfile ?? (await deps.tenants.profile(current.tenantId));
   if (!profile) throw notFound.tenant(current.tenantId);
   const timer = noticeTimerFor(deps, current, profile, await calendarOf(deps, profile));
-  await deps.acceptanceTimer.start({ tenantId: current.tenantId, caseId: current.caseId, receivedAt: current.receivedAt ?? current.createdAt, fireAt: timer.fireAt });
+  await deps.acceptanceTimer.start({
+    tenantId: current.tenantId,
+    caseId: current.caseId,
+    receivedAt: current.receivedAt ?? current.createdAt,
+    fireAt: timer.fireAt,
+  });
   return timer;
 }
 
@@ -324,7 +385,13 @@ export async function deemAcceptance(deps: IntakeDependencies, input: { tenantId
   const ctx = { tenantId: input.tenantId, requestId: `timer-${input.caseId}` };
   const receivedAt = current.receivedAt ?? current.createdAt;
   const routed = await routeForAcceptance(deps, ctx, current, receivedAt);
-  const deemed = deemAccepted(current, { ...routed.acceptance, actor: 'system', noticeNo: noticeNumber('acceptance', input.tenantId, input.caseId, now) }, timer.noticeDeadline, now, deps.ids.next());
+  const deemed = deemAccepted(
+    current,
+    { ...routed.acceptance, actor: 'system', noticeNo: noticeNumber('acceptance', input.tenantId, input.caseId, now) },
+    timer.noticeDeadline,
+    now,
+    deps.ids.next(),
+  );
   try {
     await issue(deps, deemed.case, latestNotice(deemed.case) as CaseNotice);
     await deps.cases.save(deemed.case, [deemed.event], routed.tasks);
@@ -337,7 +404,12 @@ export async function deemAcceptance(deps: IntakeDependencies, input: { tenantId
 }
 
 /** Primary course: the department verifies a commitment after approval; a false one revokes the approval with a credit record. */
-export async function verifyCommitment(deps: Pick<IntakeDependencies, 'cases' | 'clock' | 'ids'>, ctx: RequestContext, caseId: string, body: z.infer<typeof postVerificationBody>) {
+export async function verifyCommitment(
+  deps: Pick<IntakeDependencies, 'cases' | 'clock' | 'ids'>,
+  ctx: RequestContext,
+  caseId: string,
+  body: z.infer<typeof postVerificationBody>,
+) {
   const current = await loadCase(deps.cases, ctx, caseId);
   const verified = recordPostVerification(current, body.outcome, body.verifier, body.note, deps.clock.now().toISOString(), deps.ids.next());
   await deps.cases.save(verified.case, [verified.event]);
@@ -350,7 +422,13 @@ export async function listMyCases(deps: Pick<IntakeDependencies, 'cases'>, ctx: 
   return {
     cases: cases
       .filter((found) => found.applicant.phone === who.phone)
-      .map((found) => ({ caseId: found.caseId, item: { code: found.itemCode, name: found.itemName }, status: found.status, statusLabel: caseStatusLabel(found.status), createdAt: found.createdAt })),
+      .map((found) => ({
+        caseId: found.caseId,
+        item: { code: found.itemCode, name: found.itemName },
+        status: found.status,
+        statusLabel: caseStatusLabel(found.status),
+        createdAt: found.createdAt,
+      })),
   };
 }
 
@@ -359,7 +437,13 @@ export async function listMyCases(deps: Pick<IntakeDependencies, 'cases'>, ctx: 
  * tasks DynamoDB holds. The execution is named after the case, so a repeated start is harmless.
  */
 export async function startApproval(deps: IntakeDependencies, current: Case): Promise<Case> {
-  const [tasks, profile] = await Promise.all([deps.tasks.findMany(current.tenantId, current.tasks.map((task) => task.taskId)), deps.tenants.profile(current.tenantId)]);
+  const [tasks, profile] = await Promise.all([
+    deps.tasks.findMany(
+      current.tenantId,
+      current.tasks.map((task) => task.taskId),
+    ),
+    deps.tenants.profile(current.tenantId),
+  ]);
   const calendar = profile ? await calendarOf(deps, profile) : await deps.calendar.current();
   const policy = profile ? escalationPolicyOf(profile.supervision) : undefined;
   const executionRef = await deps.workflow.start({
@@ -386,17 +470,31 @@ export async function resumeApproval(deps: IntakeDependencies, tenantId: string,
 const publicEvent = (event: CaseEvent) => ({ type: event.type, at: event.at, actor: event.actor, detail: event.detail });
 
 /** The case as the applicant and staff see it: status, deadlines, light, department progress and timeline. */
-export async function getCaseView(deps: Pick<IntakeDependencies, 'cases' | 'tasks' | 'tenants' | 'clock' | 'monitor' | 'calendar'>, ctx: RequestContext, caseId: string) {
+export async function getCaseView(
+  deps: Pick<IntakeDependencies, 'cases' | 'tasks' | 'tenants' | 'clock' | 'monitor' | 'calendar'>,
+  ctx: RequestContext,
+  caseId: string,
+) {
   const found = await loadCase(deps.cases, ctx, caseId);
   const [timeline, tasks, profile] = await Promise.all([
     deps.cases.timeline(ctx.tenantId, caseId),
-    deps.tasks.findMany(ctx.tenantId, found.tasks.map((task) => task.taskId)),
+    deps.tasks.findMany(
+      ctx.tenantId,
+      found.tasks.map((task) => task.taskId),
+    ),
     deps.tenants.profile(ctx.tenantId),
   ]);
   if (!profile) throw notFound.tenant(ctx.tenantId);
   const now = deps.clock.now();
   const calendar = await calendarOf(deps, profile);
-  const clock = caseClockView(found, calendar, now.toISOString(), profile.supervision.yellowThresholdDays, found.noticeDays ?? 1, tasks.flatMap(clockSuspensions));
+  const clock = caseClockView(
+    found,
+    calendar,
+    now.toISOString(),
+    profile.supervision.yellowThresholdDays,
+    found.noticeDays ?? 1,
+    tasks.flatMap(clockSuspensions),
+  );
   for (const alert of clock.alerts) deps.monitor.calendarGap(alert.year, { tenantId: ctx.tenantId, caseId });
   return {
     caseId: found.caseId,

@@ -98,7 +98,9 @@ async function loadCase(deps: Pick<MaterialDependencies, 'cases'>, ctx: RequestC
 async function materialOfOpenCase(deps: Pick<MaterialDependencies, 'cases' | 'catalogue'>, ctx: RequestContext, path: MaterialPath) {
   const found = await loadCase(deps, ctx, path.caseId);
   // 容缺: a material deferred at acceptance is still taken while the case is approved and after, until the result is released
-  const takingStatuses = (found.deferredMaterials?.materialIds ?? []).includes(path.materialId) ? CASE_STATES_TAKING_DEFERRED_MATERIALS : CASE_STATES_TAKING_MATERIALS;
+  const takingStatuses = (found.deferredMaterials?.materialIds ?? []).includes(path.materialId)
+    ? CASE_STATES_TAKING_DEFERRED_MATERIALS
+    : CASE_STATES_TAKING_MATERIALS;
   if (!takingStatuses.includes(found.status)) {
     throw new InvalidTransitionError(
       `办件当前状态为「${caseStatusLabel(found.status)}」，不能提交材料`,
@@ -122,7 +124,15 @@ export async function requestMaterialUpload(deps: MaterialDependencies, ctx: Req
   const upload = requestUpload({ caseRef, material, declared: body, uploadId: deps.ids.next() }, deps.clock.now(), UPLOAD_URL_SECONDS);
   await deps.materials.createUpload(upload);
   const put = await deps.store.presignPut(materialObjectKey(upload), upload, UPLOAD_URL_SECONDS);
-  return { uploadId: upload.uploadId, fileName: upload.fileName, uploadUrl: put.url, method: 'PUT', headers: put.headers, sizeBytes: upload.sizeBytes, expiresAt: upload.expiresAt };
+  return {
+    uploadId: upload.uploadId,
+    fileName: upload.fileName,
+    uploadUrl: put.url,
+    method: 'PUT',
+    headers: put.headers,
+    sizeBytes: upload.sizeBytes,
+    expiresAt: upload.expiresAt,
+  };
 }
 
 const verifiedReply = (upload: MaterialUpload) => ({
@@ -181,7 +191,11 @@ export async function completeMaterialUpload(deps: MaterialDependencies, ctx: Re
   const stored = await deps.store.head(key);
   if (!stored) {
     // left pending: the applicant may still upload with the URL they hold and complete again
-    throw new RuleNotSatisfiableError('尚未收到上传的文件，请先上传再确认', 'Nothing was uploaded for this upload yet; upload the file, then complete', 'MATERIAL_NOT_UPLOADED');
+    throw new RuleNotSatisfiableError(
+      '尚未收到上传的文件，请先上传再确认',
+      'Nothing was uploaded for this upload yet; upload the file, then complete',
+      'MATERIAL_NOT_UPLOADED',
+    );
   }
   const problem = await firstProblem(deps.store, upload, key, stored);
   const now = deps.clock.now().toISOString();
@@ -208,7 +222,12 @@ async function reloadUpload(deps: Pick<MaterialDependencies, 'materials'>, ctx: 
  * reference once the library confirms it: this tenant's certificate, still valid, of the material's
  * type and held by the case's applicant. Naming the same certificate again changes nothing.
  */
-export async function referenceLibraryCertificate(deps: MaterialDependencies, ctx: RequestContext, path: MaterialPath, body: z.infer<typeof libraryReferenceBody>) {
+export async function referenceLibraryCertificate(
+  deps: MaterialDependencies,
+  ctx: RequestContext,
+  path: MaterialPath,
+  body: z.infer<typeof libraryReferenceBody>,
+) {
   const { caseRef, material, applicant, takingStatuses } = await materialOfOpenCase(deps, ctx, path);
   const current = await deps.materials.provided(ctx.tenantId, path.caseId, material.id);
   if (alreadyReferenced(current, body.certificateNo)) return referenceReply(current);
@@ -217,7 +236,11 @@ export async function referenceLibraryCertificate(deps: MaterialDependencies, ct
   const problem = libraryCertificateProblem(
     body.certificateNo,
     await deps.library.find(ctx.tenantId, body.certificateNo),
-    { tenantId: ctx.tenantId, certificateType: referenced.provided.certificateType, holderDigest: applicantDigest(ctx.tenantId, applicant.idType, applicant.idNumber) },
+    {
+      tenantId: ctx.tenantId,
+      certificateType: referenced.provided.certificateType,
+      holderDigest: applicantDigest(ctx.tenantId, applicant.idType, applicant.idNumber),
+    },
     now,
   );
   if (problem) throw problem;
@@ -238,7 +261,10 @@ const referenceReply = (provided: { materialId: string; certificateType: string;
 /** The material checklist of the case's item version: what is provided, how, and what is still missing. */
 export async function listCaseMaterials(deps: MaterialDependencies, ctx: RequestContext, caseId: string) {
   const found = await loadCase(deps, ctx, caseId);
-  const [item, checklist] = await Promise.all([deps.catalogue.itemVersion(ctx.tenantId, found.itemCode, found.itemVersion), deps.materials.checklist(ctx.tenantId, caseId)]);
+  const [item, checklist] = await Promise.all([
+    deps.catalogue.itemVersion(ctx.tenantId, found.itemCode, found.itemVersion),
+    deps.materials.checklist(ctx.tenantId, caseId),
+  ]);
   if (!item) throw notFound.item(`${found.itemCode}@${found.itemVersion}`);
   const missing = missingMaterials(checklist, item);
   return {
@@ -254,5 +280,13 @@ export async function materialDownload(deps: MaterialDependencies, ctx: RequestC
   const file = downloadableFile(await deps.materials.provided(ctx.tenantId, path.caseId, path.materialId), path.materialId);
   const url = await deps.store.presignGet(materialObjectKey(file), file, DOWNLOAD_URL_SECONDS);
   const expiresAt = new Date(deps.clock.now().getTime() + DOWNLOAD_URL_SECONDS * 1000).toISOString();
-  return { materialId: file.materialId, url, fileName: file.fileName, contentType: file.contentType, sizeBytes: file.sizeBytes, sha256: file.sha256, expiresAt };
+  return {
+    materialId: file.materialId,
+    url,
+    fileName: file.fileName,
+    contentType: file.contentType,
+    sizeBytes: file.sizeBytes,
+    sha256: file.sha256,
+    expiresAt,
+  };
 }

@@ -20,7 +20,10 @@ export const relayedEventSchema = caseEventSchema.extend({ version: z.literal(1)
  * recomputed deadline passes the queue's filter too: it is taken and tells nobody, rather than refused
  * into the dead-letter queue.
  */
-export const notificationMessageSchema = z.union([relayedEventSchema, reviewEventSchema.extend({ version: z.literal(1), tenantId: z.string().regex(/^\d{6}$/) })]);
+export const notificationMessageSchema = z.union([
+  relayedEventSchema,
+  reviewEventSchema.extend({ version: z.literal(1), tenantId: z.string().regex(/^\d{6}$/) }),
+]);
 
 /**
  * Primary course: an event that tells the applicant or staff something arrives from the case-events
@@ -28,7 +31,10 @@ export const notificationMessageSchema = z.union([relayedEventSchema, reviewEven
  * from the source event and the notice's position, so a redelivered event sends only what was not
  * recorded yet (delivery is at least once).
  */
-export async function deliverNotification(deps: NotificationDependencies, message: z.infer<typeof notificationMessageSchema>): Promise<'sent' | 'already-sent' | 'nothing-to-say'> {
+export async function deliverNotification(
+  deps: NotificationDependencies,
+  message: z.infer<typeof notificationMessageSchema>,
+): Promise<'sent' | 'already-sent' | 'nothing-to-say'> {
   // only review and rectification events carry a role; none of them tells anyone anything here
   if ('role' in message) return 'nothing-to-say';
   const event = message;
@@ -50,7 +56,12 @@ export async function deliverNotification(deps: NotificationDependencies, messag
       type: 'NotificationSent',
       at: deps.clock.now().toISOString(),
       actor: 'system',
-      detail: { channel: deps.channel.name, sourceEventId: event.eventId, sourceType: event.type, audience: isForStaff(notice) ? notice.to.staff.role : 'applicant' },
+      detail: {
+        channel: deps.channel.name,
+        sourceEventId: event.eventId,
+        sourceType: event.type,
+        audience: isForStaff(notice) ? notice.to.staff.role : 'applicant',
+      },
     });
     sent += 1;
   }

@@ -10,6 +10,9 @@ let built: NotificationDependencies | undefined;
 export const notificationDependencies = (): NotificationDependencies =>
   (built ??= {
     cases: new DynamoCaseRepository(dynamoDocuments, requiredEnvironment('TABLE_NAME')),
-    channel: process.env.NOTIFICATION_CHANNEL === 'outbox' ? new OutboxFileChannel(requiredEnvironment('NOTIFICATION_OUTBOX_FILE')) : new SnsChannel(sns, requiredEnvironment('STAFF_ALERTS_TOPIC_ARN')),
+    channel:
+      process.env.NOTIFICATION_CHANNEL === 'outbox'
+        ? new OutboxFileChannel(requiredEnvironment('NOTIFICATION_OUTBOX_FILE'))
+        : new SnsChannel(sns, requiredEnvironment('STAFF_ALERTS_TOPIC_ARN')),
     clock: systemClock,
   });

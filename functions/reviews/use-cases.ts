@@ -50,7 +50,10 @@ export const reviewBody = z.object({
   touchpoint: z.enum(reviewTouchpoints),
   level: z.enum(reviewLevels),
   comment: z.string().trim().min(1).max(500).optional(),
-  tags: z.array(z.string().trim().min(1).max(20)).max(10).default(() => []),
+  tags: z
+    .array(z.string().trim().min(1).max(20))
+    .max(10)
+    .default(() => []),
   channel: z.enum(reviewChannels),
   applicant: myCasesBody,
 });
@@ -58,7 +61,10 @@ export const reviewBody = z.object({
 export const complaintBody = z
   .object({
     caseId: z.string().min(1).max(64).optional(),
-    deptId: z.string().regex(/^[A-Z0-9_-]{1,32}$/).optional(),
+    deptId: z
+      .string()
+      .regex(/^[A-Z0-9_-]{1,32}$/)
+      .optional(),
     channel: z.enum(reviewChannels),
     content: z.string().trim().min(5).max(2000),
     /** For the call-back (回访); stored on the entry only, never in events or logs. */
@@ -76,7 +82,10 @@ export const stepBody = z.object({
 export const ledgerQuery = z.object({
   status: z.enum(['open', 'verified', 'rectified', 'called_back', 'closed', 'closed_unfixable']).optional(),
   light: z.enum(['green', 'yellow', 'red']).optional(),
-  deptId: z.string().regex(/^[A-Z0-9_-]{1,32}$/).optional(),
+  deptId: z
+    .string()
+    .regex(/^[A-Z0-9_-]{1,32}$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 
@@ -103,7 +112,10 @@ function proves(current: Case, proof: z.infer<typeof myCasesBody>): boolean {
 
 /** Item, departments, window and handlers of the case: the review is about them. */
 async function linksOf(deps: Pick<ReviewDependencies, 'cases' | 'catalogue'>, current: Case): Promise<ReviewLinks & { leadDeptId?: string }> {
-  const [timeline, item] = await Promise.all([deps.cases.timeline(current.tenantId, current.caseId), deps.catalogue.itemVersion(current.tenantId, current.itemCode, current.itemVersion)]);
+  const [timeline, item] = await Promise.all([
+    deps.cases.timeline(current.tenantId, current.caseId),
+    deps.catalogue.itemVersion(current.tenantId, current.itemCode, current.itemVersion),
+  ]);
   const departments = current.tasks.length > 0 ? current.tasks.map((task) => task.deptId) : (item?.departments ?? []).map((department) => department.deptId);
   const lead = current.tasks.find((task) => task.lead)?.deptId ?? item?.departments.find((department) => department.lead)?.deptId ?? departments[0];
   return {
@@ -173,7 +185,14 @@ export async function submitReview(deps: ReviewDependencies, ctx: RequestContext
     events.push(openedEvent(deps, opened));
   }
   await deps.reviews.saveReview(review, events, opened);
-  return { reviewId, caseId, touchpoint: review.touchpoint, level: review.level, links, ...(opened ? { rectification: { rectificationId: opened.rectificationId, deadline: opened.deadline, ownerDeptId: opened.ownerDeptId } } : {}) };
+  return {
+    reviewId,
+    caseId,
+    touchpoint: review.touchpoint,
+    level: review.level,
+    links,
+    ...(opened ? { rectification: { rectificationId: opened.rectificationId, deadline: opened.deadline, ownerDeptId: opened.ownerDeptId } } : {}),
+  };
 }
 
 const openedEvent = (deps: Pick<ReviewDependencies, 'ids'>, entry: Rectification): ReviewEvent =>
@@ -201,7 +220,9 @@ export async function listReviews(deps: Pick<ReviewDependencies, 'cases' | 'revi
   return {
     caseId,
     reviews: reviews.map(({ tenantId: _tenant, comment, links, ...rest }) =>
-      ctx.staff ? { ...rest, links, ...(comment ? { comment } : {}) } : { ...rest, links: { itemCode: links.itemCode, itemName: links.itemName, departments: links.departments } },
+      ctx.staff
+        ? { ...rest, links, ...(comment ? { comment } : {}) }
+        : { ...rest, links: { itemCode: links.itemCode, itemName: links.itemName, departments: links.departments } },
     ),
   };
 }
@@ -218,17 +239,38 @@ export async function fileComplaint(deps: ReviewDependencies, ctx: RequestContex
     itemCode = current.itemCode;
   }
   if (!ownerDeptId || !profile.departments.some((department) => department.deptId === ownerDeptId)) {
-    throw new ValidationError(`部门不存在：${ownerDeptId ?? ''}`, `Unknown department: ${ownerDeptId ?? ''}`, [{ path: 'body.deptId', message: 'unknown department' }], 'UNKNOWN_DEPARTMENT');
+    throw new ValidationError(
+      `部门不存在：${ownerDeptId ?? ''}`,
+      `Unknown department: ${ownerDeptId ?? ''}`,
+      [{ path: 'body.deptId', message: 'unknown department' }],
+      'UNKNOWN_DEPARTMENT',
+    );
   }
   const now = deps.clock.now().toISOString();
   const rectificationId = deps.ids.next();
-  const source: RectificationSource = { kind: 'complaint', channel: body.channel, content: body.content, ...(body.caseId ? { caseId: body.caseId } : {}), ...(itemCode ? { itemCode } : {}) };
+  const source: RectificationSource = {
+    kind: 'complaint',
+    channel: body.channel,
+    content: body.content,
+    ...(body.caseId ? { caseId: body.caseId } : {}),
+    ...(itemCode ? { itemCode } : {}),
+  };
   const entry = {
-    ...openRectification({ tenantId: ctx.tenantId, rectificationId, source, ownerDeptId, openedAt: now, limitDays: profile.reviews.rectificationDays }, await calendarOf(deps, profile)),
+    ...openRectification(
+      { tenantId: ctx.tenantId, rectificationId, source, ownerDeptId, openedAt: now, limitDays: profile.reviews.rectificationDays },
+      await calendarOf(deps, profile),
+    ),
     ...(body.contact ? { contact: body.contact } : {}),
   };
   const actor = ctx.staff ? { actor: ctx.staff.staffId, role: ctx.staff.role } : { actor: 'public', role: 'public' };
-  const filed = event(deps, { type: 'ComplaintFiled', at: now, ...actor, ...(body.caseId ? { caseId: body.caseId } : {}), rectificationId, detail: { channel: body.channel, ownerDeptId } });
+  const filed = event(deps, {
+    type: 'ComplaintFiled',
+    at: now,
+    ...actor,
+    ...(body.caseId ? { caseId: body.caseId } : {}),
+    rectificationId,
+    detail: { channel: body.channel, ownerDeptId },
+  });
   await deps.reviews.openRectification(entry, [filed, openedEvent(deps, entry)]);
   return { rectificationId, ownerDeptId, deadline: entry.deadline, status: entry.status };
 }
@@ -264,10 +306,22 @@ export async function recordRectificationStep(deps: ReviewDependencies, ctx: Req
     event(deps, {
       type: 'RectificationStepRecorded',
       ...fields,
-      detail: { step: body.step, before: entry.status, after: next.status, ownerDeptId: entry.ownerDeptId, ...(body.satisfaction ? { satisfaction: body.satisfaction } : {}) },
+      detail: {
+        step: body.step,
+        before: entry.status,
+        after: next.status,
+        ownerDeptId: entry.ownerDeptId,
+        ...(body.satisfaction ? { satisfaction: body.satisfaction } : {}),
+      },
     }),
     ...(isClosed(next.status)
-      ? [event(deps, { type: 'RectificationClosed', ...fields, detail: { outcome: next.status, ownerDeptId: entry.ownerDeptId, deadline: entry.deadline, openedAt: entry.openedAt } })]
+      ? [
+          event(deps, {
+            type: 'RectificationClosed',
+            ...fields,
+            detail: { outcome: next.status, ownerDeptId: entry.ownerDeptId, deadline: entry.deadline, openedAt: entry.openedAt },
+          }),
+        ]
       : []),
   ];
   await deps.reviews.saveRectification(next, events);

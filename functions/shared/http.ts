@@ -5,7 +5,15 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { DependencyUnavailableError, DomainError, ForbiddenError, InvalidTransitionError, NotFoundError, RuleNotSatisfiableError, ValidationError } from './errors';
+import {
+  DependencyUnavailableError,
+  DomainError,
+  ForbiddenError,
+  InvalidTransitionError,
+  NotFoundError,
+  RuleNotSatisfiableError,
+  ValidationError,
+} from './errors';
 import { idempotencyKeyOf, IdempotencyStore } from './idempotency';
 import { logger, metrics, tracer } from './powertools';
 import { dynamoDocuments, requiredEnvironment } from './clients';
@@ -109,7 +117,9 @@ export function httpEndpoint<B extends z.ZodType, Q extends z.ZodType, P extends
 ): Handler {
   const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const headers = event.headers ?? {};
-    const tenantId = spec.tenantFrom ? spec.tenantFrom(event.pathParameters ?? {}, spec.body ? parseJsonBody(event) : undefined) : event.pathParameters?.tenantId;
+    const tenantId = spec.tenantFrom
+      ? spec.tenantFrom(event.pathParameters ?? {}, spec.body ? parseJsonBody(event) : undefined)
+      : event.pathParameters?.tenantId;
     // present only on staff routes, where API Gateway's JWT authorizer verified the token
     const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } }).authorizer?.jwt?.claims;
     const ctx = requestContextFrom(tenantId, event.requestContext.requestId, headers, claims);

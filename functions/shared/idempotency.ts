@@ -22,7 +22,12 @@ export function idempotencyKeyOf(headers: Readonly<Record<string, string | undef
   const key = headers['idempotency-key'];
   if (key === undefined) return undefined;
   if (!KEY_PATTERN.test(key)) {
-    throw new ValidationError('Idempotency-Key 应为8至128位字母、数字或 ._:-', 'Idempotency-Key must be 8-128 characters of letters, digits or ._:-', undefined, 'INVALID_IDEMPOTENCY_KEY');
+    throw new ValidationError(
+      'Idempotency-Key 应为8至128位字母、数字或 ._:-',
+      'Idempotency-Key must be 8-128 characters of letters, digits or ._:-',
+      undefined,
+      'INVALID_IDEMPOTENCY_KEY',
+    );
   }
   return key;
 }
@@ -41,7 +46,9 @@ export class IdempotencyStore {
 
   async run(scope: { tenantId: string; routeKey: string; key: string; body: unknown }, call: () => Promise<StoredReply>): Promise<StoredReply> {
     const itemKey = keys.idempotency(scope.tenantId, scope.routeKey, scope.key);
-    const requestHash = createHash('sha256').update(JSON.stringify(scope.body ?? null)).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify(scope.body ?? null))
+      .digest('hex');
     const deadline = Date.now() + WAIT_FOR_FIRST_MS;
     for (;;) {
       const now = Math.floor(Date.now() / 1000);
@@ -49,7 +56,14 @@ export class IdempotencyStore {
         await this.documents.send(
           new PutCommand({
             TableName: this.tableName,
-            Item: { ...itemKey, entity: 'Idempotency', status: 'IN_PROGRESS', requestHash, claimExpiresAt: now + CLAIM_SECONDS, expiresAt: now + REMEMBER_SECONDS },
+            Item: {
+              ...itemKey,
+              entity: 'Idempotency',
+              status: 'IN_PROGRESS',
+              requestHash,
+              claimExpiresAt: now + CLAIM_SECONDS,
+              expiresAt: now + REMEMBER_SECONDS,
+            },
             // a stale claim (its call crashed) may be taken over
             ConditionExpression: 'attribute_not_exists(PK) OR (#status = :inProgress AND claimExpiresAt < :now)',
             ExpressionAttributeNames: { '#status': 'status' },
@@ -63,11 +77,20 @@ export class IdempotencyStore {
       const existing = (await this.documents.send(new GetCommand({ TableName: this.tableName, Key: itemKey, ConsistentRead: true }))).Item;
       if (!existing) continue;
       if (existing.requestHash !== requestHash) {
-        throw new ValidationError('同一 Idempotency-Key 已用于不同的请求内容', 'This Idempotency-Key was already used with a different request body', undefined, 'IDEMPOTENCY_KEY_REUSED');
+        throw new ValidationError(
+          '同一 Idempotency-Key 已用于不同的请求内容',
+          'This Idempotency-Key was already used with a different request body',
+          undefined,
+          'IDEMPOTENCY_KEY_REUSED',
+        );
       }
       if (existing.status === 'COMPLETED') return existing.reply as StoredReply;
       if (Date.now() > deadline) {
-        throw new InvalidTransitionError('相同请求正在处理中，请稍后重试', 'The same request is still being processed; retry shortly', 'IDEMPOTENCY_IN_PROGRESS');
+        throw new InvalidTransitionError(
+          '相同请求正在处理中，请稍后重试',
+          'The same request is still being processed; retry shortly',
+          'IDEMPOTENCY_IN_PROGRESS',
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

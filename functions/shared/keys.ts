@@ -79,7 +79,10 @@ export const keys = {
   /** An issued certificate, found by its number (the number starts with the tenant, so a public lookup is tenant-first). */
   certificate: (tenantId: string, certificateNo: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#CERT#${certificateNo}`, SK: 'CERT' }),
   /** The case's pointer to the certificate of one of its items: one per case and item, the issuance guard. */
-  caseCertificate: (tenantId: string, caseId: string, itemCode: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#CASE#${caseId}`, SK: `CERT#${itemCode}` }),
+  caseCertificate: (tenantId: string, caseId: string, itemCode: string): ItemKey => ({
+    PK: `${tenantPrefix(tenantId)}#CASE#${caseId}`,
+    SK: `CERT#${itemCode}`,
+  }),
   caseCertificatePrefix: 'CERT#',
   /** GSI2: a holder's certificates (证照库), newest first; the holder key is the same digest as their cases', never the ID number. */
   holderCertificates: (tenantId: string, holderDigest: string): string => `${tenantPrefix(tenantId)}#HOLDER#${holderDigest}`,
@@ -115,7 +118,10 @@ export const keys = {
   counterFacts: (tenantId: string, subject: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#FACTS#${subject}`, SK: 'FACTS' }),
   /** Append-only audit records of one Shanghai day (the export reads one partition per day). */
   auditDay: (tenantId: string, day: string): string => `${tenantPrefix(tenantId)}#AUDIT#${day}`,
-  auditRecord: (tenantId: string, day: string, at: string, recordId: string): ItemKey => ({ PK: `${tenantPrefix(tenantId)}#AUDIT#${day}`, SK: `${at}#${recordId}` }),
+  auditRecord: (tenantId: string, day: string, at: string, recordId: string): ItemKey => ({
+    PK: `${tenantPrefix(tenantId)}#AUDIT#${day}`,
+    SK: `${at}#${recordId}`,
+  }),
   /** GSI1: a case's audit trail; GSI2: a handler's, both in time order. */
   auditOfCase: (tenantId: string, caseId: string): string => `${tenantPrefix(tenantId)}#AUDIT#CASE#${caseId}`,
   auditOfStaff: (tenantId: string, staffId: string): string => `${tenantPrefix(tenantId)}#AUDIT#STAFF#${staffId}`,
@@ -130,7 +136,10 @@ export const keys = {
   nationalLevel: '000000',
   calendarPartition: (): string => `${tenantPrefix(keys.nationalLevel)}#CALENDAR`,
   /** One immutable version of a year's notice. */
-  calendarNoticeVersion: (year: number, version: number): ItemKey => ({ PK: keys.calendarPartition(), SK: `NOTICE#${year}#V#${String(version).padStart(6, '0')}` }),
+  calendarNoticeVersion: (year: number, version: number): ItemKey => ({
+    PK: keys.calendarPartition(),
+    SK: `NOTICE#${year}#V#${String(version).padStart(6, '0')}`,
+  }),
   calendarNoticeVersionPrefix: (year: number): string => `NOTICE#${year}#V#`,
   /** The year's current version, holding a copy of its record so loading the calendar needs no second read. */
   calendarNoticeCurrent: (year: number): ItemKey => ({ PK: keys.calendarPartition(), SK: `CURRENT#${year}` }),

@@ -10,7 +10,11 @@ export interface ClockMonitor {
 /** Error-level log plus the `CalendarNotAvailable` metric, on which the stack raises a CloudWatch alarm. */
 export const powertoolsClockMonitor: ClockMonitor = {
   calendarGap(year, where) {
-    logger.error('working-day calendar not available; deadline not counted', { year, ...where, action: 'load the official holiday notice for this year (npm run calendar:check)' });
+    logger.error('working-day calendar not available; deadline not counted', {
+      year,
+      ...where,
+      action: 'load the official holiday notice for this year (npm run calendar:check)',
+    });
     metrics.addMetric('CalendarNotAvailable', MetricUnit.Count, 1);
   },
 };

@@ -33,9 +33,16 @@ export const tenantIdSchema = z.string().regex(/^\d{6}$/);
  * ignored, so nobody becomes staff by sending them. The shape is checked here, once.
  */
 const staffIdentitySchema = z.object({
-  staffId: z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/),
+  staffId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/),
   role: z.enum(staffRoles),
-  deptId: z.string().trim().regex(/^[A-Z0-9_-]{1,32}$/).optional(),
+  deptId: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9_-]{1,32}$/)
+    .optional(),
 });
 
 function parsedStaff(candidate: Record<string, unknown>, where: string): StaffIdentity {

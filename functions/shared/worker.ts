@@ -38,7 +38,9 @@ export function queueConsumer<S extends z.ZodType>(metric: string, schema: S, ru
     await run(schema.parse(JSON.parse(record.body)));
     metrics.addMetric(metric, MetricUnit.Count, 1);
   };
-  return observed<SQSEvent, SQSBatchResponse>(async (event, context) => processPartialResponse(event, recordHandler, processor, { context, processInParallel: false }));
+  return observed<SQSEvent, SQSBatchResponse>(async (event, context) =>
+    processPartialResponse(event, recordHandler, processor, { context, processInParallel: false }),
+  );
 }
 
 /**
@@ -51,5 +53,7 @@ export function streamConsumer(metric: string, run: (newImage: Record<string, At
     await run(record.dynamodb?.NewImage ?? {});
     metrics.addMetric(metric, MetricUnit.Count, 1);
   };
-  return observed<DynamoDBStreamEvent, DynamoDBBatchResponse>(async (event, context) => processPartialResponse(event, recordHandler, processor, { context, processInParallel: false }));
+  return observed<DynamoDBStreamEvent, DynamoDBBatchResponse>(async (event, context) =>
+    processPartialResponse(event, recordHandler, processor, { context, processInParallel: false }),
+  );
 }

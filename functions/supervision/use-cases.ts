@@ -100,7 +100,11 @@ export const dashboardQuery = z.object({
  * From 60 days before the official holiday calendar runs out it carries `calendarWarning`: the
  * supervision office watches the deadlines, and provisional ones are theirs to chase too.
  */
-export async function getDashboard(deps: Pick<SupervisionDependencies, 'tenants' | 'counters' | 'clock' | 'calendar'>, ctx: RequestContext, query: z.infer<typeof dashboardQuery>) {
+export async function getDashboard(
+  deps: Pick<SupervisionDependencies, 'tenants' | 'counters' | 'clock' | 'calendar'>,
+  ctx: RequestContext,
+  query: z.infer<typeof dashboardQuery>,
+) {
   requireRole(ctx, ['supervisor', 'admin']);
   const profile = await deps.tenants.profile(ctx.tenantId);
   if (!profile) throw notFound.tenant(ctx.tenantId);
@@ -108,7 +112,11 @@ export async function getDashboard(deps: Pick<SupervisionDependencies, 'tenants'
   const now = deps.clock.now().toISOString();
   const today = shanghaiDate(now);
   const period = periodOfDate(query.window, query.date ?? today);
-  const [periodRead, gaugeRead, national] = await Promise.all([deps.counters.readPeriod(divisionCode, period), deps.counters.readPeriod(divisionCode, NOW), deps.calendar.current()]);
+  const [periodRead, gaugeRead, national] = await Promise.all([
+    deps.counters.readPeriod(divisionCode, period),
+    deps.counters.readPeriod(divisionCode, NOW),
+    deps.calendar.current(),
+  ]);
   const warning = calendarWarning(national, now);
   return {
     scope: { level: query.level, divisionCode },
@@ -132,15 +140,23 @@ export async function getStaffMonthly(deps: Pick<SupervisionDependencies, 'count
 export const auditQuery = z
   .object({
     caseId: z.string().min(1).max(64).optional(),
-    staffId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).optional(),
+    staffId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,32}$/)
+      .optional(),
     limit: z.coerce.number().int().min(1).max(500).default(200),
   })
-  .refine((query) => (query.caseId === undefined) !== (query.staffId === undefined), { message: '须且仅须指定 caseId 或 staffId 之一 / exactly one of caseId or staffId', path: ['caseId'] });
+  .refine((query) => (query.caseId === undefined) !== (query.staffId === undefined), {
+    message: '须且仅须指定 caseId 或 staffId 之一 / exactly one of caseId or staffId',
+    path: ['caseId'],
+  });
 
 /** The audit trail of one case or one handler, in time order: the supervision office and admins only. */
 export async function queryAudit(deps: Pick<SupervisionDependencies, 'audit'>, ctx: RequestContext, query: z.infer<typeof auditQuery>) {
   requireRole(ctx, ['supervisor', 'admin']);
-  const records = query.caseId ? await deps.audit.ofCase(ctx.tenantId, query.caseId, query.limit) : await deps.audit.ofStaff(ctx.tenantId, query.staffId as string, query.limit);
+  const records = query.caseId
+    ? await deps.audit.ofCase(ctx.tenantId, query.caseId, query.limit)
+    : await deps.audit.ofStaff(ctx.tenantId, query.staffId as string, query.limit);
   return { records: records.map(({ tenantId: _tenant, ...record }) => record) };
 }
 
@@ -158,7 +174,13 @@ export async function exportAuditDay(deps: { readonly audit: Pick<AuditLog, 'ofD
   const reviews = records.filter((record) => record.action === 'ReviewSubmitted');
   await deps.exports.put(`audit/${tenantId}/${date}.jsonl`, jsonLines(records));
   await deps.exports.put(`reviews/${tenantId}/${date}.jsonl`, jsonLines(reviews));
-  return { tenantId, date, auditRecords: records.length, reviews: reviews.length, objects: [`audit/${tenantId}/${date}.jsonl`, `reviews/${tenantId}/${date}.jsonl`] };
+  return {
+    tenantId,
+    date,
+    auditRecords: records.length,
+    reviews: reviews.length,
+    objects: [`audit/${tenantId}/${date}.jsonl`, `reviews/${tenantId}/${date}.jsonl`],
+  };
 }
 
 /** The scheduled run exports yesterday (Shanghai) unless a date is given. */

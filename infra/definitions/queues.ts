@@ -88,6 +88,12 @@ export const deadlineRecomputeQueue: QueueDefinition = {
   subscribesTo: { topicId: 'CaseEventsTopic', types: ['CalendarNoticeLoaded'] },
 };
 
-export const queueDefinitions: readonly QueueDefinition[] = [departmentTaskQueue, notificationQueue, certificateQueue, supervisionQueue, deadlineRecomputeQueue];
+export const queueDefinitions: readonly QueueDefinition[] = [
+  departmentTaskQueue,
+  notificationQueue,
+  certificateQueue,
+  supervisionQueue,
+  deadlineRecomputeQueue,
+];
 
 export const deadLetterQueueId = (queue: QueueDefinition): string => `${queue.id}DeadLetter`;

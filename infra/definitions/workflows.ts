@@ -43,8 +43,9 @@ export const workflow = (id: WorkflowId): WorkflowDefinition => workflowDefiniti
 
 export const readWorkflowTemplate = (definition: WorkflowDefinition): string => readFileSync(definition.definitionPath, 'utf8');
 
-export const workflowPlaceholders = (definition: WorkflowDefinition): string[] =>
-  [...new Set([...readWorkflowTemplate(definition).matchAll(/\$\{(\w+)\}/g)].map((match) => match[1] as string))];
+export const workflowPlaceholders = (definition: WorkflowDefinition): string[] => [
+  ...new Set([...readWorkflowTemplate(definition).matchAll(/\$\{(\w+)\}/g)].map((match) => match[1] as string)),
+];
 
 /** Replaces every `${Name}` placeholder; a missing value is an error, never a silent gap. */
 export function renderWorkflow(definition: WorkflowDefinition, substitutions: Readonly<Record<string, string>>): string {

@@ -22,7 +22,13 @@ function compile(definition: FunctionDefinition): Route | undefined {
     parameterNames.push(name);
     return '([^/]+)';
   });
-  return { functionId: definition.id, method: definition.trigger.method, template: definition.trigger.path, pattern: new RegExp(`^${pattern}/?$`), parameterNames };
+  return {
+    functionId: definition.id,
+    method: definition.trigger.method,
+    template: definition.trigger.path,
+    pattern: new RegExp(`^${pattern}/?$`),
+    parameterNames,
+  };
 }
 
 const bilingual = (code: string, zh: string, en: string) => JSON.stringify({ code, message: `${zh} / ${en}`, messageZh: zh, messageEn: en });
@@ -32,7 +38,9 @@ const bilingual = (code: string, zh: string, en: string) => JSON.stringify({ cod
  * each request turned into the event the deployed function would receive.
  */
 export function toApiGatewayEvent(route: Route, request: IncomingMessage, url: URL, match: RegExpExecArray, body: Buffer): APIGatewayProxyEventV2 {
-  const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), Array.isArray(value) ? value.join(',') : (value ?? '')]));
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), Array.isArray(value) ? value.join(',') : (value ?? '')]),
+  );
   const query = url.searchParams.size > 0 ? Object.fromEntries(url.searchParams.entries()) : undefined;
   const pathParameters = Object.fromEntries(route.parameterNames.map((name, index) => [name, decodeURIComponent(match[index + 1] as string)]));
   const contentType = headers['content-type'] ?? '';
@@ -51,7 +59,13 @@ export function toApiGatewayEvent(route: Route, request: IncomingMessage, url: U
       apiId: 'local',
       domainName: headers.host ?? 'localhost',
       domainPrefix: 'local',
-      http: { method: route.method, path: url.pathname, protocol: `HTTP/${request.httpVersion}`, sourceIp: request.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      http: {
+        method: route.method,
+        path: url.pathname,
+        protocol: `HTTP/${request.httpVersion}`,
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
       requestId: randomUUID(),
       routeKey: `${route.method} ${route.template}`,
       stage: '$default',

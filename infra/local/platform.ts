@@ -142,7 +142,9 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     stepFunctions = workflowDefinitions.map((workflow) => {
       const functionSubstitutions = Object.fromEntries(
         functionDefinitions.flatMap((definition) =>
-          definition.trigger.kind === 'stateMachineTask' && definition.trigger.workflow === workflow.id ? [[definition.trigger.definitionPlaceholder, localFunctionName(definition.id)]] : [],
+          definition.trigger.kind === 'stateMachineTask' && definition.trigger.workflow === workflow.id
+            ? [[definition.trigger.definitionPlaceholder, localFunctionName(definition.id)]]
+            : [],
         ),
       );
       const machine = new LocalStepFunctions({
@@ -159,7 +161,9 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     servers.push(sfn.started);
     environment.AWS_ENDPOINT_URL_SFN = `http://127.0.0.1:${sfn.port}`;
     rememberEnginePorts(options.dataDir, { dynamoPort: dynamoStart.value.port, fauxqsPort: fauxqsStart.value.port, sfnPort: sfn.port });
-    log(`✓ Step Functions (aws-local-stepfunctions: ${workflowDefinitions.map((workflow) => workflow.localName).join(', ')}) ${environment.AWS_ENDPOINT_URL_SFN}`);
+    log(
+      `✓ Step Functions (aws-local-stepfunctions: ${workflowDefinitions.map((workflow) => workflow.localName).join(', ')}) ${environment.AWS_ENDPOINT_URL_SFN}`,
+    );
 
     // the handlers run in this process and read their configuration from its environment
     Object.assign(process.env, environment);
@@ -231,7 +235,12 @@ async function resumeInterruptedWork(dynamodb: DynamoDBClient, tableName: string
         TableName: tableName,
         FilterExpression: 'entity = :case AND #status IN (:submitted, :accepted, :inApproval)',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':case': { S: 'Case' }, ':submitted': { S: 'submitted' }, ':accepted': { S: 'accepted' }, ':inApproval': { S: 'in_approval' } },
+        ExpressionAttributeValues: {
+          ':case': { S: 'Case' },
+          ':submitted': { S: 'submitted' },
+          ':accepted': { S: 'accepted' },
+          ':inApproval': { S: 'in_approval' },
+        },
         ProjectionExpression: 'tenantId, caseId, #status',
         ExclusiveStartKey: startKey,
       }),

@@ -37,7 +37,11 @@ export async function ensureTable(dynamodb: DynamoDBClient): Promise<string> {
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
-  const keyAttributes = [tableDefinition.partitionKey, tableDefinition.sortKey, ...tableDefinition.globalIndexes.flatMap((index) => [index.partitionKey, index.sortKey])];
+  const keyAttributes = [
+    tableDefinition.partitionKey,
+    tableDefinition.sortKey,
+    ...tableDefinition.globalIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+  ];
   const attributeDefinitions = [...new Map(keyAttributes.map((attribute) => [attribute.name, attribute])).values()];
   await dynamodb.send(
     new CreateTableCommand({
@@ -114,16 +118,25 @@ export async function ensureTopics(sns: SNSClient): Promise<Map<string, string>>
 }
 
 /** Subscribes each queue that declares `subscribesTo` to its topic, raw, with the same filter policy as the stack. */
-export async function ensureSubscriptions(sns: SNSClient, sqs: SQSClient, queueUrls: ReadonlyMap<string, string>, topicArns: ReadonlyMap<string, string>): Promise<void> {
+export async function ensureSubscriptions(
+  sns: SNSClient,
+  sqs: SQSClient,
+  queueUrls: ReadonlyMap<string, string>,
+  topicArns: ReadonlyMap<string, string>,
+): Promise<void> {
   for (const definition of queueDefinitions) {
     if (!definition.subscribesTo) continue;
-    const queueArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrls.get(definition.id), AttributeNames: ['QueueArn'] }))).Attributes?.QueueArn;
+    const queueArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrls.get(definition.id), AttributeNames: ['QueueArn'] }))).Attributes
+      ?.QueueArn;
     await sns.send(
       new SubscribeCommand({
         TopicArn: topicArns.get(definition.subscribesTo.topicId),
         Protocol: 'sqs',
         Endpoint: queueArn,
-        Attributes: { RawMessageDelivery: 'true', ...(definition.subscribesTo.types ? { FilterPolicy: JSON.stringify({ type: definition.subscribesTo.types }) } : {}) },
+        Attributes: {
+          RawMessageDelivery: 'true',
+          ...(definition.subscribesTo.types ? { FilterPolicy: JSON.stringify({ type: definition.subscribesTo.types }) } : {}),
+        },
       }),
     );
   }

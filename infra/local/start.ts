@@ -20,7 +20,9 @@ async function onboardSampleTenants(): Promise<void> {
   // required late: the SDK clients must be built after the local endpoints are in the environment
   const { applyTenantConfig } = require('../../functions/catalogue/use-cases') as typeof import('../../functions/catalogue/use-cases');
   const { dependencies } = require('../../functions/shared/wiring') as typeof import('../../functions/shared/wiring');
-  for (const file of readdirSync(configDir).filter((name) => /\.(ya?ml|json)$/.test(name)).sort()) {
+  for (const file of readdirSync(configDir)
+    .filter((name) => /\.(ya?ml|json)$/.test(name))
+    .sort()) {
     const parsed = parseTenantConfigText(readFileSync(join(configDir, file), 'utf8'), file);
     if (!parsed.ok) {
       console.error(`✗ config/tenants/${file}: ${parsed.errors.length} error(s); run npm run tenant:validate -- config/tenants/${file}`);

@@ -142,7 +142,8 @@ export class LocalStepFunctions {
   }
 
   startExecution(request: { stateMachineArn?: string; name?: string; input?: string }): { executionArn: string; startDate: number } {
-    if (request.stateMachineArn !== this.stateMachineArn) throw new StepFunctionsApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${request.stateMachineArn}'`);
+    if (request.stateMachineArn !== this.stateMachineArn)
+      throw new StepFunctionsApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${request.stateMachineArn}'`);
     const name = request.name ?? randomBytes(16).toString('hex');
     const input = request.input ?? '{}';
     const executionArn = `arn:aws:states:${REGION}:${ACCOUNT}:execution:${this.options.stateMachineName}:${name}`;
@@ -166,24 +167,34 @@ export class LocalStepFunctions {
       overrides: { taskResourceLocalHandlers: this.overrides as never },
       // getters, so every wait reads its own token and entry time, as $$.Task.Token and $$.State.EnteredTime do on AWS
       context: {
-        Task: { get Token() { return newToken(); } },
-        State: { get EnteredTime() { return new Date().toISOString(); } },
+        Task: {
+          get Token() {
+            return newToken();
+          },
+        },
+        State: {
+          get EnteredTime() {
+            return new Date().toISOString();
+          },
+        },
       } as never,
     });
     this.aborts.set(executionArn, execution.abort);
-    execution.result.then(
-      (output) => {
-        Object.assign(record, { status: 'SUCCEEDED', output: JSON.stringify(output), stopDate: new Date() });
-      },
-      (error: Error) => {
-        const cause = (error as { cause?: Error }).cause ?? error;
-        Object.assign(record, { status: 'FAILED', error: `${cause.name}: ${cause.message}`, stopDate: new Date() });
-        if (!this.stopping) this.options.onExecutionFailed?.({ executionArn, error: record.error as string });
-      },
-    ).finally(() => {
-      this.aborts.delete(executionArn);
-      this.closeWaitsOf(tokenPrefix);
-    });
+    execution.result
+      .then(
+        (output) => {
+          Object.assign(record, { status: 'SUCCEEDED', output: JSON.stringify(output), stopDate: new Date() });
+        },
+        (error: Error) => {
+          const cause = (error as { cause?: Error }).cause ?? error;
+          Object.assign(record, { status: 'FAILED', error: `${cause.name}: ${cause.message}`, stopDate: new Date() });
+          if (!this.stopping) this.options.onExecutionFailed?.({ executionArn, error: record.error as string });
+        },
+      )
+      .finally(() => {
+        this.aborts.delete(executionArn);
+        this.closeWaitsOf(tokenPrefix);
+      });
     return { executionArn, startDate: record.startDate.getTime() / 1000 };
   }
 

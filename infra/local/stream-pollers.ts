@@ -57,15 +57,24 @@ export class StreamPollers {
     await Promise.allSettled(shardLoops);
   }
 
-  private async readShard(functionId: string, trigger: StreamTrigger, streamArn: string, shardId: string, iteratorType: 'LATEST' | 'TRIM_HORIZON'): Promise<void> {
-    let iterator = (await this.streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: iteratorType }))).ShardIterator;
+  private async readShard(
+    functionId: string,
+    trigger: StreamTrigger,
+    streamArn: string,
+    shardId: string,
+    iteratorType: 'LATEST' | 'TRIM_HORIZON',
+  ): Promise<void> {
+    let iterator = (await this.streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: iteratorType })))
+      .ShardIterator;
     let pending: _Record[] = [];
     while (this.running && iterator) {
       try {
         if (pending.length === 0) {
           const page = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: trigger.batchSize }));
           iterator = page.NextShardIterator;
-          pending = (page.Records ?? []).filter((record) => record.eventName === trigger.filter.eventName && trigger.filter.entities.includes(record.dynamodb?.NewImage?.entity?.S ?? ''));
+          pending = (page.Records ?? []).filter(
+            (record) => record.eventName === trigger.filter.eventName && trigger.filter.entities.includes(record.dynamodb?.NewImage?.entity?.S ?? ''),
+          );
           if (pending.length === 0) {
             await new Promise((resolve) => setTimeout(resolve, 250));
             continue;
@@ -79,7 +88,12 @@ export class StreamPollers {
           continue;
         }
         // like the event source mapping: retry from the first failed record, in order
-        pending = pending.slice(Math.max(0, pending.findIndex((record) => record.dynamodb?.SequenceNumber === firstFailure)));
+        pending = pending.slice(
+          Math.max(
+            0,
+            pending.findIndex((record) => record.dynamodb?.SequenceNumber === firstFailure),
+          ),
+        );
         await new Promise((resolve) => setTimeout(resolve, 1_000));
       } catch (error) {
         if (this.running) this.onError(error as Error);

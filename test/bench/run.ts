@@ -27,17 +27,29 @@ async function main(): Promise<void> {
     const runStarted = performance.now();
     for (let index = 0; index < CASES; index += 1) {
       const caseStarted = performance.now();
-      const { body } = await timed('POST cases', () => api.post<{ caseId: string }>(`/v1/tenants/${TENANT}/cases`, { itemCode: item.code, applicant: anApplicant(), formData: { businessName: `压测${index}` } }));
+      const { body } = await timed('POST cases', () =>
+        api.post<{ caseId: string }>(`/v1/tenants/${TENANT}/cases`, {
+          itemCode: item.code,
+          applicant: anApplicant(),
+          formData: { businessName: `压测${index}` },
+        }),
+      );
       await timed('POST acceptance', () => api.post(`/v1/tenants/${TENANT}/cases/${body.caseId}/acceptance`, { decision: 'accept' }));
       for (const deptId of ['SCJGJ', 'SWJ']) {
         const task = await eventually(async () =>
-          (await timed('GET department tasks', () => api.get<{ tasks: { taskId: string; caseId: string }[] }>(`/v1/tenants/${TENANT}/departments/${deptId}/tasks?limit=100`))).body.tasks.find(
-            (candidate) => candidate.caseId === body.caseId,
-          ),
+          (
+            await timed('GET department tasks', () =>
+              api.get<{ tasks: { taskId: string; caseId: string }[] }>(`/v1/tenants/${TENANT}/departments/${deptId}/tasks?limit=100`),
+            )
+          ).body.tasks.find((candidate) => candidate.caseId === body.caseId),
         );
         await timed('POST decision', () => api.post(`/v1/tenants/${TENANT}/tasks/${task.taskId}/decision`, { decision: 'approve' }));
       }
-      await eventually(async () => ((await timed('GET case', () => api.get<{ status: string }>(`/v1/tenants/${TENANT}/cases/${body.caseId}`))).body.status === 'completed' ? true : undefined));
+      await eventually(async () =>
+        (await timed('GET case', () => api.get<{ status: string }>(`/v1/tenants/${TENANT}/cases/${body.caseId}`))).body.status === 'completed'
+          ? true
+          : undefined,
+      );
       samples.set('case submit→completed', [...(samples.get('case submit→completed') ?? []), performance.now() - caseStarted]);
     }
     const seconds = (performance.now() - runStarted) / 1000;
@@ -45,7 +57,9 @@ async function main(): Promise<void> {
     console.log('| measure | n | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|');
     for (const [label, values] of samples) {
       const sorted = [...values].sort((a, b) => a - b);
-      console.log(`| ${label} | ${sorted.length} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 95).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} |`);
+      console.log(
+        `| ${label} | ${sorted.length} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 95).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} |`,
+      );
     }
   } finally {
     await platform.stop();

@@ -1,5 +1,12 @@
 import aslValidator from 'asl-validator';
-import { readWorkflowTemplate, renderWorkflow, workflow, type WorkflowDefinition, workflowDefinitions, workflowPlaceholders } from '../../infra/definitions/workflows';
+import {
+  readWorkflowTemplate,
+  renderWorkflow,
+  workflow,
+  type WorkflowDefinition,
+  workflowDefinitions,
+  workflowPlaceholders,
+} from '../../infra/definitions/workflows';
 import { functionDefinitions } from '../../infra/definitions/functions';
 import { queueDefinitions } from '../../infra/definitions/queues';
 import { taskStates } from '../../infra/local/step-functions';
@@ -7,8 +14,12 @@ import { taskStates } from '../../infra/local/step-functions';
 type State = Parameters<typeof taskStates>[0][string];
 
 const placeholdersProvidedByDefinitions = (definition: WorkflowDefinition): string[] => [
-  ...queueDefinitions.flatMap((queue) => (queue.definitionPlaceholder && readWorkflowTemplate(definition).includes(`\${${queue.definitionPlaceholder}}`) ? [queue.definitionPlaceholder] : [])),
-  ...functionDefinitions.flatMap((fn) => (fn.trigger.kind === 'stateMachineTask' && fn.trigger.workflow === definition.id ? [fn.trigger.definitionPlaceholder] : [])),
+  ...queueDefinitions.flatMap((queue) =>
+    queue.definitionPlaceholder && readWorkflowTemplate(definition).includes(`\${${queue.definitionPlaceholder}}`) ? [queue.definitionPlaceholder] : [],
+  ),
+  ...functionDefinitions.flatMap((fn) =>
+    fn.trigger.kind === 'stateMachineTask' && fn.trigger.workflow === definition.id ? [fn.trigger.definitionPlaceholder] : [],
+  ),
 ];
 
 const approval = workflow('ApprovalWorkflow');
@@ -42,7 +53,9 @@ describe.each(workflowDefinitions.map((definition) => [definition.id, definition
   });
 
   it('then every Task state has an explicit timeout (locally the default is 60 s, on AWS a year)', () => {
-    const withoutTimeout = taskStates(rendered(definition).States).filter(([, state]) => state.TimeoutSeconds === undefined && state.TimeoutSecondsPath === undefined);
+    const withoutTimeout = taskStates(rendered(definition).States).filter(
+      ([, state]) => state.TimeoutSeconds === undefined && state.TimeoutSecondsPath === undefined,
+    );
     expect(withoutTimeout.map(([name]) => name)).toEqual([]);
   });
 });

@@ -25,7 +25,9 @@ describe('given the certificate signing secret', () => {
   });
 
   it('then exactly the functions that sign or verify may read it, with GetSecretValue only and on that secret only', () => {
-    const readers = functionDefinitions.filter((definition) => definition.access.includes('secret:read:CertificateSigningSecret')).map((definition) => definition.id);
+    const readers = functionDefinitions
+      .filter((definition) => definition.access.includes('secret:read:CertificateSigningSecret'))
+      .map((definition) => definition.id);
     expect(readers.sort()).toEqual(['HandleCertificateEvents', 'VerifyCertificate', 'VerifyPresentedCertificate']);
     const holders = Object.entries(statelessTemplate.findResources('AWS::IAM::Policy'))
       .filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument.Statement).includes('secretsmanager:'))
@@ -33,13 +35,17 @@ describe('given the certificate signing secret', () => {
     expect(holders.map((holder) => readers.find((reader) => holder.includes(reader))).sort()).toEqual(readers.sort());
     for (const reader of readers) {
       const secretStatements = policyStatementsOf(reader).filter((statement) => JSON.stringify(statement.Action).includes('secretsmanager:'));
-      expect(secretStatements).toEqual([{ Action: 'secretsmanager:GetSecretValue', Effect: 'Allow', Resource: { 'Fn::ImportValue': expect.stringContaining('CertificateSigningSecret') } }]);
+      expect(secretStatements).toEqual([
+        { Action: 'secretsmanager:GetSecretValue', Effect: 'Allow', Resource: { 'Fn::ImportValue': expect.stringContaining('CertificateSigningSecret') } },
+      ]);
     }
   });
 
   it('then each signer learns the secret ARN from its environment, and no other certificate function does', () => {
     const functions = Object.entries(statelessTemplate.findResources('AWS::Lambda::Function'));
-    const withSecret = functions.filter(([, fn]) => fn.Properties.Environment?.Variables?.CERTIFICATE_SIGNING_SECRET_ARN !== undefined).map(([logicalId]) => logicalId);
+    const withSecret = functions
+      .filter(([, fn]) => fn.Properties.Environment?.Variables?.CERTIFICATE_SIGNING_SECRET_ARN !== undefined)
+      .map(([logicalId]) => logicalId);
     expect(withSecret).toHaveLength(3);
     expect(withSecret.some((logicalId) => logicalId.includes('ListCertificateLibrary'))).toBe(false);
   });
@@ -73,6 +79,12 @@ describe('given the certificate functions', () => {
 
   it('then the public certificate routes are on the API without a tenant in the path', () => {
     const routeKeys = Object.values(statelessTemplate.findResources('AWS::ApiGatewayV2::Route')).map((route) => route.Properties.RouteKey);
-    expect(routeKeys).toEqual(expect.arrayContaining(['GET /v1/certificates/{certificateNo}/verify', 'POST /v1/certificates/verification', 'POST /v1/tenants/{tenantId}/certificate-library']));
+    expect(routeKeys).toEqual(
+      expect.arrayContaining([
+        'GET /v1/certificates/{certificateNo}/verify',
+        'POST /v1/certificates/verification',
+        'POST /v1/tenants/{tenantId}/certificate-library',
+      ]),
+    );
   });
 });

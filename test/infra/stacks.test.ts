@@ -52,7 +52,9 @@ describe('given the stateful stack', () => {
 
   it('then the data buckets (materials, certificates, audit export) are KMS-encrypted, private, versioned and tiered', () => {
     const buckets = statefulTemplate.findResources('AWS::S3::Bucket', {
-      Properties: { BucketEncryption: { ServerSideEncryptionConfiguration: [Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } })] } },
+      Properties: {
+        BucketEncryption: { ServerSideEncryptionConfiguration: [Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } })] },
+      },
     });
     expect(Object.keys(buckets)).toHaveLength(bucketDefinitions.length);
     for (const bucket of Object.values(buckets)) {
@@ -114,12 +116,24 @@ describe('given the stateless stack', () => {
   });
 
   it('then staff routes take only a verified staff ID token, and public routes never see staff identity', () => {
-    const staffPaths = functionDefinitions.flatMap((definition) => (definition.trigger.kind === 'http' && definition.trigger.audience === 'staff' ? [`${definition.trigger.method} ${definition.trigger.path}`] : []));
-    expect(staffPaths).toEqual(expect.arrayContaining(['POST /v1/tenants/{tenantId}/tasks/{taskId}/decision', 'POST /v1/tenants/{tenantId}/cases/{caseId}/acceptance', 'GET /v1/tenants/{tenantId}/audit']));
-    const routes = Object.values(statelessTemplate.findResources('AWS::ApiGatewayV2::Route')).map((route) => route.Properties as { RouteKey: string; AuthorizationType?: string });
-    for (const route of routes) expect([route.RouteKey, route.AuthorizationType ?? 'NONE']).toEqual([route.RouteKey, staffPaths.includes(route.RouteKey) ? 'JWT' : 'NONE']);
+    const staffPaths = functionDefinitions.flatMap((definition) =>
+      definition.trigger.kind === 'http' && definition.trigger.audience === 'staff' ? [`${definition.trigger.method} ${definition.trigger.path}`] : [],
+    );
+    expect(staffPaths).toEqual(
+      expect.arrayContaining([
+        'POST /v1/tenants/{tenantId}/tasks/{taskId}/decision',
+        'POST /v1/tenants/{tenantId}/cases/{caseId}/acceptance',
+        'GET /v1/tenants/{tenantId}/audit',
+      ]),
+    );
+    const routes = Object.values(statelessTemplate.findResources('AWS::ApiGatewayV2::Route')).map(
+      (route) => route.Properties as { RouteKey: string; AuthorizationType?: string },
+    );
+    for (const route of routes)
+      expect([route.RouteKey, route.AuthorizationType ?? 'NONE']).toEqual([route.RouteKey, staffPaths.includes(route.RouteKey) ? 'JWT' : 'NONE']);
     statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
-    for (const fn of Object.values(statelessTemplate.findResources('AWS::Lambda::Function'))) expect(JSON.stringify(fn)).not.toContain(TRUST_STAFF_HEADERS_VARIABLE);
+    for (const fn of Object.values(statelessTemplate.findResources('AWS::Lambda::Function')))
+      expect(JSON.stringify(fn)).not.toContain(TRUST_STAFF_HEADERS_VARIABLE);
   });
 
   it('then staff accounts are administrator-created, MFA-protected, with their county and role fixed as attributes', () => {
@@ -131,7 +145,9 @@ describe('given the stateless stack', () => {
   });
 
   it('then only the notifier may publish staff alerts', () => {
-    const publishers = Object.entries(statelessTemplate.findResources('AWS::IAM::Policy')).filter(([, policy]) => JSON.stringify(policy).includes('StaffAlertsTopic') && JSON.stringify(policy).includes('sns:Publish'));
+    const publishers = Object.entries(statelessTemplate.findResources('AWS::IAM::Policy')).filter(
+      ([, policy]) => JSON.stringify(policy).includes('StaffAlertsTopic') && JSON.stringify(policy).includes('sns:Publish'),
+    );
     expect(publishers.map(([id]) => id).join(',')).toMatch(/DeliverNotifications/);
     expect(publishers).toHaveLength(1);
   });
@@ -147,7 +163,11 @@ describe('given the stateless stack', () => {
     expect(machines).toHaveLength(workflowDefinitions.length);
     for (const definition of workflowDefinitions) {
       const machine = machines.find(([logicalId]) => logicalId.startsWith(definition.id))?.[1].Properties;
-      expect(machine).toMatchObject({ StateMachineType: 'STANDARD', TracingConfiguration: { Enabled: true }, LoggingConfiguration: expect.objectContaining({ Level: 'ALL', IncludeExecutionData: false }) });
+      expect(machine).toMatchObject({
+        StateMachineType: 'STANDARD',
+        TracingConfiguration: { Enabled: true },
+        LoggingConfiguration: expect.objectContaining({ Level: 'ALL', IncludeExecutionData: false }),
+      });
       // the definition ships as an asset, byte for byte the file the local runtime runs; CloudFormation fills the placeholders
       const deployedDefinition = readFileSync(join(assembly.directory, `asset.${machine.DefinitionS3Location.Key}`), 'utf8');
       expect(deployedDefinition).toBe(readWorkflowTemplate(definition));
@@ -169,7 +189,11 @@ describe('given the stateless stack', () => {
       expect.stringContaining('ResubmitCase'),
     ]);
     // the deadline recomputation ends a department's wait when a holiday notice moved its deadline (the rescheduled path)
-    expect(holders('states:SendTaskSuccess')).toEqual([expect.stringContaining('DecideTask'), expect.stringContaining('StoreDepartmentTask'), expect.stringContaining('RecomputeDeadlines')]);
+    expect(holders('states:SendTaskSuccess')).toEqual([
+      expect.stringContaining('DecideTask'),
+      expect.stringContaining('StoreDepartmentTask'),
+      expect.stringContaining('RecomputeDeadlines'),
+    ]);
   });
 
   it('then no function policy grants DynamoDB on every index or every table', () => {
@@ -185,28 +209,51 @@ describe('given supervision and the audit trail', () => {
     const subscriptions = Object.values(statefulTemplate.findResources('AWS::SNS::Subscription')).map((subscription) => subscription.Properties);
     const unfiltered = subscriptions.filter((properties) => properties.FilterPolicy === undefined);
     expect(unfiltered).toHaveLength(1);
-    expect(unfiltered[0]).toMatchObject({ Protocol: 'sqs', RawMessageDelivery: true, Endpoint: { 'Fn::GetAtt': [expect.stringMatching(/^SupervisionQueue/), 'Arn'] } });
-    statefulTemplate.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SupervisionQueueDeadLetter'), 'Arn'] }, maxReceiveCount: 8 } });
+    expect(unfiltered[0]).toMatchObject({
+      Protocol: 'sqs',
+      RawMessageDelivery: true,
+      Endpoint: { 'Fn::GetAtt': [expect.stringMatching(/^SupervisionQueue/), 'Arn'] },
+    });
+    statefulTemplate.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SupervisionQueueDeadLetter'), 'Arn'] }, maxReceiveCount: 8 },
+    });
   });
 
   it('then a daily schedule invokes the audit export for every onboarded county, and only the export may write the export bucket', () => {
     statelessTemplate.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'cron(30 16 * * ? *)',
-      Targets: [Match.objectLike({ Input: JSON.stringify({ tenants: ['522732', '630103'] }), Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('ExportAudit'), 'Arn'] } })],
+      Targets: [
+        Match.objectLike({ Input: JSON.stringify({ tenants: ['522732', '630103'] }), Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('ExportAudit'), 'Arn'] } }),
+      ],
     });
     const writers = Object.entries(statelessTemplate.findResources('AWS::IAM::Policy'))
-      .filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument.Statement).includes('tongban-audit-export') && JSON.stringify(policy.Properties.PolicyDocument.Statement).includes('s3:PutObject'))
+      .filter(
+        ([, policy]) =>
+          JSON.stringify(policy.Properties.PolicyDocument.Statement).includes('tongban-audit-export') &&
+          JSON.stringify(policy.Properties.PolicyDocument.Statement).includes('s3:PutObject'),
+      )
       .map(([logicalId]) => logicalId);
     expect(writers).toEqual([expect.stringContaining('ExportAudit')]);
   });
 });
 
 describe('given the working-day calendar alarms', () => {
-  const alarmOn = (metricName: string) => Object.values(statelessTemplate.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties).filter((properties) => properties.MetricName === metricName);
+  const alarmOn = (metricName: string) =>
+    Object.values(statelessTemplate.findResources('AWS::CloudWatch::Alarm'))
+      .map((alarm) => alarm.Properties)
+      .filter((properties) => properties.MetricName === metricName);
 
   it('then a deadline reaching a year without a calendar (CalendarNotAvailable) raises an alarm on the first occurrence', () => {
     expect(alarmOn('CalendarNotAvailable')).toEqual([
-      expect.objectContaining({ Namespace: 'Tongban', Dimensions: [{ Name: 'service', Value: 'tongban' }], Statistic: 'Sum', Threshold: 1, EvaluationPeriods: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching' }),
+      expect.objectContaining({
+        Namespace: 'Tongban',
+        Dimensions: [{ Name: 'service', Value: 'tongban' }],
+        Statistic: 'Sum',
+        Threshold: 1,
+        EvaluationPeriods: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        TreatMissingData: 'notBreaching',
+      }),
     ]);
   });
 

@@ -87,11 +87,14 @@ describe('given two synthesized copies of the config directory', () => {
 
 describe('given a configuration directory with a broken file', () => {
   it('then synthesis fails naming the file and path, so nothing reaches CloudFormation', () => {
-    const directory = mkdtempSync(join(os.tmpdir(), "tongban-broken-"));
+    const directory = mkdtempSync(join(os.tmpdir(), 'tongban-broken-'));
     writeFileSync(join(directory, '999999.yaml'), 'tenant:\n  tenantId: "12"\n');
     const app = new App();
     const stack = new Stack(app, 'Broken');
-    const table = new TableV2(stack, 'Table', { partitionKey: { name: 'PK', type: AttributeType.STRING }, sortKey: { name: 'SK', type: AttributeType.STRING } });
+    const table = new TableV2(stack, 'Table', {
+      partitionKey: { name: 'PK', type: AttributeType.STRING },
+      sortKey: { name: 'SK', type: AttributeType.STRING },
+    });
     expect(() => new TenantConfigLoader(stack, 'TenantConfigs', { table, configDirectory: directory })).toThrow(/999999\.yaml: tenant\.tenantId/);
   });
 });

@@ -34,7 +34,11 @@ describe('given the approval state machine on the local interpreter', () => {
     sqs = new SQSClient({ endpoint: fauxqs.endpoint, region: 'us-east-1', credentials });
     queueUrl = (await ensureQueues(sqs)).get('DepartmentTaskQueue') as string;
     machine = new LocalStepFunctions({
-      definition: renderWorkflow(workflow('ApprovalWorkflow'), { DepartmentTaskQueueUrl: queueUrl, EscalateTaskFunctionArn: 'escalate', CompleteApprovalFunctionArn: 'complete' }),
+      definition: renderWorkflow(workflow('ApprovalWorkflow'), {
+        DepartmentTaskQueueUrl: queueUrl,
+        EscalateTaskFunctionArn: 'escalate',
+        CompleteApprovalFunctionArn: 'complete',
+      }),
       stateMachineName: 'approval-paths',
       sqs,
       invokeFunction: async (name, payload) => {
@@ -76,7 +80,14 @@ describe('given the approval state machine on the local interpreter', () => {
     });
 
   const answer = (token: string, body: object) => sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(body) }));
-  const decided = (message: TaskMessage, decision: 'approve' | 'deny') => answer(message.taskToken, { outcome: 'decided', taskId: message.taskId, deptId: message.deptId, decision, ...(decision === 'deny' ? { reason: '不符合条件' } : {}) });
+  const decided = (message: TaskMessage, decision: 'approve' | 'deny') =>
+    answer(message.taskToken, {
+      outcome: 'decided',
+      taskId: message.taskId,
+      deptId: message.deptId,
+      decision,
+      ...(decision === 'deny' ? { reason: '不符合条件' } : {}),
+    });
   const finished = (executionArn: string) =>
     eventually(async () => {
       const described = machine.describeExecution({ executionArn });
@@ -85,7 +96,10 @@ describe('given the approval state machine on the local interpreter', () => {
   const callsFor = (caseId: string, name: string) => calls.filter((call) => call.name === name && call.payload.caseId === caseId);
 
   it('when every department approves, then the join concludes the case once', async () => {
-    const { executionArn } = start('ALL-APPROVE', [{ taskId: 'A1', deptId: 'GTJ' }, { taskId: 'A2', deptId: 'ZJJ' }]);
+    const { executionArn } = start('ALL-APPROVE', [
+      { taskId: 'A1', deptId: 'GTJ' },
+      { taskId: 'A2', deptId: 'ZJJ' },
+    ]);
     await decided(await messageFor('A1'), 'approve');
     await decided(await messageFor('A2'), 'approve');
     expect((await finished(executionArn)).status).toBe('SUCCEEDED');
@@ -94,7 +108,10 @@ describe('given the approval state machine on the local interpreter', () => {
   });
 
   it('when one department denies, then the others stop waiting (their tokens answer TaskTimedOut) and the join concludes', async () => {
-    const { executionArn } = start('ONE-DENIES', [{ taskId: 'D1', deptId: 'GTJ' }, { taskId: 'D2', deptId: 'ZJJ' }]);
+    const { executionArn } = start('ONE-DENIES', [
+      { taskId: 'D1', deptId: 'GTJ' },
+      { taskId: 'D2', deptId: 'ZJJ' },
+    ]);
     const other = await messageFor('D2');
     await decided(await messageFor('D1'), 'deny');
     expect((await finished(executionArn)).status).toBe('SUCCEEDED');
@@ -139,7 +156,14 @@ describe('given the approval state machine on the local interpreter', () => {
   });
 
   it('when the chain is serial, then the next department is asked only after the previous one approved', async () => {
-    const { executionArn } = start('SERIAL', [{ taskId: 'S1', deptId: 'GTJ' }, { taskId: 'S2', deptId: 'ZJJ' }], 1);
+    const { executionArn } = start(
+      'SERIAL',
+      [
+        { taskId: 'S1', deptId: 'GTJ' },
+        { taskId: 'S2', deptId: 'ZJJ' },
+      ],
+      1,
+    );
     const firstStage = await messageFor('S1');
     // the second stage has not been sent while the first is open
     await new Promise((resolve) => setTimeout(resolve, 1500));

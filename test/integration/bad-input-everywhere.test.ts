@@ -10,7 +10,15 @@ const routes = (value: (name: string) => string) =>
       : [],
   );
 
-const hostileBodies = ['', '{', '[]', 'null', '"text"', '{"decision":42,"itemCode":[],"applicant":"x","formData":7}', JSON.stringify({ a: 'x'.repeat(200_000) })];
+const hostileBodies = [
+  '',
+  '{',
+  '[]',
+  'null',
+  '"text"',
+  '{"decision":42,"itemCode":[],"applicant":"x","formData":7}',
+  JSON.stringify({ a: 'x'.repeat(200_000) }),
+];
 
 describe('given every route of the platform and hostile input', () => {
   const dataDir = aDataDirectory();
@@ -40,7 +48,8 @@ describe('given every route of the platform and hostile input', () => {
         const reply = (await response.json()) as { code?: string; message?: string };
         const where = `${route.method} ${route.path} ${String(body).slice(0, 40)}`;
         expect({ where, status: response.status < 500 }).toEqual({ where, status: true });
-        if (response.status >= 400) expect({ where, code: typeof reply.code, bilingual: / \/ /.test(String(reply.message)) }).toEqual({ where, code: 'string', bilingual: true });
+        if (response.status >= 400)
+          expect({ where, code: typeof reply.code, bilingual: / \/ /.test(String(reply.message)) }).toEqual({ where, code: 'string', bilingual: true });
       }
     }
   });

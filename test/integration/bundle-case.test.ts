@@ -8,7 +8,8 @@ type Field = { key: string; type: string; required: boolean; options?: string[] 
 
 /** A plausible value for a form field of the given type, as an applicant would enter it. */
 const valueFor = (field: Field): unknown =>
-  ({ number: 1, date: '2026-11-20', select: field.options?.[0], idNumber: '52273220261120001X', phone: '13800000000', boolean: true })[field.type] ?? `${field.key}-值`;
+  ({ number: 1, date: '2026-11-20', select: field.options?.[0], idNumber: '52273220261120001X', phone: '13800000000', boolean: true })[field.type] ??
+  `${field.key}-值`;
 
 describe('given the 新生儿出生一件事 bundle of 三都县', () => {
   const dataDir = aDataDirectory();
@@ -35,7 +36,9 @@ describe('given the 新生儿出生一件事 bundle of 三都县', () => {
     const departments = [...new Set(guide.body.departments.map((department) => department.deptId))];
     for (const deptId of departments) {
       const task = await eventually(async () =>
-        (await api.get<{ tasks: { taskId: string; caseId: string }[] }>(`${B}/departments/${deptId}/tasks`)).body.tasks.find((candidate) => candidate.caseId === filed.body.caseId),
+        (await api.get<{ tasks: { taskId: string; caseId: string }[] }>(`${B}/departments/${deptId}/tasks`)).body.tasks.find(
+          (candidate) => candidate.caseId === filed.body.caseId,
+        ),
       );
       expect((await api.post(`${B}/tasks/${task.taskId}/decision`, { decision: 'approve' })).status).toBe(200);
     }

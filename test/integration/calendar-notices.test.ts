@@ -12,8 +12,21 @@ type NoticeList = {
   horizonEnd: number | null;
   years: { year: number; kind: 'official' | 'provisional'; documentNumber?: string; version?: number; loadedBy?: string; loadedAt?: string }[];
 };
-type Versions = { year: number; current: number; versions: { version: number; previousVersion: number | null; loadedBy: string; reason?: string; documentNumber: string }[] };
-type Audit = { records: { recordId: string; action: string; who: string; before?: unknown; after?: { version: number; documentNumber: string }; detail: { year: number; version: number; documentNumber: string } }[] };
+type Versions = {
+  year: number;
+  current: number;
+  versions: { version: number; previousVersion: number | null; loadedBy: string; reason?: string; documentNumber: string }[];
+};
+type Audit = {
+  records: {
+    recordId: string;
+    action: string;
+    who: string;
+    before?: unknown;
+    after?: { version: number; documentNumber: string };
+    detail: { year: number; version: number; documentNumber: string };
+  }[];
+};
 
 const tsx = join(repositoryRoot, 'node_modules', '.bin', 'tsx');
 const fixture = join(repositoryRoot, 'test', 'fixtures', 'calendar-2027-test-notice.json');
@@ -108,7 +121,14 @@ describe('given the local platform, started with the shipped 2024–2026 notices
       const zhang = await local.api.get<Audit>('/v1/tenants/000000/audit?staffId=ops-zhang', supervisor);
       expect(zhang.status).toBe(200);
       expect(zhang.body.records).toContainEqual(
-        expect.objectContaining({ recordId: 'CALENDAR-2027-V1', action: 'CalendarNoticeLoaded', who: 'ops-zhang', before: null, after: expect.objectContaining({ version: 1 }), detail: expect.objectContaining({ year: 2027, version: 1 }) }),
+        expect.objectContaining({
+          recordId: 'CALENDAR-2027-V1',
+          action: 'CalendarNoticeLoaded',
+          who: 'ops-zhang',
+          before: null,
+          after: expect.objectContaining({ version: 1 }),
+          detail: expect.objectContaining({ year: 2027, version: 1 }),
+        }),
       );
       const li = await local.api.get<Audit>('/v1/tenants/000000/audit?staffId=ops-li', supervisor);
       expect(li.body.records).toContainEqual(
@@ -127,7 +147,11 @@ describe('given the local platform, started with the shipped 2024–2026 notices
   describe('when a load based on version 1 arrives after the correction (a lost race)', () => {
     const store = () => {
       const { AWS_ENDPOINT_URL_DYNAMODB, TABLE_NAME } = local.platform.environment;
-      const client = new DynamoDBClient({ endpoint: AWS_ENDPOINT_URL_DYNAMODB, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+      const client = new DynamoDBClient({
+        endpoint: AWS_ENDPOINT_URL_DYNAMODB,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      });
       return new DynamoHolidayNoticeStore(DynamoDBDocumentClient.from(client), TABLE_NAME as string);
     };
     const stale = (version: number) => ({
@@ -177,7 +201,11 @@ describe('given the local platform, started with the shipped 2024–2026 notices
       expect(run.stderr).toMatch(/未保存任何内容 \/ .*nothing was stored/);
       const issueLines = run.stderr.split('\n').filter((line) => line.startsWith('  '));
       expect(issueLines).toEqual(
-        expect.arrayContaining([expect.stringMatching(/^ {2}documentNumber \(line 3\)/), expect.stringMatching(/^ {2}holidays\[0\]\.rest \(line 7\) \[REST_RANGE_REVERSED\]/), expect.stringMatching(/^ {2}holidays\[0\]\.makeUpWorkdays\[0\] \(line 8\) \[MAKEUP_NOT_WEEKEND\]/)]),
+        expect.arrayContaining([
+          expect.stringMatching(/^ {2}documentNumber \(line 3\)/),
+          expect.stringMatching(/^ {2}holidays\[0\]\.rest \(line 7\) \[REST_RANGE_REVERSED\]/),
+          expect.stringMatching(/^ {2}holidays\[0\]\.makeUpWorkdays\[0\] \(line 8\) \[MAKEUP_NOT_WEEKEND\]/),
+        ]),
       );
     });
 
@@ -192,7 +220,11 @@ describe('given the local platform, started with the shipped 2024–2026 notices
   it('when the versions of a year never loaded are asked for, then 404 with a code and a bilingual message', async () => {
     const reply = await local.api.get<{ code: string; messageZh: string; messageEn: string }>('/v1/calendar/notices/2031/versions');
     expect(reply.status).toBe(404);
-    expect(reply.body).toMatchObject({ code: 'CALENDAR_NOTICE_NOT_FOUND', messageZh: expect.stringMatching(/[\u4e00-\u9fa5]/), messageEn: expect.stringMatching(/not found/) });
+    expect(reply.body).toMatchObject({
+      code: 'CALENDAR_NOTICE_NOT_FOUND',
+      messageZh: expect.stringMatching(/[\u4e00-\u9fa5]/),
+      messageEn: expect.stringMatching(/not found/),
+    });
     const malformed = await local.api.get<{ code: string }>('/v1/calendar/notices/next/versions');
     expect(malformed.status).toBe(400);
     expect(malformed.body.code).toBe('VALIDATION_FAILED');

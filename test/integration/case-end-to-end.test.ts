@@ -87,7 +87,11 @@ describe('given the local platform with a published item', () => {
 
   describe('when a department denies', () => {
     it('then the case ends denied with the reason, after the other department answered', async () => {
-      const { body } = await api.post<{ caseId: string }>(`/v1/tenants/${TENANT}/cases`, { itemCode: item.code, applicant: anApplicant(), formData: { businessName: '甲' } });
+      const { body } = await api.post<{ caseId: string }>(`/v1/tenants/${TENANT}/cases`, {
+        itemCode: item.code,
+        applicant: anApplicant(),
+        formData: { businessName: '甲' },
+      });
       await api.post(`/v1/tenants/${TENANT}/cases/${body.caseId}/acceptance`, { decision: 'accept' });
       const leadTask = await pendingTaskOf(api, 'SCJGJ', body.caseId);
       const taxTask = await pendingTaskOf(api, 'SWJ', body.caseId);
@@ -107,7 +111,11 @@ describe('given the local platform with a published item', () => {
       expect(unknownItem).toMatchObject({ status: 404, body: { code: 'ITEM_NOT_FOUND' } });
       const badJson = await api.postRaw(`/v1/tenants/${TENANT}/cases`, '{"itemCode":');
       expect(badJson).toMatchObject({ status: 400, body: { code: 'INVALID_JSON' } });
-      const badPhone = await api.post(`/v1/tenants/${TENANT}/cases`, { itemCode: item.code, applicant: anApplicant({ phone: '12' }), formData: { businessName: 'x' } });
+      const badPhone = await api.post(`/v1/tenants/${TENANT}/cases`, {
+        itemCode: item.code,
+        applicant: anApplicant({ phone: '12' }),
+        formData: { businessName: 'x' },
+      });
       expect(badPhone).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
       expect(String(badPhone.body.message)).toMatch(/[\u4e00-\u9fa5].* \/ [A-Za-z]/);
       const unknownCase = await api.get(`/v1/tenants/${TENANT}/cases/01ARZ3NDEKTSV4RRFFQ69G5FAV`);
@@ -136,20 +144,32 @@ describe('given the local platform with a published item', () => {
 
     it('then an applicant given only name, ID number and phone is taken as a person with a resident ID card', async () => {
       const { idNumber, name, phone } = anApplicant();
-      const created = await api.post<{ caseId: string }>(`/v1/tenants/${TENANT}/cases`, { itemCode: item.code, applicant: { name, idNumber, phone }, formData: { businessName: '丁' } });
+      const created = await api.post<{ caseId: string }>(`/v1/tenants/${TENANT}/cases`, {
+        itemCode: item.code,
+        applicant: { name, idNumber, phone },
+        formData: { businessName: '丁' },
+      });
       expect(created.status).toBe(201);
       const view = await api.get<{ applicant: { kind: string } }>(`/v1/tenants/${TENANT}/cases/${created.body.caseId}`);
       expect(view.body.applicant.kind).toBe('person');
     });
 
     it('then a case of another tenant is invisible (tenant isolation)', async () => {
-      const { body } = await api.post<{ caseId: string }>(`/v1/tenants/${TENANT}/cases`, { itemCode: item.code, applicant: anApplicant(), formData: { businessName: '乙' } });
+      const { body } = await api.post<{ caseId: string }>(`/v1/tenants/${TENANT}/cases`, {
+        itemCode: item.code,
+        applicant: anApplicant(),
+        formData: { businessName: '乙' },
+      });
       const fromOtherTenant = await api.get(`/v1/tenants/630103/cases/${body.caseId}`);
       expect(fromOtherTenant).toMatchObject({ status: 404, body: { code: 'CASE_NOT_FOUND' } });
     });
 
     it('then accepting twice or deciding a stale task is a 409 that changes nothing', async () => {
-      const { body } = await api.post<{ caseId: string }>(`/v1/tenants/${TENANT}/cases`, { itemCode: item.code, applicant: anApplicant(), formData: { businessName: '丙' } });
+      const { body } = await api.post<{ caseId: string }>(`/v1/tenants/${TENANT}/cases`, {
+        itemCode: item.code,
+        applicant: anApplicant(),
+        formData: { businessName: '丙' },
+      });
       await api.post(`/v1/tenants/${TENANT}/cases/${body.caseId}/acceptance`, { decision: 'accept' });
       const again = await api.post(`/v1/tenants/${TENANT}/cases/${body.caseId}/acceptance`, { decision: 'reject', reason: '重复' });
       expect(again).toMatchObject({ status: 409, body: { code: 'CASE_STATE_CONFLICT' } });

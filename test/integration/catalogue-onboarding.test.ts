@@ -106,7 +106,10 @@ describe('given the local platform with the two sample counties', () => {
         const planning = items.items.find((item) => item.get('code') === 'GTGH-0001');
         planning?.set('promisedDays', 8);
         // the new version drops the fire department from the review and shortens the lead's stage to fit the promise
-        const departments = planning?.get('departments') as { items: { get(key: string): unknown; set(key: string, value: unknown): void }[]; delete(index: number): void };
+        const departments = planning?.get('departments') as {
+          items: { get(key: string): unknown; set(key: string, value: unknown): void }[];
+          delete(index: number): void;
+        };
         departments.items.find((department) => department.get('deptId') === 'GTJ')?.set('stageDays', 8);
         departments.delete(departments.items.findIndex((department) => department.get('deptId') === 'GAJ'));
       });
@@ -124,7 +127,9 @@ describe('given the local platform with the two sample counties', () => {
 
       await local.api.post(`/v1/tenants/522732/cases/${filed.body.caseId}/acceptance`, { decision: 'accept' });
       const view = await eventually(async () => {
-        const reply = await local.api.get<{ item: { version: number }; tasks: { deptId: string }[]; promisedDays: number }>(`/v1/tenants/522732/cases/${filed.body.caseId}`);
+        const reply = await local.api.get<{ item: { version: number }; tasks: { deptId: string }[]; promisedDays: number }>(
+          `/v1/tenants/522732/cases/${filed.body.caseId}`,
+        );
         return reply.body.tasks.length > 0 ? reply.body : undefined;
       });
       expect(view.item.version).toBe(1);

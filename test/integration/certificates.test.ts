@@ -30,7 +30,15 @@ const soleTraderApplication = (idNumber: string) => ({
   channel: 'window',
   window: { windowId: 'ZH-SCZR', clerk: '窗口02' },
   applicant: anApplicant({ idNumber }),
-  formData: { operatorName: '韦小宝', operatorIdNumber: idNumber, phone: '13800000000', organizationForm: '个人经营', businessScope: '米粉', businessAddress: '三合街道', capitalTenThousandYuan: 5 },
+  formData: {
+    operatorName: '韦小宝',
+    operatorIdNumber: idNumber,
+    phone: '13800000000',
+    organizationForm: '个人经营',
+    businessScope: '米粉',
+    businessAddress: '三合街道',
+    capitalTenThousandYuan: 5,
+  },
 });
 
 type CaseView = {
@@ -43,24 +51,38 @@ type CaseView = {
 describe('given the local platform with the sample counties', () => {
   const local = aPlatformForThisFile([deferredLicenceItem]);
   const s3 = () =>
-    new S3Client({ endpoint: local.platform.environment.AWS_ENDPOINT_URL_S3, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    new S3Client({
+      endpoint: local.platform.environment.AWS_ENDPOINT_URL_S3,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
   const bucket = () => local.platform.environment.CERTIFICATES_BUCKET as string;
   const objectKey = (certificateNo: string) => `certificates/${TENANT}/${certificateNo}.json`;
   const readDocument = async (certificateNo: string) =>
-    JSON.parse(await (await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: objectKey(certificateNo) }))).Body!.transformToString('utf8')) as Record<string, unknown>;
+    JSON.parse(await (await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: objectKey(certificateNo) }))).Body!.transformToString('utf8')) as Record<
+      string,
+      unknown
+    >;
 
   const viewOf = async (caseId: string) => (await local.api.get<CaseView>(`${B}/cases/${caseId}`)).body;
   const certificateOf = async (caseId: string, status = 'valid') =>
     eventually(async () => (await viewOf(caseId)).certificates.find((certificate) => certificate.status === status));
   const postWithHeaders = async (path: string, body: unknown, headers: Record<string, string>) => {
-    const response = await fetch(`${local.platform.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const response = await fetch(`${local.platform.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
 
   /** Files a 个体工商户设立登记 and completes it on the spot; answers the case and its certificate number. */
   const aCompletedSoleTrader = async (idNumber: string) => {
     const { body } = await local.api.post<{ caseId: string }>(`${B}/cases`, soleTraderApplication(idNumber));
-    expect((await local.api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'complete', actor: '窗口02' })).body).toMatchObject({ status: 'completed' });
+    expect((await local.api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'complete', actor: '窗口02' })).body).toMatchObject({
+      status: 'completed',
+    });
     const certificate = await certificateOf(body.caseId);
     return { caseId: body.caseId, certificateNo: certificate.certificateNo };
   };
@@ -77,14 +99,28 @@ describe('given the local platform with the sample counties', () => {
       const verified = await local.api.get(`/v1/certificates/${certificateNo}/verify`);
       expect(verified).toMatchObject({
         status: 200,
-        body: { certificateNo, status: 'valid', reasons: [], certificate: { certificateType: 'BUSINESS_LICENSE', name: '营业执照', holder: { name: '韦小宝', maskedIdNumber: '5227**********123X' }, issuingDepartment: 'SJJ', validUntil: null } },
+        body: {
+          certificateNo,
+          status: 'valid',
+          reasons: [],
+          certificate: {
+            certificateType: 'BUSINESS_LICENSE',
+            name: '营业执照',
+            holder: { name: '韦小宝', maskedIdNumber: '5227**********123X' },
+            issuingDepartment: 'SJJ',
+            validUntil: null,
+          },
+        },
       });
       expect(JSON.stringify(verified.body)).not.toContain('52273219900101123X');
 
       const document = await readDocument(certificateNo);
       expect(await local.api.post('/v1/certificates/verification', document)).toMatchObject({ status: 200, body: { certificateNo, status: 'valid' } });
       const edited = { ...document, certificate: { ...(document.certificate as object), name: '营业执照（正本）' } };
-      expect(await local.api.post('/v1/certificates/verification', edited)).toMatchObject({ status: 200, body: { status: 'invalid', reasons: expect.arrayContaining(['SIGNATURE_INVALID']) } });
+      expect(await local.api.post('/v1/certificates/verification', edited)).toMatchObject({
+        status: 200,
+        body: { status: 'invalid', reasons: expect.arrayContaining(['SIGNATURE_INVALID']) },
+      });
     });
 
     it('then tampering with the stored document through S3 makes the verification say invalid', async () => {
@@ -95,15 +131,24 @@ describe('given the local platform with the sample counties', () => {
       await s3().send(new PutObjectCommand({ Bucket: bucket(), Key: objectKey(certificateNo), Body: tampered, ContentType: 'application/json' }));
 
       const verified = await local.api.get(`/v1/certificates/${certificateNo}/verify`);
-      expect(verified).toMatchObject({ status: 200, body: { certificateNo, status: 'invalid', reasons: expect.arrayContaining(['DOCUMENT_DIGEST_MISMATCH', 'SIGNATURE_INVALID']) } });
+      expect(verified).toMatchObject({
+        status: 200,
+        body: { certificateNo, status: 'invalid', reasons: expect.arrayContaining(['DOCUMENT_DIGEST_MISMATCH', 'SIGNATURE_INVALID']) },
+      });
     });
 
     it('then an unknown number is a 404 and a malformed one a 400, each with a code and both languages', async () => {
       const unknown = await local.api.get('/v1/certificates/522732-2026-BUSINESS_LICENSE-0000000000AB/verify');
       expect(unknown).toMatchObject({ status: 404, body: { code: 'CERTIFICATE_NOT_FOUND' } });
       const malformed = await local.api.get(`/v1/certificates/${encodeURIComponent('黔（2026）三都县不动产权第0001234号')}/verify`);
-      expect(malformed).toMatchObject({ status: 400, body: { code: 'CERTIFICATE_NO_INVALID', messageZh: expect.stringMatching(/[\u4e00-\u9fa5]/), messageEn: expect.any(String) } });
-      const presentedMalformed = await local.api.post('/v1/certificates/verification', { certificate: { certificateNo: 'X-1' }, signature: { algorithm: 'Ed25519', value: 'AA==' } });
+      expect(malformed).toMatchObject({
+        status: 400,
+        body: { code: 'CERTIFICATE_NO_INVALID', messageZh: expect.stringMatching(/[\u4e00-\u9fa5]/), messageEn: expect.any(String) },
+      });
+      const presentedMalformed = await local.api.post('/v1/certificates/verification', {
+        certificate: { certificateNo: 'X-1' },
+        signature: { algorithm: 'Ed25519', value: 'AA==' },
+      });
       expect(presentedMalformed).toMatchObject({ status: 400, body: { code: 'CERTIFICATE_NO_INVALID' } });
     });
   });
@@ -112,17 +157,31 @@ describe('given the local platform with the sample counties', () => {
     it('then it lists their valid certificates, confirmed by phone, and a material of a new case references one', async () => {
       const idNumber = '522732199303033456';
       const { certificateNo } = await aCompletedSoleTrader(idNumber);
-      const library = await local.api.post<{ certificates: { certificateNo: string; status: string }[] }>(`${B}/certificate-library`, { idType: '居民身份证', idNumber, phone: '13800000000' });
+      const library = await local.api.post<{ certificates: { certificateNo: string; status: string }[] }>(`${B}/certificate-library`, {
+        idType: '居民身份证',
+        idNumber,
+        phone: '13800000000',
+      });
       expect(library.status).toBe(200);
       expect(library.body.certificates).toEqual([expect.objectContaining({ certificateNo, status: 'valid', certificateType: 'BUSINESS_LICENSE' })]);
-      const wrongPhone = await local.api.post<{ certificates: unknown[] }>(`${B}/certificate-library`, { idType: '居民身份证', idNumber, phone: '13900000000' });
+      const wrongPhone = await local.api.post<{ certificates: unknown[] }>(`${B}/certificate-library`, {
+        idType: '居民身份证',
+        idNumber,
+        phone: '13900000000',
+      });
       expect(wrongPhone.body.certificates).toEqual([]);
 
       // 容缺: the licence is accepted as missing, the case is approved, and the release waits for it
-      const filed = await local.api.post<{ caseId: string }>(`${B}/cases`, { itemCode: deferredLicenceItem.code, applicant: anApplicant({ idNumber }), formData: { businessName: '三都韦记米粉店' } });
+      const filed = await local.api.post<{ caseId: string }>(`${B}/cases`, {
+        itemCode: deferredLicenceItem.code,
+        applicant: anApplicant({ idNumber }),
+        formData: { businessName: '三都韦记米粉店' },
+      });
       const commitment = { statement: '本人承诺在出件前补齐营业执照。', signedBy: '韦小宝', signedAt: '2026-11-23T02:00:00.000Z' };
       const caseId = filed.body.caseId;
-      expect((await local.api.post(`${B}/cases/${caseId}/acceptance`, { decision: 'accept', deferred: { materialIds: ['BUSINESS_LICENSE'], commitment } })).status).toBe(200);
+      expect(
+        (await local.api.post(`${B}/cases/${caseId}/acceptance`, { decision: 'accept', deferred: { materialIds: ['BUSINESS_LICENSE'], commitment } })).status,
+      ).toBe(200);
       const task = await eventually(async () => {
         const tasks = await local.api.get<{ tasks: { taskId: string; caseId: string }[] }>(`${B}/departments/SCJGJ/tasks`);
         return tasks.body.tasks.find((candidate) => candidate.caseId === caseId);
@@ -133,12 +192,20 @@ describe('given the local platform with the sample counties', () => {
       await eventually(async () => ((await viewOf(caseId)).timeline.some((event) => event.type === 'NotificationSent') ? true : undefined));
       expect((await viewOf(caseId)).certificates).toEqual([]);
 
-      const chosen = await local.api.post(`${B}/cases/${caseId}/delivery`, { method: 'mail', address: { recipient: '韦小宝', phone: '13800000000', detail: '三都县三合街道民族路1号' } });
-      expect(chosen).toMatchObject({ status: 200, body: { method: 'mail', status: 'chosen', blocked: true, waitingFor: ['BUSINESS_LICENSE'], deadline: expect.stringMatching(/T23:59:59\+08:00$/) } });
+      const chosen = await local.api.post(`${B}/cases/${caseId}/delivery`, {
+        method: 'mail',
+        address: { recipient: '韦小宝', phone: '13800000000', detail: '三都县三合街道民族路1号' },
+      });
+      expect(chosen).toMatchObject({
+        status: 200,
+        body: { method: 'mail', status: 'chosen', blocked: true, waitingFor: ['BUSINESS_LICENSE'], deadline: expect.stringMatching(/T23:59:59\+08:00$/) },
+      });
       const blocked = await postWithHeaders(`${B}/cases/${caseId}/delivery/handover`, { trackingNumber: '1187654321098' }, staffHeaders);
       expect(blocked).toMatchObject({ status: 422, body: { code: 'RELEASE_BLOCKED_BY_DEFERRED_MATERIALS' } });
 
-      const someoneElses = await local.api.post(`${B}/cases/${caseId}/materials/BUSINESS_LICENSE/library-reference`, { certificateNo: (await aCompletedSoleTrader('522732199404044567')).certificateNo });
+      const someoneElses = await local.api.post(`${B}/cases/${caseId}/materials/BUSINESS_LICENSE/library-reference`, {
+        certificateNo: (await aCompletedSoleTrader('522732199404044567')).certificateNo,
+      });
       expect(someoneElses).toMatchObject({ status: 422, body: { code: 'CERTIFICATE_HOLDER_MISMATCH' } });
       const referenced = await local.api.post(`${B}/cases/${caseId}/materials/BUSINESS_LICENSE/library-reference`, { certificateNo });
       expect(referenced).toMatchObject({ status: 200, body: { status: 'provided', certificateNo, verification: 'certificate-library' } });
@@ -148,7 +215,10 @@ describe('given the local platform with the sample counties', () => {
       const withoutStaff = await local.api.post(`${B}/cases/${caseId}/delivery/handover`, { trackingNumber: '1187654321098' });
       expect(withoutStaff).toMatchObject({ status: 400, body: { code: 'STAFF_IDENTITY_REQUIRED' } });
       const delivered = await postWithHeaders(`${B}/cases/${caseId}/delivery/handover`, { trackingNumber: '1187654321098' }, staffHeaders);
-      expect(delivered).toMatchObject({ status: 200, body: { status: 'delivered', blocked: false, deliveredBy: 'sd-window-07', trackingNumber: '1187654321098', light: 'green' } });
+      expect(delivered).toMatchObject({
+        status: 200,
+        body: { status: 'delivered', blocked: false, deliveredBy: 'sd-window-07', trackingNumber: '1187654321098', light: 'green' },
+      });
       const view = await viewOf(caseId);
       expect(view.release).toMatchObject({ status: 'delivered', method: 'mail', blocked: false });
       expect(JSON.stringify(view.release)).not.toContain('民族路');
@@ -156,10 +226,20 @@ describe('given the local platform with the sample counties', () => {
     });
 
     it('then a material naming an unknown number, or one of another type, is refused with a code', async () => {
-      const filed = await local.api.post<{ caseId: string }>(`${B}/cases`, { itemCode: deferredLicenceItem.code, applicant: anApplicant(), formData: { businessName: '甲' } });
+      const filed = await local.api.post<{ caseId: string }>(`${B}/cases`, {
+        itemCode: deferredLicenceItem.code,
+        applicant: anApplicant(),
+        formData: { businessName: '甲' },
+      });
       const path = `${B}/cases/${filed.body.caseId}/materials/BUSINESS_LICENSE/library-reference`;
-      expect(await local.api.post(path, { certificateNo: '522732-2026-BUSINESS_LICENSE-0000000000AB' })).toMatchObject({ status: 404, body: { code: 'CERTIFICATE_NOT_FOUND' } });
-      expect(await local.api.post(path, { certificateNo: '黔（2026）三都县不动产权第0001234号' })).toMatchObject({ status: 400, body: { code: 'CERTIFICATE_NO_INVALID' } });
+      expect(await local.api.post(path, { certificateNo: '522732-2026-BUSINESS_LICENSE-0000000000AB' })).toMatchObject({
+        status: 404,
+        body: { code: 'CERTIFICATE_NOT_FOUND' },
+      });
+      expect(await local.api.post(path, { certificateNo: '黔（2026）三都县不动产权第0001234号' })).toMatchObject({
+        status: 400,
+        body: { code: 'CERTIFICATE_NO_INVALID' },
+      });
     });
   });
 
@@ -168,19 +248,36 @@ describe('given the local platform with the sample counties', () => {
       const { body } = await local.api.post<{ caseId: string }>(`${B}/cases`, {
         itemCode: 'SHSW-0003',
         applicant: anApplicant({ kind: 'organisation', name: '三都水乡宾馆', idType: '统一社会信用代码', idNumber: '91522732MA6DLZZZ3S' }),
-        formData: { operatorName: '三都水乡宾馆', unifiedSocialCreditCode: '91522732MA6DLZZZ3S', businessAddress: '三合街道', placeCategory: '住宿场所', businessAreaSquareMetres: 800, phone: '13800000000' },
+        formData: {
+          operatorName: '三都水乡宾馆',
+          unifiedSocialCreditCode: '91522732MA6DLZZZ3S',
+          businessAddress: '三合街道',
+          placeCategory: '住宿场所',
+          businessAreaSquareMetres: 800,
+          phone: '13800000000',
+        },
         commitment: { statement: '本单位承诺所申请事项符合公共场所卫生要求，所提交材料真实有效。', signedBy: '韦经理', signedAt: '2026-11-23T02:00:00.000Z' },
       });
       expect((await local.api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'accept' })).body).toMatchObject({ status: 'completed' });
       const { certificateNo } = await certificateOf(body.caseId);
-      expect((await local.api.get(`/v1/certificates/${certificateNo}/verify`)).body).toMatchObject({ status: 'valid', certificate: { validUntil: expect.any(String) } });
+      expect((await local.api.get(`/v1/certificates/${certificateNo}/verify`)).body).toMatchObject({
+        status: 'valid',
+        certificate: { validUntil: expect.any(String) },
+      });
 
-      await local.api.post(`${B}/cases/${body.caseId}/post-verification`, { outcome: 'false-commitment', verifier: '卫健局核查员', note: '现场核查无消毒设施' });
+      await local.api.post(`${B}/cases/${body.caseId}/post-verification`, {
+        outcome: 'false-commitment',
+        verifier: '卫健局核查员',
+        note: '现场核查无消毒设施',
+      });
       await certificateOf(body.caseId, 'revoked');
       expect(await local.api.get(`/v1/certificates/${certificateNo}/verify`)).toMatchObject({ status: 200, body: { status: 'revoked', reasons: ['REVOKED'] } });
       const view = await viewOf(body.caseId);
       expect(view.timeline.filter((event) => event.type === 'CertificateRevoked')).toHaveLength(1);
-      expect(await local.api.post(`${B}/cases/${body.caseId}/delivery`, { method: 'pickup' })).toMatchObject({ status: 409, body: { code: 'CASE_NOT_COMPLETED' } });
+      expect(await local.api.post(`${B}/cases/${body.caseId}/delivery`, { method: 'pickup' })).toMatchObject({
+        status: 409,
+        body: { code: 'CASE_NOT_COMPLETED' },
+      });
     });
   });
 });

@@ -9,14 +9,25 @@ const B = `/v1/tenants/${TENANT}`;
 // received on Monday 2026-11-02: the 5-working-day notice window of GTGH-0001 ended on Monday 2026-11-09
 const LONG_AGO = '2026-11-02T02:00:00.000Z';
 
-type CaseView = { status: string; deemedAccepted: boolean; acceptedAt?: string; timeline: { type: string }[]; tasks: unknown[]; clock: { noticeDeadline: string } };
+type CaseView = {
+  status: string;
+  deemedAccepted: boolean;
+  acceptedAt?: string;
+  timeline: { type: string }[];
+  tasks: unknown[];
+  clock: { noticeDeadline: string };
+};
 
 const application = (idNumber: string) => ({ ...aPlanningApplication(), applicant: anApplicant({ idNumber }) });
 
 /** Given an application the window received long ago and never decided (the stored receipt is moved back). */
 async function givenAnUndecidedApplicationReceivedLongAgo(platform: LocalPlatform, idNumber: string): Promise<string> {
   const created = await apiClient(platform.url).post<{ caseId: string }>(`${B}/cases`, application(idNumber));
-  const dynamodb = new DynamoDBClient({ endpoint: platform.environment.AWS_ENDPOINT_URL_DYNAMODB, region: 'us-east-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+  const dynamodb = new DynamoDBClient({
+    endpoint: platform.environment.AWS_ENDPOINT_URL_DYNAMODB,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+  });
   const key = keys.case(TENANT, created.body.caseId);
   await dynamodb.send(
     new UpdateItemCommand({

@@ -17,11 +17,20 @@ describe('given a subscriber to the case-events topic', () => {
     const queue = await sqs.send(new CreateQueueCommand({ QueueName: 'test-case-events' }));
     const queueArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queue.QueueUrl, AttributeNames: ['QueueArn'] }))).Attributes?.QueueArn;
     await sns.send(
-      new SubscribeCommand({ TopicArn: platform.environment.CASE_EVENTS_TOPIC_ARN, Protocol: 'sqs', Endpoint: queueArn, Attributes: { RawMessageDelivery: 'true' } }),
+      new SubscribeCommand({
+        TopicArn: platform.environment.CASE_EVENTS_TOPIC_ARN,
+        Protocol: 'sqs',
+        Endpoint: queueArn,
+        Attributes: { RawMessageDelivery: 'true' },
+      }),
     );
 
     const api = apiClient(platform.url);
-    const { body } = await api.post<{ caseId: string }>('/v1/tenants/522732/cases', { itemCode: item.code, applicant: anApplicant(), formData: { businessName: '事件' } });
+    const { body } = await api.post<{ caseId: string }>('/v1/tenants/522732/cases', {
+      itemCode: item.code,
+      applicant: anApplicant(),
+      formData: { businessName: '事件' },
+    });
     await api.post(`/v1/tenants/522732/cases/${body.caseId}/acceptance`, { decision: 'accept' });
 
     const received: Relayed[] = [];

@@ -32,7 +32,10 @@ describe('given the local platform with 三都县', () => {
       const resubmitted = await local.api.post(`${B}/cases/${body.caseId}/resubmission`, { formData: { totalFloorAreaSquareMetres: 12900 } });
       expect(resubmitted).toMatchObject({ status: 200, body: { status: 'submitted' } });
 
-      const secondNotice = await local.api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'supplement', items: [{ materialId: 'LAND_TITLE', reason: '补充' }] });
+      const secondNotice = await local.api.post(`${B}/cases/${body.caseId}/acceptance`, {
+        decision: 'supplement',
+        items: [{ materialId: 'LAND_TITLE', reason: '补充' }],
+      });
       expect(secondNotice).toMatchObject({ status: 409, body: { code: 'SUPPLEMENT_ALREADY_NOTIFIED' } });
 
       const accepted = await local.api.post<{ status: string; notice: Notice }>(`${B}/cases/${body.caseId}/acceptance`, { decision: 'accept' });
@@ -53,9 +56,17 @@ describe('given the local platform with 三都县', () => {
       expect(view.body.receivedAt > view.body.createdAt).toBe(true);
       expect(view.body.timeline.map((event) => event.type)).toEqual(expect.arrayContaining(['SupplementRequested', 'CaseResubmitted', 'CaseAccepted']));
 
-      const s3 = new S3Client({ endpoint: local.platform.environment.AWS_ENDPOINT_URL_S3, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+      const s3 = new S3Client({
+        endpoint: local.platform.environment.AWS_ENDPOINT_URL_S3,
+        region: 'us-east-1',
+        forcePathStyle: true,
+        credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+      });
       const archived = await s3.send(
-        new GetObjectCommand({ Bucket: local.platform.environment.CERTIFICATES_BUCKET, Key: `notices/${TENANT}/${body.caseId}/${accepted.body.notice.noticeNo}.json` }),
+        new GetObjectCommand({
+          Bucket: local.platform.environment.CERTIFICATES_BUCKET,
+          Key: `notices/${TENANT}/${body.caseId}/${accepted.body.notice.noticeNo}.json`,
+        }),
       );
       const document = JSON.parse(await (archived.Body as { transformToString(): Promise<string> }).transformToString());
       expect(document).toMatchObject({ title: '受理通知书（电子回执）', caseId: body.caseId, noticeNo: accepted.body.notice.noticeNo });
@@ -66,30 +77,47 @@ describe('given the local platform with 三都县', () => {
     it('then the case records the deferred material and its commitment, release stays blocked until it arrives, and it can still be uploaded', async () => {
       const { body } = await local.api.post<{ caseId: string }>(`${B}/cases`, planningApplication('91522732MA6DLRQS4T'));
       const commitment = { statement: '本单位承诺在发证前补齐建设项目批准文件。', signedBy: '韦工', signedAt: '2026-11-23T02:00:00.000Z' };
-      const notDeferrable = await local.api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'accept', deferred: { materialIds: ['DESIGN_SCHEME'], commitment } });
+      const notDeferrable = await local.api.post(`${B}/cases/${body.caseId}/acceptance`, {
+        decision: 'accept',
+        deferred: { materialIds: ['DESIGN_SCHEME'], commitment },
+      });
       expect(notDeferrable).toMatchObject({ status: 400, body: { code: 'MATERIAL_NOT_DEFERRABLE' } });
 
-      const accepted = await local.api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'accept', deferred: { materialIds: ['PROJECT_APPROVAL'], commitment } });
+      const accepted = await local.api.post(`${B}/cases/${body.caseId}/acceptance`, {
+        decision: 'accept',
+        deferred: { materialIds: ['PROJECT_APPROVAL'], commitment },
+      });
       expect(accepted.status).toBe(200);
       type View = { deferredMaterials: { materialIds: string[]; commitment: { signedBy: string } }; release: { blocked: boolean; waitingFor: string[] } };
       const blocked = await local.api.get<View>(`${B}/cases/${body.caseId}`);
-      expect(blocked.body).toMatchObject({ deferredMaterials: { materialIds: ['PROJECT_APPROVAL'], commitment: { signedBy: '韦工' } }, release: { blocked: true, waitingFor: ['PROJECT_APPROVAL'] } });
+      expect(blocked.body).toMatchObject({
+        deferredMaterials: { materialIds: ['PROJECT_APPROVAL'], commitment: { signedBy: '韦工' } },
+        release: { blocked: true, waitingFor: ['PROJECT_APPROVAL'] },
+      });
 
       const pdf = Buffer.from('%PDF-1.4\n% 建设项目批准文件\n%%EOF\n');
       const sha256 = createHash('sha256').update(pdf).digest('hex');
-      const upload = await local.api.post<{ uploadId: string; uploadUrl: string; headers: Record<string, string> }>(`${B}/cases/${body.caseId}/materials/PROJECT_APPROVAL/uploads`, {
-        fileName: '立项批复.pdf',
-        contentType: 'application/pdf',
-        sizeBytes: pdf.length,
-        sha256,
-      });
+      const upload = await local.api.post<{ uploadId: string; uploadUrl: string; headers: Record<string, string> }>(
+        `${B}/cases/${body.caseId}/materials/PROJECT_APPROVAL/uploads`,
+        {
+          fileName: '立项批复.pdf',
+          contentType: 'application/pdf',
+          sizeBytes: pdf.length,
+          sha256,
+        },
+      );
       expect(upload.status).toBe(201);
       expect((await fetch(upload.body.uploadUrl, { method: 'PUT', headers: upload.body.headers, body: pdf })).ok).toBe(true);
       expect((await local.api.post(`${B}/cases/${body.caseId}/materials/PROJECT_APPROVAL/uploads/${upload.body.uploadId}/complete`)).status).toBe(200);
 
       const released = await local.api.get<View>(`${B}/cases/${body.caseId}`);
       expect(released.body.release).toEqual({ blocked: false, waitingFor: [], status: 'not_due' });
-      const otherMaterial = await local.api.post(`${B}/cases/${body.caseId}/materials/DESIGN_SCHEME/uploads`, { fileName: 'a.pdf', contentType: 'application/pdf', sizeBytes: 10, sha256 });
+      const otherMaterial = await local.api.post(`${B}/cases/${body.caseId}/materials/DESIGN_SCHEME/uploads`, {
+        fileName: 'a.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: 10,
+        sha256,
+      });
       expect(otherMaterial).toMatchObject({ status: 409, body: { code: 'CASE_STATE_CONFLICT' } });
     });
   });
@@ -100,7 +128,15 @@ describe('given the local platform with 三都县', () => {
         itemCode: 'SCZR-0001',
         channel: 'window',
         applicant: anApplicant(),
-        formData: { operatorName: '韦小宝', operatorIdNumber: '52273219900101123X', phone: '13800000000', organizationForm: '个人经营', businessScope: '米粉', businessAddress: '三合街道', capitalTenThousandYuan: 5 },
+        formData: {
+          operatorName: '韦小宝',
+          operatorIdNumber: '52273219900101123X',
+          phone: '13800000000',
+          organizationForm: '个人经营',
+          businessScope: '米粉',
+          businessAddress: '三合街道',
+          capitalTenThousandYuan: 5,
+        },
       };
       const withoutWindow = await local.api.post(`${B}/cases`, application);
       expect(withoutWindow).toMatchObject({ status: 400, body: { details: [expect.objectContaining({ path: 'body.window' })] } });
@@ -119,8 +155,23 @@ describe('given the local platform with 三都县', () => {
     const hygieneApplication = (commitment: boolean) => ({
       itemCode: 'SHSW-0003',
       applicant: anApplicant({ kind: 'organisation', name: '三都水乡宾馆', idType: '统一社会信用代码', idNumber: '91522732MA6DLZZZ3S' }),
-      formData: { operatorName: '三都水乡宾馆', unifiedSocialCreditCode: '91522732MA6DLZZZ3S', businessAddress: '三合街道', placeCategory: '住宿场所', businessAreaSquareMetres: 800, phone: '13800000000' },
-      ...(commitment ? { commitment: { statement: '本单位承诺所申请事项符合公共场所卫生要求，所提交材料真实有效。', signedBy: '韦经理', signedAt: '2026-11-23T02:00:00.000Z' } } : {}),
+      formData: {
+        operatorName: '三都水乡宾馆',
+        unifiedSocialCreditCode: '91522732MA6DLZZZ3S',
+        businessAddress: '三合街道',
+        placeCategory: '住宿场所',
+        businessAreaSquareMetres: 800,
+        phone: '13800000000',
+      },
+      ...(commitment
+        ? {
+            commitment: {
+              statement: '本单位承诺所申请事项符合公共场所卫生要求，所提交材料真实有效。',
+              signedBy: '韦经理',
+              signedAt: '2026-11-23T02:00:00.000Z',
+            },
+          }
+        : {}),
     });
 
     it('then it is approved at once with a post-verification due, and a false commitment revokes it with a credit record', async () => {
@@ -128,7 +179,11 @@ describe('given the local platform with 三都县', () => {
       const approved = await local.api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'accept' });
       expect(approved).toMatchObject({ status: 200, body: { status: 'completed', postVerification: { status: 'pending' } } });
 
-      const revoked = await local.api.post(`${B}/cases/${body.caseId}/post-verification`, { outcome: 'false-commitment', verifier: '卫健局核查员', note: '现场核查无消毒设施' });
+      const revoked = await local.api.post(`${B}/cases/${body.caseId}/post-verification`, {
+        outcome: 'false-commitment',
+        verifier: '卫健局核查员',
+        note: '现场核查无消毒设施',
+      });
       expect(revoked).toMatchObject({ status: 200, body: { status: 'revoked', creditRecord: { reason: '现场核查无消毒设施' } } });
       const again = await local.api.post(`${B}/cases/${body.caseId}/post-verification`, { outcome: 'confirmed', verifier: 'x', note: 'y' });
       expect(again).toMatchObject({ status: 409, body: { code: 'NO_PENDING_VERIFICATION' } });
@@ -137,7 +192,10 @@ describe('given the local platform with 三都县', () => {
     });
 
     it('then an item that does not allow commitments refuses one', async () => {
-      const refused = await local.api.post(`${B}/cases`, { ...planningApplication(), commitment: { statement: '我承诺所有材料真实有效，无需核验。', signedBy: '某人', signedAt: '2026-11-23T02:00:00.000Z' } });
+      const refused = await local.api.post(`${B}/cases`, {
+        ...planningApplication(),
+        commitment: { statement: '我承诺所有材料真实有效，无需核验。', signedBy: '某人', signedAt: '2026-11-23T02:00:00.000Z' },
+      });
       expect(refused).toMatchObject({ status: 400, body: { code: 'COMMITMENT_NOT_ALLOWED' } });
     });
   });

@@ -37,7 +37,6 @@ const aPdf = (title = '建设工程规划许可申请表') =>
 const PNG_BYTES = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('\0\0\0\rIHDR fake image body')]);
 const WINDOWS_EXECUTABLE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.from('This program cannot be run in DOS mode.')]);
 
-
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 const ofdItem = aPublishedItem({
@@ -74,13 +73,22 @@ describe('given the local platform and a submitted 建设工程规划许可 case
   const invoke = async (handler: Handler, path: string, parameters: Record<string, string>, body?: unknown, tenantId = TENANT): Promise<Reply> => {
     const pathParameters = { tenantId, ...parameters };
     const rawPath = path.replace(/\{(\w+)\}/g, (_, name: string) => pathParameters[name as keyof typeof pathParameters] ?? '');
-    const event = anApiEvent({ method: body === undefined ? 'GET' : 'POST', path: rawPath, pathParameters, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const event = anApiEvent({
+      method: body === undefined ? 'GET' : 'POST',
+      path: rawPath,
+      pathParameters,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
     const result = await handler(event, aLambdaContext());
     return { status: result.statusCode as number, body: JSON.parse(result.body as string) as Record<string, unknown> };
   };
 
-  const requestUpload = (materialId: string, declared: { fileName: string; contentType: string; sizeBytes: number; sha256: string }, onCase = caseId, tenantId = TENANT) =>
-    invoke(handlers.request, `${MATERIALS}/{materialId}/uploads`, { caseId: onCase, materialId }, declared, tenantId);
+  const requestUpload = (
+    materialId: string,
+    declared: { fileName: string; contentType: string; sizeBytes: number; sha256: string },
+    onCase = caseId,
+    tenantId = TENANT,
+  ) => invoke(handlers.request, `${MATERIALS}/{materialId}/uploads`, { caseId: onCase, materialId }, declared, tenantId);
 
   const complete = (materialId: string, uploadId: string, onCase = caseId) =>
     invoke(handlers.complete, `${MATERIALS}/{materialId}/uploads/{uploadId}/complete`, { caseId: onCase, materialId, uploadId }, {});
@@ -88,7 +96,11 @@ describe('given the local platform and a submitted 建设工程规划许可 case
   /** Declares a file (by default honestly), PUTs `bytes` to the presigned URL as told, and completes. */
   const upload = async (materialId: string, file: { fileName: string; contentType: string; bytes: Buffer; declaredBytes?: Buffer }, onCase = caseId) => {
     const declaredBytes = file.declaredBytes ?? file.bytes;
-    const requested = await requestUpload(materialId, { fileName: file.fileName, contentType: file.contentType, sizeBytes: declaredBytes.length, sha256: sha256(declaredBytes) }, onCase);
+    const requested = await requestUpload(
+      materialId,
+      { fileName: file.fileName, contentType: file.contentType, sizeBytes: declaredBytes.length, sha256: sha256(declaredBytes) },
+      onCase,
+    );
     expect(requested.status).toBe(201);
     const { uploadId, uploadUrl, headers } = requested.body as { uploadId: string; uploadUrl: string; headers: Record<string, string> };
     const put = await fetch(uploadUrl, { method: 'PUT', headers, body: file.bytes });
@@ -118,7 +130,12 @@ describe('given the local platform and a submitted 建设工程规划许可 case
     platform = await givenARunningPlatform(dataDir, [ofdItem]);
     api = apiClient(platform.url);
     const environment = platform.environment;
-    s3 = new S3Client({ endpoint: environment.AWS_ENDPOINT_URL_S3, forcePathStyle: true, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    s3 = new S3Client({
+      endpoint: environment.AWS_ENDPOINT_URL_S3,
+      forcePathStyle: true,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
     bucket = environment.MATERIALS_BUCKET as string;
     // required only now: the handlers' SDK clients read the local endpoints from the environment at import
     const handlerOf = (useCase: string): Handler => require(`../../functions/materials/${useCase}/handler`).handler;
@@ -149,7 +166,10 @@ describe('given the local platform and a submitted 建设工程规划许可 case
     });
 
     it('then the upload is verified and the material is provided in the checklist, without any storage key', async () => {
-      expect(firstCompletion).toMatchObject({ status: 200, body: { status: 'verified', fileName: '建设工程规划许可申请表.pdf', sizeBytes: pdf.length, sha256: sha256(pdf) } });
+      expect(firstCompletion).toMatchObject({
+        status: 200,
+        body: { status: 'verified', fileName: '建设工程规划许可申请表.pdf', sizeBytes: pdf.length, sha256: sha256(pdf) },
+      });
       const checklist = await checklistOf();
       expect(checklist.materials.find((entry) => entry.materialId === 'PLANNING_APPLICATION')).toMatchObject({
         status: 'provided',
@@ -174,7 +194,10 @@ describe('given the local platform and a submitted 建设工程规划许可 case
 
     it('then staff get a short-lived download URL that returns the very same bytes', async () => {
       const download = await invoke(handlers.download, `${MATERIALS}/{materialId}/download`, { caseId, materialId: 'PLANNING_APPLICATION' });
-      expect(download).toMatchObject({ status: 200, body: { fileName: '建设工程规划许可申请表.pdf', contentType: 'application/pdf', url: expect.stringContaining('X-Amz-Expires=300') } });
+      expect(download).toMatchObject({
+        status: 200,
+        body: { fileName: '建设工程规划许可申请表.pdf', contentType: 'application/pdf', url: expect.stringContaining('X-Amz-Expires=300') },
+      });
       const fetched = await fetch(download.body.url as string);
       expect(fetched.status).toBe(200);
       expect(Buffer.from(await fetched.arrayBuffer()).equals(pdf)).toBe(true);
@@ -184,14 +207,20 @@ describe('given the local platform and a submitted 建设工程规划许可 case
       const newer = aPdf('修订版申请表');
       await upload('PLANNING_APPLICATION', { fileName: '申请表（修订）.pdf', contentType: 'application/pdf', bytes: newer });
       const checklist = await checklistOf();
-      expect(checklist.materials.find((entry) => entry.materialId === 'PLANNING_APPLICATION')).toMatchObject({ fileName: '申请表（修订）.pdf', sizeBytes: newer.length });
+      expect(checklist.materials.find((entry) => entry.materialId === 'PLANNING_APPLICATION')).toMatchObject({
+        fileName: '申请表（修订）.pdf',
+        sizeBytes: newer.length,
+      });
     });
   });
 
   describe('when hostile or broken uploads arrive', () => {
     it('then PNG bytes declared as a PDF are refused, deleted from the bucket, and the material stays missing', async () => {
       const { uploadId, completed } = await upload('DESIGN_SCHEME', { fileName: '设计方案.pdf', contentType: 'application/pdf', bytes: PNG_BYTES });
-      expect(completed).toMatchObject({ status: 422, body: { code: 'MATERIAL_CONTENT_MISMATCH', messageZh: expect.stringContaining('PNG图片'), messageEn: expect.stringContaining('PNG image') } });
+      expect(completed).toMatchObject({
+        status: 422,
+        body: { code: 'MATERIAL_CONTENT_MISMATCH', messageZh: expect.stringContaining('PNG图片'), messageEn: expect.stringContaining('PNG image') },
+      });
       expect(await objectExists(`${TENANT}/${caseId}/DESIGN_SCHEME/${uploadId}`)).toBe(false);
       expect((await checklistOf()).materials.find((entry) => entry.materialId === 'DESIGN_SCHEME')).toMatchObject({ status: 'missing' });
     });
@@ -206,7 +235,12 @@ describe('given the local platform and a submitted 建设工程规划许可 case
       const declared = aPdf('甲');
       const sent = aPdf('乙');
       expect(sent.length).toBe(declared.length);
-      const { uploadId, completed } = await upload('DESIGN_SCHEME', { fileName: '设计方案.pdf', contentType: 'application/pdf', bytes: sent, declaredBytes: declared });
+      const { uploadId, completed } = await upload('DESIGN_SCHEME', {
+        fileName: '设计方案.pdf',
+        contentType: 'application/pdf',
+        bytes: sent,
+        declaredBytes: declared,
+      });
       expect(completed).toMatchObject({ status: 422, body: { code: 'MATERIAL_CHECKSUM_MISMATCH' } });
       expect(await objectExists(`${TENANT}/${caseId}/DESIGN_SCHEME/${uploadId}`)).toBe(false);
       expect(await complete('DESIGN_SCHEME', uploadId)).toMatchObject({ status: 422, body: { code: 'MATERIAL_CHECKSUM_MISMATCH' } });
@@ -218,22 +252,41 @@ describe('given the local platform and a submitted 建设工程规划许可 case
 
     it('then more bytes than declared fail the size check', async () => {
       const declared = aPdf();
-      const { completed } = await upload('DESIGN_SCHEME', { fileName: '设计方案.pdf', contentType: 'application/pdf', bytes: Buffer.concat([declared, Buffer.from('% appended\n')]), declaredBytes: declared });
+      const { completed } = await upload('DESIGN_SCHEME', {
+        fileName: '设计方案.pdf',
+        contentType: 'application/pdf',
+        bytes: Buffer.concat([declared, Buffer.from('% appended\n')]),
+        declaredBytes: declared,
+      });
       expect(completed).toMatchObject({ status: 422, body: { code: 'MATERIAL_SIZE_MISMATCH' } });
     });
 
     it('then an oversize, wrongly typed or unknown declaration never gets an upload URL', async () => {
       const honest = { fileName: '设计方案.pdf', contentType: 'application/pdf', sizeBytes: 1000, sha256: sha256(aPdf()) };
-      expect(await requestUpload('DESIGN_SCHEME', { ...honest, sizeBytes: 21 * 1024 * 1024 })).toMatchObject({ status: 400, body: { code: 'MATERIAL_TOO_LARGE' } });
-      expect(await requestUpload('DESIGN_SCHEME', { ...honest, fileName: '总平面图.png', contentType: 'image/png' })).toMatchObject({ status: 400, body: { code: 'MATERIAL_TYPE_NOT_ALLOWED' } });
-      expect(await requestUpload('DESIGN_SCHEME', { ...honest, contentType: 'text/html' })).toMatchObject({ status: 400, body: { code: 'MATERIAL_CONTENT_TYPE_MISMATCH' } });
+      expect(await requestUpload('DESIGN_SCHEME', { ...honest, sizeBytes: 21 * 1024 * 1024 })).toMatchObject({
+        status: 400,
+        body: { code: 'MATERIAL_TOO_LARGE' },
+      });
+      expect(await requestUpload('DESIGN_SCHEME', { ...honest, fileName: '总平面图.png', contentType: 'image/png' })).toMatchObject({
+        status: 400,
+        body: { code: 'MATERIAL_TYPE_NOT_ALLOWED' },
+      });
+      expect(await requestUpload('DESIGN_SCHEME', { ...honest, contentType: 'text/html' })).toMatchObject({
+        status: 400,
+        body: { code: 'MATERIAL_CONTENT_TYPE_MISMATCH' },
+      });
       expect(await requestUpload('ID_CARD', honest)).toMatchObject({ status: 400, body: { code: 'UNKNOWN_MATERIAL' } });
       expect(await requestUpload('DESIGN_SCHEME', { ...honest, sha256: 'not-a-hash' })).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
     });
 
     it('then completing before anything was uploaded is MATERIAL_NOT_UPLOADED, and the same upload still works afterwards', async () => {
       const pdf = aPdf('人防设计');
-      const requested = await requestUpload('CIVIL_AIR_DEFENCE_DESIGN', { fileName: '防空地下室设计.pdf', contentType: 'application/pdf', sizeBytes: pdf.length, sha256: sha256(pdf) });
+      const requested = await requestUpload('CIVIL_AIR_DEFENCE_DESIGN', {
+        fileName: '防空地下室设计.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: pdf.length,
+        sha256: sha256(pdf),
+      });
       const { uploadId, uploadUrl, headers } = requested.body as { uploadId: string; uploadUrl: string; headers: Record<string, string> };
       expect(await complete('CIVIL_AIR_DEFENCE_DESIGN', uploadId)).toMatchObject({ status: 422, body: { code: 'MATERIAL_NOT_UPLOADED' } });
       await fetch(uploadUrl, { method: 'PUT', headers, body: pdf });
@@ -242,11 +295,18 @@ describe('given the local platform and a submitted 建设工程规划许可 case
 
     it('then a path in the file name is stripped: the stored name is sanitised and the object key is tenant first, without the name', async () => {
       const pdf = aPdf('批准文件');
-      const { uploadId, uploadUrl, requested, completed } = await upload('PROJECT_APPROVAL', { fileName: '../../../etc/C:\\x\\立项批复\u0000.pdf', contentType: 'application/pdf', bytes: pdf });
+      const { uploadId, uploadUrl, requested, completed } = await upload('PROJECT_APPROVAL', {
+        fileName: '../../../etc/C:\\x\\立项批复\u0000.pdf',
+        contentType: 'application/pdf',
+        bytes: pdf,
+      });
       expect(requested.body.fileName).toBe('立项批复.pdf');
       expect(completed).toMatchObject({ status: 200, body: { fileName: '立项批复.pdf' } });
       expect(new URL(uploadUrl).pathname).toBe(`/${bucket}/${TENANT}/${caseId}/PROJECT_APPROVAL/${uploadId}`);
-      expect((await checklistOf()).materials.find((entry) => entry.materialId === 'PROJECT_APPROVAL')).toMatchObject({ status: 'provided', fileName: '立项批复.pdf' });
+      expect((await checklistOf()).materials.find((entry) => entry.materialId === 'PROJECT_APPROVAL')).toMatchObject({
+        status: 'provided',
+        fileName: '立项批复.pdf',
+      });
     });
 
     it('then an unknown upload and a material without a file are 404s', async () => {
@@ -272,7 +332,11 @@ describe('given the local platform and a submitted 建设工程规划许可 case
     });
 
     it('then any other zip renamed .ofd is refused and deleted', async () => {
-      const { uploadId, completed } = await upload('DRAWING_REVIEW_CERT', { fileName: '审查合格书.ofd', contentType: 'application/ofd', bytes: aZip({ 'payload.exe': 'MZ' }) }, ofdCaseId);
+      const { uploadId, completed } = await upload(
+        'DRAWING_REVIEW_CERT',
+        { fileName: '审查合格书.ofd', contentType: 'application/ofd', bytes: aZip({ 'payload.exe': 'MZ' }) },
+        ofdCaseId,
+      );
       expect(completed).toMatchObject({ status: 422, body: { code: 'MATERIAL_CONTENT_MISMATCH', messageEn: expect.stringContaining('OFD.xml') } });
       expect(await objectExists(`${TENANT}/${ofdCaseId}/DRAWING_REVIEW_CERT/${uploadId}`)).toBe(false);
     });
@@ -281,11 +345,15 @@ describe('given the local platform and a submitted 建设工程规划许可 case
   describe('when a material is provided from the certificate library (免证办)', () => {
     it('then a number that is not in this county’s library is refused and the material stays missing (the accepted path is in certificates.test.ts)', async () => {
       const path = `${MATERIALS}/{materialId}/library-reference`;
-      expect(await invoke(handlers.reference, path, { caseId, materialId: 'LAND_TITLE' }, { certificateNo: '黔（2026）三都县不动产权第0001234号' })).toMatchObject({
+      expect(
+        await invoke(handlers.reference, path, { caseId, materialId: 'LAND_TITLE' }, { certificateNo: '黔（2026）三都县不动产权第0001234号' }),
+      ).toMatchObject({
         status: 400,
         body: { code: 'CERTIFICATE_NO_INVALID' },
       });
-      expect(await invoke(handlers.reference, path, { caseId, materialId: 'LAND_TITLE' }, { certificateNo: '522732-2026-REAL_ESTATE_CERT-0000000000AB' })).toMatchObject({
+      expect(
+        await invoke(handlers.reference, path, { caseId, materialId: 'LAND_TITLE' }, { certificateNo: '522732-2026-REAL_ESTATE_CERT-0000000000AB' }),
+      ).toMatchObject({
         status: 404,
         body: { code: 'CERTIFICATE_NOT_FOUND' },
       });
@@ -310,9 +378,18 @@ describe('given the local platform and a submitted 建设工程规划许可 case
 
     it('then a case that was refused (不予受理) is a 409 for uploads and references', async () => {
       const refusedCase = await fileCase();
-      expect((await api.post(`/v1/tenants/${TENANT}/cases/${refusedCase}/acceptance`, { decision: 'reject', reason: '不属于本机关职权范围' })).status).toBe(200);
+      expect((await api.post(`/v1/tenants/${TENANT}/cases/${refusedCase}/acceptance`, { decision: 'reject', reason: '不属于本机关职权范围' })).status).toBe(
+        200,
+      );
       expect(await requestUpload('PLANNING_APPLICATION', honest, refusedCase)).toMatchObject({ status: 409, body: { code: 'CASE_STATE_CONFLICT' } });
-      expect(await invoke(handlers.reference, `${MATERIALS}/{materialId}/library-reference`, { caseId: refusedCase, materialId: 'LAND_TITLE' }, { certificateNo: 'C-1' })).toMatchObject({
+      expect(
+        await invoke(
+          handlers.reference,
+          `${MATERIALS}/{materialId}/library-reference`,
+          { caseId: refusedCase, materialId: 'LAND_TITLE' },
+          { certificateNo: 'C-1' },
+        ),
+      ).toMatchObject({
         status: 409,
         body: { code: 'CASE_STATE_CONFLICT' },
       });
@@ -321,8 +398,13 @@ describe('given the local platform and a submitted 建设工程规划许可 case
     it('then another tenant, or an unknown case, sees no case at all', async () => {
       expect(await requestUpload('PLANNING_APPLICATION', honest, caseId, '630103')).toMatchObject({ status: 404, body: { code: 'CASE_NOT_FOUND' } });
       expect(await invoke(handlers.list, MATERIALS, { caseId }, undefined, '630103')).toMatchObject({ status: 404, body: { code: 'CASE_NOT_FOUND' } });
-      expect(await invoke(handlers.download, `${MATERIALS}/{materialId}/download`, { caseId, materialId: 'PLANNING_APPLICATION' }, undefined, '630103')).toMatchObject({ status: 404 });
-      expect(await requestUpload('PLANNING_APPLICATION', honest, '01ARZ3NDEKTSV4RRFFQ69G5FAV')).toMatchObject({ status: 404, body: { code: 'CASE_NOT_FOUND' } });
+      expect(
+        await invoke(handlers.download, `${MATERIALS}/{materialId}/download`, { caseId, materialId: 'PLANNING_APPLICATION' }, undefined, '630103'),
+      ).toMatchObject({ status: 404 });
+      expect(await requestUpload('PLANNING_APPLICATION', honest, '01ARZ3NDEKTSV4RRFFQ69G5FAV')).toMatchObject({
+        status: 404,
+        body: { code: 'CASE_NOT_FOUND' },
+      });
     });
   });
 });

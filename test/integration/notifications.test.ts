@@ -11,16 +11,27 @@ describe('given an applicant whose case moves on', () => {
   it('when the window accepts and then rejects another case, then each notice reaches the outbox once and is on the timeline', async () => {
     const { platform } = running;
     const api = apiClient(platform.url);
-    const accepted = await api.post<{ caseId: string }>('/v1/tenants/522732/cases', { itemCode: item.code, applicant: anApplicant(), formData: { businessName: '通知' } });
+    const accepted = await api.post<{ caseId: string }>('/v1/tenants/522732/cases', {
+      itemCode: item.code,
+      applicant: anApplicant(),
+      formData: { businessName: '通知' },
+    });
     await api.post(`/v1/tenants/522732/cases/${accepted.body.caseId}/acceptance`, { decision: 'accept' });
-    const rejected = await api.post<{ caseId: string }>('/v1/tenants/522732/cases', { itemCode: item.code, applicant: anApplicant(), formData: { businessName: '通知二' } });
+    const rejected = await api.post<{ caseId: string }>('/v1/tenants/522732/cases', {
+      itemCode: item.code,
+      applicant: anApplicant(),
+      formData: { businessName: '通知二' },
+    });
     await api.post(`/v1/tenants/522732/cases/${rejected.body.caseId}/acceptance`, { decision: 'reject', reason: '不属于本机关职权范围' });
 
     const outbox = platform.environment.NOTIFICATION_OUTBOX_FILE as string;
     const sent = await eventually(async () => {
       const lines = (() => {
         try {
-          return readFileSync(outbox, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Sent);
+          return readFileSync(outbox, 'utf8')
+            .trim()
+            .split('\n')
+            .map((line) => JSON.parse(line) as Sent);
         } catch {
           return [];
         }

@@ -10,11 +10,26 @@ const B = '/v1/tenants/522732';
 const DAY_MS = 86_400_000;
 
 type Field = { key: string; type: string; required: boolean; options?: string[] };
-type TaskView = { taskId: string; deptId: string; status: string; light: string; decision?: string; escalation?: { level: number; supervisionDeadline?: string }; voidedBecause?: string };
-type CaseView = { status: string; outcomeReason?: string; rightsNotice?: string; tasks: TaskView[]; timeline: { type: string; detail: Record<string, unknown> }[] };
+type TaskView = {
+  taskId: string;
+  deptId: string;
+  status: string;
+  light: string;
+  decision?: string;
+  escalation?: { level: number; supervisionDeadline?: string };
+  voidedBecause?: string;
+};
+type CaseView = {
+  status: string;
+  outcomeReason?: string;
+  rightsNotice?: string;
+  tasks: TaskView[];
+  timeline: { type: string; detail: Record<string, unknown> }[];
+};
 
 const valueFor = (field: Field): unknown =>
-  ({ number: 1, date: '2026-11-20', select: field.options?.[0], idNumber: '52273219900101002X', phone: '13800000000', boolean: true })[field.type] ?? `${field.key}-值`;
+  ({ number: 1, date: '2026-11-20', select: field.options?.[0], idNumber: '52273219900101002X', phone: '13800000000', boolean: true })[field.type] ??
+  `${field.key}-值`;
 
 /** An item whose approved procedure is serial (先税后证): 税务 2 days, then 不动产登记 2 days. */
 const serialItem = aPublishedItem({
@@ -31,11 +46,19 @@ describe('given the 企业开办一件事 bundle accepted at the 一件事 windo
   const running = aPlatformForThisFile([serialItem]);
   const caseView = (caseId: string) => running.api.get<CaseView>(`${B}/cases/${caseId}`).then((reply) => reply.body);
   const taskOf = (caseId: string, deptId: string) =>
-    eventually(async () => (await running.api.get<{ tasks: TaskView[] & { caseId: string }[] }>(`${B}/departments/${deptId}/tasks`)).body.tasks.find((task) => (task as unknown as { caseId: string }).caseId === caseId));
-  const decide = (taskId: string, body: object, headers?: Record<string, string>) => running.api.post<Record<string, unknown>>(`${B}/tasks/${taskId}/decision`, body, headers);
+    eventually(async () =>
+      (await running.api.get<{ tasks: TaskView[] & { caseId: string }[] }>(`${B}/departments/${deptId}/tasks`)).body.tasks.find(
+        (task) => (task as unknown as { caseId: string }).caseId === caseId,
+      ),
+    );
+  const decide = (taskId: string, body: object, headers?: Record<string, string>) =>
+    running.api.post<Record<string, unknown>>(`${B}/tasks/${taskId}/decision`, body, headers);
   const outbox = () => {
     try {
-      return readFileSync(running.platform.environment.NOTIFICATION_OUTBOX_FILE as string, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { caseId: string; to: Record<string, unknown>; text: string });
+      return readFileSync(running.platform.environment.NOTIFICATION_OUTBOX_FILE as string, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { caseId: string; to: Record<string, unknown>; text: string });
     } catch {
       return [];
     }
@@ -54,14 +77,19 @@ describe('given the 企业开办一件事 bundle accepted at the 一件事 windo
     // a handler of 市监局 claims the task and suspends it for an on-site inspection of the premises
     const handler = asStaff('SJJ-012', 'handler', 'SJJ');
     expect((await api.post(`${B}/tasks/${market.taskId}/claim`, undefined, handler)).body).toMatchObject({ claimedBy: 'SJJ-012' });
-    expect((await api.post(`${B}/tasks/${market.taskId}/claim`, undefined, asStaff('SJJ-013', 'handler', 'SJJ'))).body).toMatchObject({ code: 'TASK_ALREADY_CLAIMED' });
+    expect((await api.post(`${B}/tasks/${market.taskId}/claim`, undefined, asStaff('SJJ-013', 'handler', 'SJJ'))).body).toMatchObject({
+      code: 'TASK_ALREADY_CLAIMED',
+    });
     const suspended = await decide(market.taskId, { decision: 'suspend', procedure: '现场勘察', reason: '核实经营场所', expectedDays: 2 }, handler);
     expect(suspended).toMatchObject({ status: 200, body: { status: 'suspended', delivery: 'not-needed' } });
     // a window clerk does not decide department tasks; staff of another department cannot even see this one
     expect((await decide(market.taskId, { decision: 'approve' }, asStaff('W-01', 'window'))).body).toMatchObject({ code: 'ROLE_NOT_ALLOWED' });
     expect((await decide(market.taskId, { decision: 'approve' }, asStaff('GAJ-001', 'handler', 'GAJ'))).status).toBe(404);
 
-    expect((await decide(police.taskId, { decision: 'approve' }, asStaff('GAJ-001', 'handler', 'GAJ'))).body).toMatchObject({ status: 'approved', delivery: 'delivered' });
+    expect((await decide(police.taskId, { decision: 'approve' }, asStaff('GAJ-001', 'handler', 'GAJ'))).body).toMatchObject({
+      status: 'approved',
+      delivery: 'delivered',
+    });
     expect((await decide(police.taskId, { decision: 'deny', reason: '重复' })).body).toMatchObject({ code: 'TASK_NOT_PENDING' });
 
     // two days pass: the same-day stage of 国税局 is overdue, the suspended stage is not
@@ -93,7 +121,9 @@ describe('given the 企业开办一件事 bundle accepted at the 一件事 windo
       return view.status === 'completed' ? view : undefined;
     });
     const types = done.timeline.map((event) => event.type);
-    expect(types).toEqual(expect.arrayContaining(['DepartmentTaskClaimed', 'DepartmentTaskSuspended', 'DepartmentTaskResumed', 'DepartmentTaskEscalated', 'CaseCompleted']));
+    expect(types).toEqual(
+      expect.arrayContaining(['DepartmentTaskClaimed', 'DepartmentTaskSuspended', 'DepartmentTaskResumed', 'DepartmentTaskEscalated', 'CaseCompleted']),
+    );
     expect(outbox().some((notice) => notice.caseId === caseId && notice.text.includes('现场勘察'))).toBe(true);
   });
 
@@ -131,7 +161,10 @@ describe('given the 企业开办一件事 bundle accepted at the 一件事 windo
     await api.post(`${B}/cases/${caseId}/acceptance`, { decision: 'accept' });
     const police = await taskOf(caseId, 'GAJ');
     expect((await decide(police.taskId, { decision: 'reassign', toDeptId: 'NOPE', reason: 'x' })).body).toMatchObject({ code: 'UNKNOWN_DEPARTMENT' });
-    expect((await decide(police.taskId, { decision: 'reassign', toDeptId: 'ZHZFJ', reason: '消防审验属综合执法局' })).body).toMatchObject({ deptId: 'ZHZFJ', status: 'waiting' });
+    expect((await decide(police.taskId, { decision: 'reassign', toDeptId: 'ZHZFJ', reason: '消防审验属综合执法局' })).body).toMatchObject({
+      deptId: 'ZHZFJ',
+      status: 'waiting',
+    });
     const moved = await taskOf(caseId, 'ZHZFJ');
     expect(moved.taskId).toBe(police.taskId);
     expect((await api.get<{ tasks: { caseId: string }[] }>(`${B}/departments/GAJ/tasks`)).body.tasks.some((task) => task.caseId === caseId)).toBe(false);
@@ -139,7 +172,11 @@ describe('given the 企业开办一件事 bundle accepted at the 一件事 windo
 
   it('then a serial item reaches its second department only after the first approved, and that stage counts from its arrival', async () => {
     const { api } = running;
-    const filed = await api.post<{ caseId: string }>(`${B}/cases`, { itemCode: 'TEST-SERIAL', applicant: anApplicant(), formData: { businessName: '串联测试' } });
+    const filed = await api.post<{ caseId: string }>(`${B}/cases`, {
+      itemCode: 'TEST-SERIAL',
+      applicant: anApplicant(),
+      formData: { businessName: '串联测试' },
+    });
     const { caseId } = filed.body;
     await api.post(`${B}/cases/${caseId}/acceptance`, { decision: 'accept' });
     const tax = await taskOf(caseId, 'DSJ');

@@ -33,14 +33,29 @@ describe('given the local platform with the sample counties', () => {
       channel: 'window',
       window: { windowId: 'ZH-SCZR', clerk: '窗口02' },
       applicant,
-      formData: { operatorName: applicant.name, operatorIdNumber: idNumber, phone: applicant.phone, organizationForm: '个人经营', businessScope: '米粉', businessAddress: '三合街道', capitalTenThousandYuan: 5 },
+      formData: {
+        operatorName: applicant.name,
+        operatorIdNumber: idNumber,
+        phone: applicant.phone,
+        organizationForm: '个人经营',
+        businessScope: '米粉',
+        businessAddress: '三合街道',
+        capitalTenThousandYuan: 5,
+      },
     });
     expect(created.status).toBe(201);
     expect((await send('POST', `${B}/cases/${created.body.caseId}/acceptance`, { decision: 'complete', actor: '窗口02' })).status).toBe(200);
     return { caseId: created.body.caseId, proof: { idType: applicant.idType, idNumber, phone: applicant.phone } };
   };
 
-  const aReview = (proof: object, level = '满意', touchpoint = 'completion') => ({ touchpoint, level, channel: 'hall_device', tags: ['效率'], comment: '办得快', applicant: proof });
+  const aReview = (proof: object, level = '满意', touchpoint = 'completion') => ({
+    touchpoint,
+    level,
+    channel: 'hall_device',
+    tags: ['效率'],
+    comment: '办得快',
+    applicant: proof,
+  });
 
   describe('when the applicant rates a completed case', () => {
     it('then the review is stored once, linked to item, department and window; a second rating is 409', async () => {
@@ -57,7 +72,12 @@ describe('given the local platform with the sample counties', () => {
       expect(listed.body.reviews).toEqual([expect.objectContaining({ level: '非常满意', touchpoint: 'completion' })]);
       expect(listed.body.reviews[0]?.comment).toBeUndefined();
       expect(JSON.stringify(listed.body)).not.toContain('窗口02');
-      const asSupervisor = await send<{ reviews: { comment?: string; links: { clerk?: string } }[] }>('GET', `${B}/cases/${caseId}/reviews`, undefined, supervisor);
+      const asSupervisor = await send<{ reviews: { comment?: string; links: { clerk?: string } }[] }>(
+        'GET',
+        `${B}/cases/${caseId}/reviews`,
+        undefined,
+        supervisor,
+      );
       expect(asSupervisor.body.reviews[0]).toMatchObject({ comment: '办得快', links: { clerk: '窗口02' } });
     });
 
@@ -73,15 +93,33 @@ describe('given the local platform with the sample counties', () => {
         status: 403,
         body: { code: 'STAFF_CANNOT_REVIEW' },
       });
-      expect(await send('POST', `${B}/cases/${caseId}/reviews`, aReview({ ...proof, idNumber: '52273219900101999X' }))).toMatchObject({ status: 403, body: { code: 'APPLICANT_NOT_PROVEN' } });
-      expect(await send('POST', `${B}/cases/${caseId}/reviews`, aReview(proof, '满意', 'refusal'))).toMatchObject({ status: 422, body: { code: 'TOUCHPOINT_NOT_OPEN' } });
+      expect(await send('POST', `${B}/cases/${caseId}/reviews`, aReview({ ...proof, idNumber: '52273219900101999X' }))).toMatchObject({
+        status: 403,
+        body: { code: 'APPLICANT_NOT_PROVEN' },
+      });
+      expect(await send('POST', `${B}/cases/${caseId}/reviews`, aReview(proof, '满意', 'refusal'))).toMatchObject({
+        status: 422,
+        body: { code: 'TOUCHPOINT_NOT_OPEN' },
+      });
 
       const filed = await send<{ caseId: string }>('POST', `${B}/cases`, {
         itemCode: 'SCZR-0001',
         applicant: anApplicant({ idNumber: '522732199001011004' }),
-        formData: { operatorName: '韦小宝', operatorIdNumber: '522732199001011004', phone: '13800000000', organizationForm: '个人经营', businessScope: '米粉', businessAddress: '三合街道', capitalTenThousandYuan: 5 },
+        formData: {
+          operatorName: '韦小宝',
+          operatorIdNumber: '522732199001011004',
+          phone: '13800000000',
+          organizationForm: '个人经营',
+          businessScope: '米粉',
+          businessAddress: '三合街道',
+          capitalTenThousandYuan: 5,
+        },
       });
-      const notYet = await send('POST', `${B}/cases/${filed.body.caseId}/reviews`, aReview({ idType: '居民身份证', idNumber: '522732199001011004', phone: '13800000000' }));
+      const notYet = await send(
+        'POST',
+        `${B}/cases/${filed.body.caseId}/reviews`,
+        aReview({ idType: '居民身份证', idNumber: '522732199001011004', phone: '13800000000' }),
+      );
       expect(notYet).toMatchObject({ status: 409, body: { code: 'TOUCHPOINT_NOT_REACHED' } });
     });
   });
@@ -95,32 +133,74 @@ describe('given the local platform with the sample counties', () => {
       const steps = `${B}/rectifications/${id}/steps`;
 
       expect(await send('GET', `${B}/rectifications?status=open`)).toMatchObject({ status: 403, body: { code: 'STAFF_ONLY' } });
-      const ledger = await send<{ rectifications: { rectificationId: string; light: string }[] }>('GET', `${B}/rectifications?status=open&deptId=SJJ`, undefined, supervisor);
+      const ledger = await send<{ rectifications: { rectificationId: string; light: string }[] }>(
+        'GET',
+        `${B}/rectifications?status=open&deptId=SJJ`,
+        undefined,
+        supervisor,
+      );
       expect(ledger.body.rectifications).toContainEqual(expect.objectContaining({ rectificationId: id, light: expect.stringMatching(/^(green|yellow)$/) }));
       const red = await send<{ rectifications: { rectificationId: string }[] }>('GET', `${B}/rectifications?light=red`, undefined, supervisor);
       expect(red.body.rectifications.map((entry) => entry.rectificationId)).not.toContain(id);
-      const otherDepartment = await send<{ rectifications: unknown[] }>('GET', `${B}/rectifications`, undefined, { 'x-staff-id': 'GTJ-1', 'x-staff-role': 'handler', 'x-staff-dept': 'GTJ' });
+      const otherDepartment = await send<{ rectifications: unknown[] }>('GET', `${B}/rectifications`, undefined, {
+        'x-staff-id': 'GTJ-1',
+        'x-staff-role': 'handler',
+        'x-staff-dept': 'GTJ',
+      });
       expect(otherDepartment.body.rectifications).toEqual([]);
 
-      expect(await send('POST', steps, { step: 'rectify', note: '先整改' }, sjjHandler)).toMatchObject({ status: 409, body: { code: 'RECTIFICATION_STEP_OUT_OF_ORDER' } });
-      expect(await send('POST', steps, { step: 'verify', note: '核实' }, { 'x-staff-id': 'GTJ-1', 'x-staff-role': 'handler', 'x-staff-dept': 'GTJ' })).toMatchObject({
+      expect(await send('POST', steps, { step: 'rectify', note: '先整改' }, sjjHandler)).toMatchObject({
+        status: 409,
+        body: { code: 'RECTIFICATION_STEP_OUT_OF_ORDER' },
+      });
+      expect(
+        await send('POST', steps, { step: 'verify', note: '核实' }, { 'x-staff-id': 'GTJ-1', 'x-staff-role': 'handler', 'x-staff-dept': 'GTJ' }),
+      ).toMatchObject({
         status: 403,
         body: { code: 'NOT_OWNER_DEPARTMENT' },
       });
-      expect(await send('POST', steps, { step: 'verify', note: '经核实，窗口等候时间过长' }, sjjHandler)).toMatchObject({ status: 200, body: { status: 'verified' } });
-      expect(await send('POST', steps, { step: 'rectify', note: '增设综合窗口一个' }, sjjHandler)).toMatchObject({ status: 200, body: { status: 'rectified' } });
+      expect(await send('POST', steps, { step: 'verify', note: '经核实，窗口等候时间过长' }, sjjHandler)).toMatchObject({
+        status: 200,
+        body: { status: 'verified' },
+      });
+      expect(await send('POST', steps, { step: 'rectify', note: '增设综合窗口一个' }, sjjHandler)).toMatchObject({
+        status: 200,
+        body: { status: 'rectified' },
+      });
       expect(await send('POST', steps, { step: 'call_back', note: '电话回访' }, sjjHandler)).toMatchObject({ status: 400 });
-      expect(await send('POST', steps, { step: 'call_back', note: '电话回访', satisfaction: '满意' }, sjjHandler)).toMatchObject({ status: 200, body: { status: 'called_back', callBackSatisfaction: '满意' } });
+      expect(await send('POST', steps, { step: 'call_back', note: '电话回访', satisfaction: '满意' }, sjjHandler)).toMatchObject({
+        status: 200,
+        body: { status: 'called_back', callBackSatisfaction: '满意' },
+      });
       const closed = await send('POST', steps, { step: 'close', note: '销号' }, supervisor);
-      expect(closed).toMatchObject({ status: 200, body: { status: 'closed', light: 'green', steps: [{ step: 'verify' }, { step: 'rectify' }, { step: 'call_back' }, { step: 'close' }] } });
-      expect(await send('POST', steps, { step: 'close', note: '再次销号' }, supervisor)).toMatchObject({ status: 409, body: { code: 'RECTIFICATION_STEP_OUT_OF_ORDER' } });
+      expect(closed).toMatchObject({
+        status: 200,
+        body: { status: 'closed', light: 'green', steps: [{ step: 'verify' }, { step: 'rectify' }, { step: 'call_back' }, { step: 'close' }] },
+      });
+      expect(await send('POST', steps, { step: 'close', note: '再次销号' }, supervisor)).toMatchObject({
+        status: 409,
+        body: { code: 'RECTIFICATION_STEP_OUT_OF_ORDER' },
+      });
 
       const audit = await eventually(async () => {
-        const reply = await send<{ records: { action: string; before?: string; after?: string; who: string }[] }>('GET', `${B}/audit?caseId=${caseId}`, undefined, supervisor);
+        const reply = await send<{ records: { action: string; before?: string; after?: string; who: string }[] }>(
+          'GET',
+          `${B}/audit?caseId=${caseId}`,
+          undefined,
+          supervisor,
+        );
         return reply.body.records.some((record) => record.action === 'RectificationClosed') ? reply.body.records : undefined;
       });
       expect(audit.map((record) => record.action)).toEqual(
-        expect.arrayContaining(['CaseSubmitted', 'CaseAccepted', 'CaseCompleted', 'ReviewSubmitted', 'RectificationOpened', 'RectificationStepRecorded', 'RectificationClosed']),
+        expect.arrayContaining([
+          'CaseSubmitted',
+          'CaseAccepted',
+          'CaseCompleted',
+          'ReviewSubmitted',
+          'RectificationOpened',
+          'RectificationStepRecorded',
+          'RectificationClosed',
+        ]),
       );
       expect(audit).toContainEqual(expect.objectContaining({ action: 'RectificationStepRecorded', who: 'SJJ-007', before: 'open', after: 'verified' }));
       expect(JSON.stringify(audit)).not.toContain('522732199001011005');
@@ -130,7 +210,12 @@ describe('given the local platform with the sample counties', () => {
     });
 
     it('then a complaint also opens an entry, which can be closed as cannot-be-fixed with an explanation', async () => {
-      const complaint = await send('POST', `${B}/complaints`, { deptId: 'SJJ', channel: 'hotline', content: '窗口午休时间不办理业务', contact: { name: '韦先生', phone: '13900000000' } });
+      const complaint = await send('POST', `${B}/complaints`, {
+        deptId: 'SJJ',
+        channel: 'hotline',
+        content: '窗口午休时间不办理业务',
+        contact: { name: '韦先生', phone: '13900000000' },
+      });
       expect(complaint).toMatchObject({ status: 201, body: { ownerDeptId: 'SJJ', status: 'open' } });
       const steps = `${B}/rectifications/${complaint.body.rectificationId}/steps`;
       await send('POST', steps, { step: 'verify', note: '属实' }, sjjHandler);
@@ -144,20 +229,38 @@ describe('given the local platform with the sample counties', () => {
   describe('when named handlers approve a 承诺件 and the applicant rates it', () => {
     it('then the review links the handlers, and each handler monthly figures count the decision and the review', async () => {
       const applicant = anApplicant({ idNumber: '522732199001011010' });
-      const created = await send<{ caseId: string }>('POST', `${B}/cases`, { itemCode: promisedItem.code, applicant, formData: { businessName: '三都韦记米粉店' } });
+      const created = await send<{ caseId: string }>('POST', `${B}/cases`, {
+        itemCode: promisedItem.code,
+        applicant,
+        formData: { businessName: '三都韦记米粉店' },
+      });
       const { caseId } = created.body;
       await send('POST', `${B}/cases/${caseId}/acceptance`, { decision: 'accept' });
       for (const deptId of ['SCJGJ', 'SWJ']) {
         const task = await eventually(async () => {
-          const list = await send<{ tasks: { taskId: string; caseId: string; status: string }[] }>('GET', `${B}/departments/${deptId}/tasks`, undefined, asStaff(`${deptId}-007`, 'handler', deptId));
+          const list = await send<{ tasks: { taskId: string; caseId: string; status: string }[] }>(
+            'GET',
+            `${B}/departments/${deptId}/tasks`,
+            undefined,
+            asStaff(`${deptId}-007`, 'handler', deptId),
+          );
           return list.body.tasks.find((candidate) => candidate.caseId === caseId && candidate.status === 'pending');
         });
-        expect((await send('POST', `${B}/tasks/${task.taskId}/decision`, { decision: 'approve' }, asStaff(`${deptId}-007`, 'handler', deptId))).status).toBe(200);
+        expect((await send('POST', `${B}/tasks/${task.taskId}/decision`, { decision: 'approve' }, asStaff(`${deptId}-007`, 'handler', deptId))).status).toBe(
+          200,
+        );
       }
       await eventually(async () => ((await send('GET', `${B}/cases/${caseId}`)).body.status === 'completed' ? true : undefined));
 
-      const review = await send('POST', `${B}/cases/${caseId}/reviews`, aReview({ idType: applicant.idType, idNumber: applicant.idNumber, phone: applicant.phone }, '满意'));
-      expect(review).toMatchObject({ status: 201, body: { links: { itemCode: promisedItem.code, departments: ['SCJGJ', 'SWJ'], handlers: ['SCJGJ-007', 'SWJ-007'] } } });
+      const review = await send(
+        'POST',
+        `${B}/cases/${caseId}/reviews`,
+        aReview({ idType: applicant.idType, idNumber: applicant.idNumber, phone: applicant.phone }, '满意'),
+      );
+      expect(review).toMatchObject({
+        status: 201,
+        body: { links: { itemCode: promisedItem.code, departments: ['SCJGJ', 'SWJ'], handlers: ['SCJGJ-007', 'SWJ-007'] } },
+      });
 
       const month = shanghaiDate(new Date().toISOString()).slice(0, 7);
       const figures = await eventually(async () => {
@@ -171,10 +274,25 @@ describe('given the local platform with the sample counties', () => {
 
   describe('when the county configuration was applied (by "test", as the test platform onboards it)', () => {
     it('then each published item version and the profile are in the audit trail with before and after', async () => {
-      const reply = await send<{ records: { action: string; who: string; role: string; before?: unknown; after?: unknown; detail: Record<string, unknown> }[] }>('GET', `${B}/audit?staffId=test&limit=500`, undefined, supervisor);
-      expect(reply.body.records).toContainEqual(expect.objectContaining({ action: 'ItemVersionPublished', who: 'test', role: 'admin', before: null, after: 1, detail: expect.objectContaining({ itemCode: 'SCZR-0001' }) }));
+      const reply = await send<{
+        records: { action: string; who: string; role: string; before?: unknown; after?: unknown; detail: Record<string, unknown> }[];
+      }>('GET', `${B}/audit?staffId=test&limit=500`, undefined, supervisor);
       expect(reply.body.records).toContainEqual(
-        expect.objectContaining({ action: 'TenantProfileApplied', before: null, after: expect.objectContaining({ reviews: { rectificationDays: 10, touchpoints: ['acceptance', 'completion'] } }) }),
+        expect.objectContaining({
+          action: 'ItemVersionPublished',
+          who: 'test',
+          role: 'admin',
+          before: null,
+          after: 1,
+          detail: expect.objectContaining({ itemCode: 'SCZR-0001' }),
+        }),
+      );
+      expect(reply.body.records).toContainEqual(
+        expect.objectContaining({
+          action: 'TenantProfileApplied',
+          before: null,
+          after: expect.objectContaining({ reviews: { rectificationDays: 10, touchpoints: ['acceptance', 'completion'] } }),
+        }),
       );
     });
   });

@@ -23,10 +23,17 @@ describe('given the supervision consumer on the local engines', () => {
   beforeAll(() => {
     const env = running.platform.environment;
     const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-    const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: env.AWS_ENDPOINT_URL_DYNAMODB, region: 'us-east-1', credentials }), { marshallOptions: { removeUndefinedValues: true } });
+    const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: env.AWS_ENDPOINT_URL_DYNAMODB, region: 'us-east-1', credentials }), {
+      marshallOptions: { removeUndefinedValues: true },
+    });
     const table = env.TABLE_NAME as string;
     store = new DynamoCounterStore(documents, table);
-    deps = { cases: new DynamoCaseRepository(documents, table), tenants: new DynamoTenantDirectory(documents, table), counters: store, calendar: fixedNationalCalendar() };
+    deps = {
+      cases: new DynamoCaseRepository(documents, table),
+      tenants: new DynamoTenantDirectory(documents, table),
+      counters: store,
+      calendar: fixedNationalCalendar(),
+    };
     s3 = new S3Client({ endpoint: env.AWS_ENDPOINT_URL_S3, region: 'us-east-1', credentials, forcePathStyle: true });
   });
 
@@ -65,7 +72,10 @@ describe('given the supervision consumer on the local engines', () => {
         }),
       );
       const decisions = Array.from({ length: 20 }, (_, index) =>
-        anEvent('DepartmentTaskDecided', '2026-11-20T04:00:00Z', { caseId: `CASE-D${index}`, detail: { taskId: `T${index}`, deptId: 'QAJ', decision: 'approve', staffId: 'QA-STAFF' } }),
+        anEvent('DepartmentTaskDecided', '2026-11-20T04:00:00Z', {
+          caseId: `CASE-D${index}`,
+          detail: { taskId: `T${index}`, deptId: 'QAJ', decision: 'approve', staffId: 'QA-STAFF' },
+        }),
       );
 
       const outcome = await deliverConcurrently([...reviews, ...decisions], 15);
@@ -74,10 +84,18 @@ describe('given the supervision consumer on the local engines', () => {
       const monthly = await get('/staff/QA-STAFF/monthly?month=2026-11');
       expect(monthly).toMatchObject({
         status: 200,
-        body: { staffId: 'QA-STAFF', casesHandled: 20, reviews: 40, distribution: { 非常满意: 8, 满意: 8, 基本满意: 8, 不满意: 8, 非常不满意: 8 }, satisfactionRate: 0.6 },
+        body: {
+          staffId: 'QA-STAFF',
+          casesHandled: 20,
+          reviews: 40,
+          distribution: { 非常满意: 8, 满意: 8, 基本满意: 8, 不满意: 8, 非常不满意: 8 },
+          satisfactionRate: 0.6,
+        },
       });
       const day = await get('/supervision/dashboard?window=day&date=2026-11-20');
-      expect(day.body.departments).toContainEqual(expect.objectContaining({ deptId: 'QAJ', tasksDecided: 20, satisfaction: expect.objectContaining({ reviews: 40 }) }));
+      expect(day.body.departments).toContainEqual(
+        expect.objectContaining({ deptId: 'QAJ', tasksDecided: 20, satisfaction: expect.objectContaining({ reviews: 40 }) }),
+      );
       const province = await get('/supervision/dashboard?window=month&date=2026-11-20&level=province');
       expect(province.body).toMatchObject({ scope: { divisionCode: '630000' }, satisfaction: { reviews: 40 } });
     });
@@ -115,7 +133,11 @@ describe('given the supervision consumer on the local engines', () => {
 
   describe('when a day is exported', () => {
     it('then the audit and review records of that day are JSON lines in the export bucket, each event once', async () => {
-      const exported = await exportAuditDay({ audit: store, exports: new S3ExportStore(s3, () => running.platform.environment.AUDIT_EXPORT_BUCKET as string) }, TENANT, '2026-11-20');
+      const exported = await exportAuditDay(
+        { audit: store, exports: new S3ExportStore(s3, () => running.platform.environment.AUDIT_EXPORT_BUCKET as string) },
+        TENANT,
+        '2026-11-20',
+      );
       expect(exported).toMatchObject({ auditRecords: 60, reviews: 40 });
       const object = await s3.send(new GetObjectCommand({ Bucket: running.platform.environment.AUDIT_EXPORT_BUCKET, Key: `audit/${TENANT}/2026-11-20.jsonl` }));
       const lines = (await object.Body?.transformToString())?.trim().split('\n') ?? [];

@@ -6,7 +6,14 @@ import { aPlatformForThisFile, asStaff, eventually, repositoryRoot } from './sup
 
 type Field = { key: string; type: string; required: boolean; options?: string[] };
 type TimelineEvent = { type: string; at: string; detail: Record<string, unknown> };
-type TaskView = { taskId: string; deptId: string; stageDeadline?: string; light: string; provisional: boolean; escalation?: { level: number; supervisionDeadline?: string } };
+type TaskView = {
+  taskId: string;
+  deptId: string;
+  stageDeadline?: string;
+  light: string;
+  provisional: boolean;
+  escalation?: { level: number; supervisionDeadline?: string };
+};
 type CaseView = {
   status: string;
   clock: { promisedDeadline: string | null; light: string; provisional: boolean; provisionalNote?: string; alerts: { code: string; year: number }[] };
@@ -21,7 +28,8 @@ const tsx = join(repositoryRoot, 'node_modules', '.bin', 'tsx');
 const testNotice = join(repositoryRoot, 'test', 'fixtures', 'calendar-2027-year-boundary-notice.json');
 
 const valueFor = (field: Field): unknown =>
-  ({ number: 1, date: '2026-11-20', select: field.options?.[0], idNumber: '52273219900101002X', phone: '13800000000', boolean: true })[field.type] ?? `${field.key}-值`;
+  ({ number: 1, date: '2026-11-20', select: field.options?.[0], idNumber: '52273219900101002X', phone: '13800000000', boolean: true })[field.type] ??
+  `${field.key}-值`;
 
 describe('given the holiday notice for 2027 is not out yet (the loaded calendar ends on 2026-12-31)', () => {
   const running = aPlatformForThisFile();
@@ -29,12 +37,18 @@ describe('given the holiday notice for 2027 is not out yet (the loaded calendar 
   /** Moves the platform's clock to an instant, wherever the real clock is. */
   const setClockTo = (iso: string) => running.platform.advanceClock(Date.parse(iso) - (Date.now() + Number(process.env[LOCAL_CLOCK_OFFSET_VARIABLE] ?? 0)));
   const loadNotice = (file: string) =>
-    spawnSync(tsx, [join(repositoryRoot, 'scripts', 'calendar-load.ts'), file, '--by', 'ops-test', '--reason', '测试：2027年通知'], { env: { ...process.env, TONGBAN_DATA_DIR: running.dataDir }, encoding: 'utf8' });
+    spawnSync(tsx, [join(repositoryRoot, 'scripts', 'calendar-load.ts'), file, '--by', 'ops-test', '--reason', '测试：2027年通知'], {
+      env: { ...process.env, TONGBAN_DATA_DIR: running.dataDir },
+      encoding: 'utf8',
+    });
 
   it('then the deadline route counts into 2027 on the statutory holidays and says the result is provisional', async () => {
     const reply = await running.api.get<Record<string, unknown>>(`${B}/calendar/deadline?start=2026-12-15T10:00:00%2B08:00&days=20`);
     // 12 working days left in December 2026, 元旦 (Fri 1 Jan) off, then 4–8 and 11–13 January
-    expect(reply).toMatchObject({ status: 200, body: { deadline: '2027-01-13T23:59:59+08:00', provisional: true, provisionalNote: '节假日安排尚未公布，期限按法定节假日暂算，公布后自动重算' } });
+    expect(reply).toMatchObject({
+      status: 200,
+      body: { deadline: '2027-01-13T23:59:59+08:00', provisional: true, provisionalNote: '节假日安排尚未公布，期限按法定节假日暂算，公布后自动重算' },
+    });
     const beyond = await running.api.get<Record<string, unknown>>(`${B}/calendar/deadline?start=2028-12-15T10:00:00%2B08:00&days=20`);
     expect(beyond).toMatchObject({ status: 422, body: { code: 'CALENDAR_NOT_AVAILABLE' } });
   });
@@ -53,7 +67,12 @@ describe('given the holiday notice for 2027 is not out yet (the loaded calendar 
       const view = await caseView(caseId);
       return view.tasks[0]?.stageDeadline && view.timeline.some((event) => event.type === 'DepartmentTaskAssigned') ? view : undefined;
     });
-    expect(accepted.clock).toMatchObject({ promisedDeadline: '2027-01-13T23:59:59+08:00', light: 'green', provisional: true, provisionalNote: '节假日安排尚未公布，期限按法定节假日暂算，公布后自动重算' });
+    expect(accepted.clock).toMatchObject({
+      promisedDeadline: '2027-01-13T23:59:59+08:00',
+      light: 'green',
+      provisional: true,
+      provisionalNote: '节假日安排尚未公布，期限按法定节假日暂算，公布后自动重算',
+    });
     expect(accepted.clock.alerts).toContainEqual(expect.objectContaining({ code: 'CALENDAR_PROVISIONAL', year: 2027 }));
     expect(accepted.tasks[0]).toMatchObject({ deptId: 'MZJ', stageDeadline: '2027-01-13T23:59:59+08:00', provisional: true });
 
@@ -79,12 +98,33 @@ describe('given the holiday notice for 2027 is not out yet (the loaded calendar 
     expect(recomputed.clock.alerts.some((alert) => alert.code === 'CALENDAR_PROVISIONAL')).toBe(false);
     expect(recomputed.tasks[0]).toMatchObject({ stageDeadline: '2027-01-14T23:59:59+08:00', provisional: false });
     const changes = recomputed.timeline.filter((event) => event.type === 'DeadlineRecomputed').map((event) => event.detail);
-    expect(changes).toContainEqual(expect.objectContaining({ subject: 'case', field: 'promisedDeadline', before: '2027-01-13T23:59:59+08:00', after: '2027-01-14T23:59:59+08:00', moved: 'later', provisional: false, year: 2027 }));
-    expect(changes).toContainEqual(expect.objectContaining({ subject: 'task', field: 'stageDeadline', deptId: 'MZJ', before: '2027-01-13T23:59:59+08:00', after: '2027-01-14T23:59:59+08:00' }));
+    expect(changes).toContainEqual(
+      expect.objectContaining({
+        subject: 'case',
+        field: 'promisedDeadline',
+        before: '2027-01-13T23:59:59+08:00',
+        after: '2027-01-14T23:59:59+08:00',
+        moved: 'later',
+        provisional: false,
+        year: 2027,
+      }),
+    );
+    expect(changes).toContainEqual(
+      expect.objectContaining({
+        subject: 'task',
+        field: 'stageDeadline',
+        deptId: 'MZJ',
+        before: '2027-01-13T23:59:59+08:00',
+        after: '2027-01-14T23:59:59+08:00',
+      }),
+    );
 
     // the changes are in the audit trail with before and after
     const audit = await eventually(async () => {
-      const reply = await api.get<{ records: { action: string; before?: unknown; after?: unknown }[] }>(`${B}/audit?caseId=${caseId}`, asStaff('DB-01', 'supervisor'));
+      const reply = await api.get<{ records: { action: string; before?: unknown; after?: unknown }[] }>(
+        `${B}/audit?caseId=${caseId}`,
+        asStaff('DB-01', 'supervisor'),
+      );
       const found = reply.body.records?.filter((record) => record.action === 'DeadlineRecomputed') ?? [];
       return found.length >= 2 ? found : undefined;
     }, 30_000);

@@ -1,7 +1,13 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 
 /** An API Gateway HTTP API (payload 2.0) event, as the deployed route would deliver it. */
-export function anApiEvent(options: { method: string; path: string; pathParameters?: Record<string, string>; body?: string; query?: Record<string, string> }): APIGatewayProxyEventV2 {
+export function anApiEvent(options: {
+  method: string;
+  path: string;
+  pathParameters?: Record<string, string>;
+  body?: string;
+  query?: Record<string, string>;
+}): APIGatewayProxyEventV2 {
   return {
     version: '2.0',
     routeKey: `${options.method} ${options.path}`,

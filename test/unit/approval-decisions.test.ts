@@ -62,7 +62,11 @@ describe('given a pending task of a department', () => {
   });
 
   it('when a supplement arrives under the restart policy, then the stage clock restarts from the resumption', () => {
-    const asked = suspendTask(aPendingTask({ supplementPolicy: 'restart' }), { kind: '补正', reason: '补充宗地图', expectedDays: 5 }, at('2026-11-25').toISOString());
+    const asked = suspendTask(
+      aPendingTask({ supplementPolicy: 'restart' }),
+      { kind: '补正', reason: '补充宗地图', expectedDays: 5 },
+      at('2026-11-25').toISOString(),
+    );
     const supplied = resumeTask(asked, at('2026-11-30').toISOString());
     expect(supplied.stageStartedAt).toBe(at('2026-11-30').toISOString());
     expect(currentStageDeadline(supplied, at('2026-11-30'))).toBe('2026-12-03T23:59:59+08:00');
@@ -98,7 +102,10 @@ describe('given the escalation ladder (yellow -> handler and head; red -> county
     expect(nextEscalation(claimed, at('2026-11-25'), nationalCalendar, policy)).toEqual({
       light: 'yellow',
       escalation: { level: 1 },
-      notify: [{ role: 'handler', staffId: 'GTJ-007' }, { role: 'department_head', deptId: 'GTJ' }],
+      notify: [
+        { role: 'handler', staffId: 'GTJ-007' },
+        { role: 'department_head', deptId: 'GTJ' },
+      ],
     });
   });
 
@@ -108,7 +115,9 @@ describe('given the escalation ladder (yellow -> handler and head; red -> county
     expect(step?.notify[0]).toEqual({ role: 'supervisor', level: 'county', office: '督办' });
     // the next wait ends just after that deadline, not a day at a time
     const escalated = { ...claimed, escalation: step!.escalation };
-    expect(taskWaitSeconds(escalated, at('2026-11-27'), nationalCalendar, policy)).toBe((Date.parse('2026-12-02T15:59:59.000Z') + 1000 - at('2026-11-27').getTime()) / 1000);
+    expect(taskWaitSeconds(escalated, at('2026-11-27'), nationalCalendar, policy)).toBe(
+      (Date.parse('2026-12-02T15:59:59.000Z') + 1000 - at('2026-11-27').getTime()) / 1000,
+    );
   });
 
   it('when the 督办 deadline passes undecided, then the city level takes it up; past the top rung nothing more is raised', () => {
@@ -147,7 +156,12 @@ describe('given parallel approval under 默认前置条件批准', () => {
 
   it('then the case ends denied with the combined reasons and the reconsideration rights', () => {
     const current = { tenantId: '522732', caseId: 'C1', status: 'in_approval', revision: 3 } as unknown as Case;
-    const outcomes = voidApprovalsPresumingDenials(tasks).map((task) => ({ deptId: task.deptId, decision: task.decision!, reason: task.reason, voidedBecause: task.voidedBecause }));
+    const outcomes = voidApprovalsPresumingDenials(tasks).map((task) => ({
+      deptId: task.deptId,
+      decision: task.decision!,
+      reason: task.reason,
+      voidedBecause: task.voidedBecause,
+    }));
     const concluded = concludeApproval(current, outcomes, MONDAY, 'E1');
     expect(concluded.case.status).toBe('denied');
     expect(concluded.case.outcomeReason).toContain('GTJ：不符合国土空间规划');
@@ -176,7 +190,9 @@ describe('given departments that stood still for special procedures at overlappi
     const accepted = { caseId: 'C1', status: 'in_approval', createdAt: MONDAY, acceptedAt: MONDAY, promisedDays: 5, revision: 2 } as unknown as Case;
     const plain = caseClockView(accepted, nationalCalendar, at('2026-11-25').toISOString(), 1, 1);
     const inspecting = caseClockView(accepted, nationalCalendar, at('2026-11-25').toISOString(), 1, 1, [['2026-11-24T02:00:00.000Z', undefined]]);
-    const inspected = caseClockView(accepted, nationalCalendar, at('2026-11-27').toISOString(), 1, 1, [['2026-11-24T02:00:00.000Z', '2026-11-26T02:00:00.000Z']]);
+    const inspected = caseClockView(accepted, nationalCalendar, at('2026-11-27').toISOString(), 1, 1, [
+      ['2026-11-24T02:00:00.000Z', '2026-11-26T02:00:00.000Z'],
+    ]);
     expect(plain.promisedDeadline).toBe('2026-11-30T23:59:59+08:00');
     expect(inspecting.light).toBe('suspended');
     expect(inspected.promisedDeadline).toBe('2026-12-02T23:59:59+08:00');

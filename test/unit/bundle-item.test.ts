@@ -30,7 +30,7 @@ describe('given a bundle of two items sharing a department', () => {
     issuedWithinBundle: [],
   };
 
-  it('when published as one entry, then every department reviews once, within its longest stage, led by the first item\'s lead', () => {
+  it("when published as one entry, then every department reviews once, within its longest stage, led by the first item's lead", () => {
     const entry = bundleAsItem({ code: 'QYKB', name: '企业开办一件事', itemCodes: ['A-0001', 'B-0001'] }, [licence, seal], merged);
     expect(entry.departments).toEqual([
       { deptId: 'SCJGJ', lead: true, stageDays: 4, prerequisites: [] },

@@ -20,7 +20,12 @@ const with2027 = nationalCalendarFrom([...officialCalendarYears, notice2027]);
 describe('given the shipped notices (2024–2026 official, 2027–2028 provisional)', () => {
   it('when it is 2026-10-31, 61 days before the official calendar ends, then there is no warning yet, but the days left are known', () => {
     expect(calendarWarning(nationalCalendar, '2026-10-31T12:00:00+08:00')).toBeUndefined();
-    expect(officialCalendarStatus(nationalCalendar, '2026-10-31T12:00:00+08:00')).toEqual({ lastOfficialYear: 2026, officialUntil: '2026-12-31', daysLeft: 61, provisionalUntil: '2028-12-31' });
+    expect(officialCalendarStatus(nationalCalendar, '2026-10-31T12:00:00+08:00')).toEqual({
+      lastOfficialYear: 2026,
+      officialUntil: '2026-12-31',
+      daysLeft: 61,
+      provisionalUntil: '2028-12-31',
+    });
   });
 
   it('when it is 2026-11-01, 60 days before, then the notice for 2027 is due, in Chinese and English, naming the command', () => {
@@ -31,7 +36,9 @@ describe('given the shipped notices (2024–2026 official, 2027–2028 provision
       officialUntil: '2026-12-31',
       daysLeft: 60,
       provisionalUntil: '2028-12-31',
-      message: expect.stringMatching(/^2027年国务院办公厅节假日安排尚未加载：正式工作日历截至 2026-12-31（还剩 60 天），其后至 2028-12-31 的期限按法定节假日暂算。.*npm run calendar:load.* \/ The State Council holiday notice for 2027 is not loaded.*npm run calendar:load/),
+      message: expect.stringMatching(
+        /^2027年国务院办公厅节假日安排尚未加载：正式工作日历截至 2026-12-31（还剩 60 天），其后至 2028-12-31 的期限按法定节假日暂算。.*npm run calendar:load.* \/ The State Council holiday notice for 2027 is not loaded.*npm run calendar:load/,
+      ),
     });
   });
 
@@ -59,7 +66,12 @@ describe('given the 2027 notice is loaded', () => {
   });
 
   it('when it is 2027-11-01, then the 2028 notice is due, and the provisional years have moved on', () => {
-    expect(calendarWarning(with2027, '2027-11-01T10:00:00+08:00')).toMatchObject({ lastOfficialYear: 2027, officialUntil: '2027-12-31', daysLeft: 60, provisionalUntil: '2029-12-31' });
+    expect(calendarWarning(with2027, '2027-11-01T10:00:00+08:00')).toMatchObject({
+      lastOfficialYear: 2027,
+      officialUntil: '2027-12-31',
+      daysLeft: 60,
+      provisionalUntil: '2029-12-31',
+    });
   });
 });
 
@@ -81,7 +93,11 @@ describe('given the supervision dashboard', () => {
   const dashboardAt = (now: string, calendar: WorkingCalendar) =>
     getDashboard(
       {
-        tenants: { profile: async (tenantId) => (tenantId === '522732' ? profile : undefined), saveProfile: async () => undefined, tenantIds: async () => ['522732'] },
+        tenants: {
+          profile: async (tenantId) => (tenantId === '522732' ? profile : undefined),
+          saveProfile: async () => undefined,
+          tenantIds: async () => ['522732'],
+        },
         counters: { facts: async () => ({ version: 0 }), apply: async () => 'applied', readPeriod: async () => emptyRead, readStaff: async () => emptyRead },
         clock: { now: () => new Date(now) },
         calendar: { current: async () => calendar, fresh: async () => calendar },
@@ -91,7 +107,11 @@ describe('given the supervision dashboard', () => {
     );
 
   it('when the next notice is due, then it carries the calendar warning', async () => {
-    expect((await dashboardAt('2026-11-23T02:00:00Z', nationalCalendar)).calendarWarning).toMatchObject({ code: 'CALENDAR_NOTICE_DUE', lastOfficialYear: 2026, daysLeft: 38 });
+    expect((await dashboardAt('2026-11-23T02:00:00Z', nationalCalendar)).calendarWarning).toMatchObject({
+      code: 'CALENDAR_NOTICE_DUE',
+      lastOfficialYear: 2026,
+      daysLeft: 38,
+    });
   });
 
   it('when the notice is not due yet, or has been loaded, then it carries none', async () => {

@@ -309,9 +309,7 @@ describe('given suspensions (days with date(from) < d <= date(resume) do not cou
 
   describe('when a suspension resumes before it starts', () => {
     it('then InvalidCalendarInputError is thrown', () => {
-      expect(() =>
-        addWorkingDays(acceptedMonday, 5, [['2025-03-06T10:00:00+08:00', '2025-03-04T10:00:00+08:00']]),
-      ).toThrow(InvalidCalendarInputError);
+      expect(() => addWorkingDays(acceptedMonday, 5, [['2025-03-06T10:00:00+08:00', '2025-03-04T10:00:00+08:00']])).toThrow(InvalidCalendarInputError);
     });
   });
 });

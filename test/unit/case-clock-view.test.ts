@@ -5,7 +5,11 @@ import { deadlineField } from '../../functions/intake/domain/deadlines';
 import { anApplicant, aPublishedItem } from '../support/fixtures';
 
 const filedAt = (createdAt: string, promisedDays = 5) =>
-  submitCase({ tenantId: '522732', caseId: 'C1', item: aPublishedItem({ promisedDays }), channel: 'online', applicant: anApplicant(), formData: { businessName: 'x' } }, createdAt, 'E1').case;
+  submitCase(
+    { tenantId: '522732', caseId: 'C1', item: aPublishedItem({ promisedDays }), channel: 'online', applicant: anApplicant(), formData: { businessName: 'x' } },
+    createdAt,
+    'E1',
+  ).case;
 
 const tasks = [{ taskId: 'T1', deptId: 'SCJGJ', lead: true }];
 
@@ -71,12 +75,23 @@ describe('given a case whose promised deadline reaches into 2027 (no official no
   it('then the deadline is counted on the statutory holidays and the clock says it is provisional', () => {
     const view = caseClockView(accepted, nationalCalendar, '2026-12-22T03:00:00.000Z', 1, 1);
     // 8 working days left in 2026 after Monday 21 December, 元旦 (Fri 1 Jan) off, then 4–8, 11–15 and 18–19 January
-    expect(view).toMatchObject({ promisedDeadline: '2027-01-19T23:59:59+08:00', light: 'green', provisional: true, provisionalNote: '节假日安排尚未公布，期限按法定节假日暂算，公布后自动重算' });
+    expect(view).toMatchObject({
+      promisedDeadline: '2027-01-19T23:59:59+08:00',
+      light: 'green',
+      provisional: true,
+      provisionalNote: '节假日安排尚未公布，期限按法定节假日暂算，公布后自动重算',
+    });
     expect(view.alerts).toEqual([expect.objectContaining({ code: 'CALENDAR_PROVISIONAL', year: 2027 })]);
   });
 
   it('then a deadline inside the official year is not provisional', () => {
-    const view = caseClockView(acceptCase(filedAt('2026-11-02T02:00:00.000Z', 5), { tasks, actor: 'W' }, '2026-11-02T03:00:00.000Z', 'E4').case, nationalCalendar, '2026-11-03T03:00:00.000Z', 1, 1);
+    const view = caseClockView(
+      acceptCase(filedAt('2026-11-02T02:00:00.000Z', 5), { tasks, actor: 'W' }, '2026-11-02T03:00:00.000Z', 'E4').case,
+      nationalCalendar,
+      '2026-11-03T03:00:00.000Z',
+      1,
+      1,
+    );
     expect(view).toMatchObject({ provisional: false, alerts: [] });
     expect(view.provisionalNote).toBeUndefined();
   });

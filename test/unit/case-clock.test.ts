@@ -129,9 +129,7 @@ describe('given a department task started Friday 2026-02-13 with a 3-working-day
       expect(stageDeadline('2026-02-13T09:00:00+08:00', 3)).toBe(end('2026-02-25'));
     });
     it('then a suspension from 02-14 to 02-24 pushes it to 02-26', () => {
-      expect(stageDeadline('2026-02-13T09:00:00+08:00', 3, [['2026-02-14T10:00:00+08:00', '2026-02-24T10:00:00+08:00']])).toBe(
-        end('2026-02-26'),
-      );
+      expect(stageDeadline('2026-02-13T09:00:00+08:00', 3, [['2026-02-14T10:00:00+08:00', '2026-02-24T10:00:00+08:00']])).toBe(end('2026-02-26'));
     });
   });
 
@@ -193,9 +191,7 @@ describe('given the 5-day clock started Monday 2025-03-03 (deadline Monday 03-10
       });
     });
     it('then the light stays suspended long after the original deadline', () => {
-      expect(lightAt({ ...fiveDayClock, suspensions: [['2025-03-05T10:00:00+08:00', undefined]], now: '2025-03-20T10:00:00+08:00' }).light).toBe(
-        'suspended',
-      );
+      expect(lightAt({ ...fiveDayClock, suspensions: [['2025-03-05T10:00:00+08:00', undefined]], now: '2025-03-20T10:00:00+08:00' }).light).toBe('suspended');
     });
   });
 
@@ -262,9 +258,7 @@ describe('given a clock whose deadline is Friday 2025-03-07 (accepted Friday 02-
 describe('given a clock reaching beyond the provisional horizon (2029: two years after the last official notice)', () => {
   describe('when the light is read', () => {
     it('then CalendarNotAvailable is thrown rather than guessing', () => {
-      expect(() => lightAt({ startedAt: '2028-12-28T10:00:00+08:00', limitDays: 5, now: '2028-12-29T10:00:00+08:00' })).toThrow(
-        CalendarNotAvailable,
-      );
+      expect(() => lightAt({ startedAt: '2028-12-28T10:00:00+08:00', limitDays: 5, now: '2028-12-29T10:00:00+08:00' })).toThrow(CalendarNotAvailable);
     });
   });
 });

@@ -5,7 +5,11 @@ import { anApplicant, aPublishedItem } from '../support/fixtures';
 const NOW = '2026-11-23T02:00:00.000Z';
 
 const aSubmittedCase = (): Case =>
-  submitCase({ tenantId: '522732', caseId: 'CASE1', item: aPublishedItem(), channel: 'online', applicant: anApplicant(), formData: { businessName: '米粉店' } }, NOW, 'E1').case;
+  submitCase(
+    { tenantId: '522732', caseId: 'CASE1', item: aPublishedItem(), channel: 'online', applicant: anApplicant(), formData: { businessName: '米粉店' } },
+    NOW,
+    'E1',
+  ).case;
 
 const tasks = [
   { taskId: 'T1', deptId: 'SCJGJ', lead: true },
@@ -16,7 +20,14 @@ describe('given an application for a published item', () => {
   describe('when the form has every required field', () => {
     it('then a submitted case is opened under the item version, with a CaseSubmitted event', () => {
       const result = submitCase(
-        { tenantId: '522732', caseId: 'CASE1', item: aPublishedItem({ version: 3 }), channel: 'window', applicant: anApplicant(), formData: { businessName: '米粉店' } },
+        {
+          tenantId: '522732',
+          caseId: 'CASE1',
+          item: aPublishedItem({ version: 3 }),
+          channel: 'window',
+          applicant: anApplicant(),
+          formData: { businessName: '米粉店' },
+        },
         NOW,
         'E1',
       );
@@ -25,7 +36,11 @@ describe('given an application for a published item', () => {
     });
 
     it('then the timeline event carries no personal data', () => {
-      const { event } = submitCase({ tenantId: '522732', caseId: 'C', item: aPublishedItem(), channel: 'online', applicant: anApplicant(), formData: { businessName: 'x' } }, NOW, 'E');
+      const { event } = submitCase(
+        { tenantId: '522732', caseId: 'C', item: aPublishedItem(), channel: 'online', applicant: anApplicant(), formData: { businessName: 'x' } },
+        NOW,
+        'E',
+      );
       expect(JSON.stringify(event)).not.toContain(anApplicant().idNumber);
       expect(JSON.stringify(event)).not.toContain(anApplicant().phone);
     });
@@ -34,7 +49,11 @@ describe('given an application for a published item', () => {
   describe('when a required field is missing or empty', () => {
     it('then it is refused with FORM_INVALID naming the field in both languages', () => {
       const attempt = () =>
-        submitCase({ tenantId: '522732', caseId: 'C', item: aPublishedItem(), channel: 'online', applicant: anApplicant(), formData: { businessName: '' } }, NOW, 'E');
+        submitCase(
+          { tenantId: '522732', caseId: 'C', item: aPublishedItem(), channel: 'online', applicant: anApplicant(), formData: { businessName: '' } },
+          NOW,
+          'E',
+        );
       expect(attempt).toThrow(ValidationError);
       try {
         attempt();
@@ -87,7 +106,14 @@ describe('given an application whose form breaks the configured fields', () => {
 
   it('when every value fits, then the case is opened', () => {
     const { case: opened } = submitCase(
-      { tenantId: '522732', caseId: 'C', item, channel: 'online', applicant: anApplicant(), formData: { businessName: '米粉店', capital: 5, form: '个人经营', operatorId: '52273219900101123x', openedOn: '2026-11-20' } },
+      {
+        tenantId: '522732',
+        caseId: 'C',
+        item,
+        channel: 'online',
+        applicant: anApplicant(),
+        formData: { businessName: '米粉店', capital: 5, form: '个人经营', operatorId: '52273219900101123x', openedOn: '2026-11-20' },
+      },
       NOW,
       'E',
     );
@@ -144,7 +170,15 @@ describe('given a case in approval', () => {
 
   describe('when every department approved', () => {
     it('then the join completes the case', () => {
-      const { case: done, event } = concludeApproval(inApproval(), [{ deptId: 'SCJGJ', decision: 'approve' }, { deptId: 'SWJ', decision: 'approve' }], NOW, 'E4');
+      const { case: done, event } = concludeApproval(
+        inApproval(),
+        [
+          { deptId: 'SCJGJ', decision: 'approve' },
+          { deptId: 'SWJ', decision: 'approve' },
+        ],
+        NOW,
+        'E4',
+      );
       expect(done).toMatchObject({ status: 'completed', completedAt: NOW });
       expect(event.type).toBe('CaseCompleted');
     });
@@ -152,7 +186,15 @@ describe('given a case in approval', () => {
 
   describe('when one department denied', () => {
     it('then the case ends denied with that department and its reason', () => {
-      const { case: done, event } = concludeApproval(inApproval(), [{ deptId: 'SCJGJ', decision: 'approve' }, { deptId: 'SWJ', decision: 'deny', reason: '存在欠税' }], NOW, 'E4');
+      const { case: done, event } = concludeApproval(
+        inApproval(),
+        [
+          { deptId: 'SCJGJ', decision: 'approve' },
+          { deptId: 'SWJ', decision: 'deny', reason: '存在欠税' },
+        ],
+        NOW,
+        'E4',
+      );
       expect(done.status).toBe('denied');
       expect(done.outcomeReason).toContain('SWJ');
       expect(done.outcomeReason).toContain('存在欠税');

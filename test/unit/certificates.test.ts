@@ -33,7 +33,13 @@ const aPayload = (overrides: Partial<CertificatePayload> = {}): CertificatePaylo
     completedAt: COMPLETED_AT,
     holder: { kind: 'person', name: '韦小宝', idType: '居民身份证', idDigest: 'd'.repeat(32), maskedIdNumber: maskIdNumber('52273219900101123X') },
     formData: { businessName: '三都韦记米粉店', businessScope: '餐饮', notAField: 'x' },
-    item: { code: 'TEST-0001', version: 3, result: { certificateType: 'BUSINESS_LICENSE', name: '营业执照', validityYears: 1 }, leadDepartment: 'SCJGJ', formFieldKeys: ['businessName', 'businessScope'] },
+    item: {
+      code: 'TEST-0001',
+      version: 3,
+      result: { certificateType: 'BUSINESS_LICENSE', name: '营业执照', validityYears: 1 },
+      leadDepartment: 'SCJGJ',
+      formFieldKeys: ['businessName', 'businessScope'],
+    },
   }),
   ...overrides,
 });
@@ -43,9 +49,22 @@ const publicKey = publicKeyDer(privateKey);
 
 /** A certificate issued with the test key: the record and the stored document bytes. */
 function issued(payload = aPayload()): { record: Certificate; bytes: Buffer; document: SignedCertificateDocument } {
-  const document: SignedCertificateDocument = { certificate: payload, signature: { algorithm: 'Ed25519', value: sign(null, signedBytes(payload), privateKey).toString('base64') } };
+  const document: SignedCertificateDocument = {
+    certificate: payload,
+    signature: { algorithm: 'Ed25519', value: sign(null, signedBytes(payload), privateKey).toString('base64') },
+  };
   const bytes = documentBytes(document);
-  return { document, bytes, record: { ...payload, status: 'valid', documentSha256: sha256Hex(bytes), documentKey: `certificates/${TENANT}/${payload.certificateNo}.json`, contactDigest: 'c'.repeat(32) } };
+  return {
+    document,
+    bytes,
+    record: {
+      ...payload,
+      status: 'valid',
+      documentSha256: sha256Hex(bytes),
+      documentKey: `certificates/${TENANT}/${payload.certificateNo}.json`,
+      contactDigest: 'c'.repeat(32),
+    },
+  };
 }
 
 const TODAY = '2026-11-25T02:00:00.000Z';
@@ -107,7 +126,11 @@ describe('given a stored certificate document', () => {
   it('when nothing was changed then verification says valid with a summary that has no ID number', () => {
     const { record, bytes } = issued();
     const verdict = verifyStored(record, bytes, publicKey, TODAY);
-    expect(verdict).toMatchObject({ status: 'valid', reasons: [], certificate: { certificateNo: record.certificateNo, holder: { name: '韦小宝', maskedIdNumber: '5227**********123X' } } });
+    expect(verdict).toMatchObject({
+      status: 'valid',
+      reasons: [],
+      certificate: { certificateNo: record.certificateNo, holder: { name: '韦小宝', maskedIdNumber: '5227**********123X' } },
+    });
     expect(JSON.stringify(verdict)).not.toMatch(/52273219900101123X|idDigest|contactDigest/);
   });
 
@@ -115,7 +138,10 @@ describe('given a stored certificate document', () => {
     const { record, bytes } = issued();
     const tampered = Buffer.from(bytes.toString('utf8').replace('"validUntil":"2027-11-23"', '"validUntil":"2037-11-23"'), 'utf8');
     expect(tampered.equals(bytes)).toBe(false);
-    expect(verifyStored(record, tampered, publicKey, TODAY)).toMatchObject({ status: 'invalid', reasons: expect.arrayContaining(['DOCUMENT_DIGEST_MISMATCH', 'SIGNATURE_INVALID']) });
+    expect(verifyStored(record, tampered, publicKey, TODAY)).toMatchObject({
+      status: 'invalid',
+      reasons: expect.arrayContaining(['DOCUMENT_DIGEST_MISMATCH', 'SIGNATURE_INVALID']),
+    });
   });
 
   it('when the record is changed (or the document missing, or signed by another key) then it is invalid with the reason', () => {
@@ -128,7 +154,10 @@ describe('given a stored certificate document', () => {
 
   it('when the certificate was revoked or has expired then the genuine document says so', () => {
     const { record, bytes } = issued();
-    expect(verifyStored({ ...record, status: 'revoked', revokedAt: TODAY }, bytes, publicKey, TODAY)).toMatchObject({ status: 'revoked', reasons: ['REVOKED'] });
+    expect(verifyStored({ ...record, status: 'revoked', revokedAt: TODAY }, bytes, publicKey, TODAY)).toMatchObject({
+      status: 'revoked',
+      reasons: ['REVOKED'],
+    });
     expect(verifyStored(record, bytes, publicKey, '2027-11-24T00:00:00.000Z')).toMatchObject({ status: 'expired', reasons: ['EXPIRED'] });
   });
 });

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DepartmentTask } from '../../functions/approval/domain/department-task';
-import { caseDeadlineChanges, rectificationDeadlineChange, type RecomputeBasis, taskDeadlineChanges, withRecomputedCaseDeadlines } from '../../functions/calendar/domain/deadline-changes';
+import {
+  caseDeadlineChanges,
+  rectificationDeadlineChange,
+  type RecomputeBasis,
+  taskDeadlineChanges,
+  withRecomputedCaseDeadlines,
+} from '../../functions/calendar/domain/deadline-changes';
 import { type CalendarYearRecord, nationalCalendarFrom } from '../../functions/domain/calendar';
 import { officialCalendarYears } from '../../functions/domain/calendar-data';
 import type { Case } from '../../functions/intake/domain/case';
@@ -58,7 +64,16 @@ const aRunningStage = (overrides: Partial<DepartmentTask> = {}): DepartmentTask 
 describe('given a case accepted on 2026-12-15 for 20 working days, counted on the provisional 2027', () => {
   it('when the notice moves 元旦 to Monday 4 January, then the promised deadline moves one day later and is no longer provisional', () => {
     expect(caseDeadlineChanges(anAcceptedCase(), basis)).toEqual([
-      { subject: 'case', field: 'promisedDeadline', before: '2027-01-13T23:59:59+08:00', after: '2027-01-14T23:59:59+08:00', moved: 'later', provisional: false, year: 2027, noticeVersion: 1 },
+      {
+        subject: 'case',
+        field: 'promisedDeadline',
+        before: '2027-01-13T23:59:59+08:00',
+        after: '2027-01-14T23:59:59+08:00',
+        moved: 'later',
+        provisional: false,
+        year: 2027,
+        noticeVersion: 1,
+      },
     ]);
   });
 
@@ -72,7 +87,11 @@ describe('given a case accepted on 2026-12-15 for 20 working days, counted on th
 
   it('then the stored case carries the new deadline on the next revision', () => {
     const changes = caseDeadlineChanges(anAcceptedCase(), basis);
-    expect(withRecomputedCaseDeadlines(anAcceptedCase(), changes, NOW)).toMatchObject({ promisedDeadline: '2027-01-14T23:59:59+08:00', revision: 4, updatedAt: NOW });
+    expect(withRecomputedCaseDeadlines(anAcceptedCase(), changes, NOW)).toMatchObject({
+      promisedDeadline: '2027-01-14T23:59:59+08:00',
+      revision: 4,
+      updatedAt: NOW,
+    });
   });
 
   it('when a long limit runs through 2027 into 2028, then it moves with the notice but stays provisional (2028 has no notice yet)', () => {
@@ -88,10 +107,18 @@ describe('given a case accepted on 2026-12-15 for 20 working days, counted on th
 });
 
 describe('given an application received on 2026-12-31 waiting for the one-time notice (1 working day)', () => {
-  const received = anAcceptedCase({ status: 'submitted', acceptedAt: undefined, promisedDeadline: undefined, createdAt: '2026-12-31T02:00:00.000Z', receivedAt: '2026-12-31T02:00:00.000Z' });
+  const received = anAcceptedCase({
+    status: 'submitted',
+    acceptedAt: undefined,
+    promisedDeadline: undefined,
+    createdAt: '2026-12-31T02:00:00.000Z',
+    receivedAt: '2026-12-31T02:00:00.000Z',
+  });
 
   it('when the notice lands, then the notice window moves from Monday 4 to Tuesday 5 January', () => {
-    expect(caseDeadlineChanges(received, basis)).toEqual([expect.objectContaining({ field: 'noticeDeadline', before: '2027-01-04T23:59:59+08:00', after: '2027-01-05T23:59:59+08:00', moved: 'later' })]);
+    expect(caseDeadlineChanges(received, basis)).toEqual([
+      expect.objectContaining({ field: 'noticeDeadline', before: '2027-01-04T23:59:59+08:00', after: '2027-01-05T23:59:59+08:00', moved: 'later' }),
+    ]);
   });
 
   it('when the moved window is stored, then a second pass finds nothing to change', () => {
@@ -117,16 +144,29 @@ describe('given a completed case whose result is still to be handed over', () =>
 describe('given a department stage running over the year boundary', () => {
   it('when the notice lands, then its stage deadline moves and the task stores it', () => {
     const { task, changes } = taskDeadlineChanges(aRunningStage(), basis);
-    expect(changes).toEqual([expect.objectContaining({ subject: 'task', field: 'stageDeadline', before: '2027-01-13T23:59:59+08:00', after: '2027-01-14T23:59:59+08:00', moved: 'later' })]);
+    expect(changes).toEqual([
+      expect.objectContaining({
+        subject: 'task',
+        field: 'stageDeadline',
+        before: '2027-01-13T23:59:59+08:00',
+        after: '2027-01-14T23:59:59+08:00',
+        moved: 'later',
+      }),
+    ]);
     expect(task.stageDeadline).toBe('2027-01-14T23:59:59+08:00');
     expect(taskDeadlineChanges(task, basis).changes).toEqual([]);
   });
 
   it('when 督办 took it up on 31 December with 3 handling days, then the handling deadline is counted again from then', () => {
-    const escalated = aRunningStage({ stageDeadline: '2027-01-14T23:59:59+08:00', escalation: { level: 2, supervisionDeadline: '2027-01-06T23:59:59+08:00', since: '2026-12-31T02:00:00.000Z', handlingDays: 3 } });
+    const escalated = aRunningStage({
+      stageDeadline: '2027-01-14T23:59:59+08:00',
+      escalation: { level: 2, supervisionDeadline: '2027-01-06T23:59:59+08:00', since: '2026-12-31T02:00:00.000Z', handlingDays: 3 },
+    });
     const { task, changes } = taskDeadlineChanges(escalated, basis);
     // provisional: 4, 5, 6 January; official: 元旦 runs to the 4th, so 5, 6, 7 January
-    expect(changes).toEqual([expect.objectContaining({ field: 'supervisionDeadline', before: '2027-01-06T23:59:59+08:00', after: '2027-01-07T23:59:59+08:00' })]);
+    expect(changes).toEqual([
+      expect.objectContaining({ field: 'supervisionDeadline', before: '2027-01-06T23:59:59+08:00', after: '2027-01-07T23:59:59+08:00' }),
+    ]);
     expect(task.escalation?.supervisionDeadline).toBe('2027-01-07T23:59:59+08:00');
   });
 
@@ -137,10 +177,22 @@ describe('given a department stage running over the year boundary', () => {
 });
 
 describe('given an open rectification entry of 5 working days opened on 2026-12-28', () => {
-  const entry = { rectificationId: 'R1', status: 'open', openedAt: '2026-12-28T02:00:00.000Z', limitDays: 5, deadline: '2027-01-05T23:59:59+08:00', revision: 1 } as unknown as Rectification;
+  const entry = {
+    rectificationId: 'R1',
+    status: 'open',
+    openedAt: '2026-12-28T02:00:00.000Z',
+    limitDays: 5,
+    deadline: '2027-01-05T23:59:59+08:00',
+    revision: 1,
+  } as unknown as Rectification;
 
   it('when the notice lands, then its deadline moves from 5 to 6 January', () => {
-    expect(rectificationDeadlineChange(entry, basis)).toMatchObject({ subject: 'rectification', field: 'deadline', before: '2027-01-05T23:59:59+08:00', after: '2027-01-06T23:59:59+08:00' });
+    expect(rectificationDeadlineChange(entry, basis)).toMatchObject({
+      subject: 'rectification',
+      field: 'deadline',
+      before: '2027-01-05T23:59:59+08:00',
+      after: '2027-01-06T23:59:59+08:00',
+    });
   });
 
   it('when it is closed, then it is left alone', () => {

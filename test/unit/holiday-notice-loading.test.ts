@@ -24,12 +24,18 @@ class InMemoryNoticeStore implements HolidayNoticeStore {
   }
 
   async versions(year: number): Promise<StoredNotice[]> {
-    return this.published.map(({ stored }) => stored).filter((stored) => stored.notice.year === year).sort((a, b) => b.version - a.version);
+    return this.published
+      .map(({ stored }) => stored)
+      .filter((stored) => stored.notice.year === year)
+      .sort((a, b) => b.version - a.version);
   }
 
   async publish(stored: StoredNotice, eventId: string): Promise<void> {
     const year = stored.notice.year;
-    if ((this.pointers.get(year)?.version ?? null) !== stored.previousVersion || this.published.some((entry) => entry.stored.notice.year === year && entry.stored.version === stored.version)) {
+    if (
+      (this.pointers.get(year)?.version ?? null) !== stored.previousVersion ||
+      this.published.some((entry) => entry.stored.notice.year === year && entry.stored.version === stored.version)
+    ) {
       throw new InvalidTransitionError('并发', 'concurrent', 'CONCURRENT_UPDATE');
     }
     this.published.push({ stored: structuredClone(stored), eventId });
@@ -70,7 +76,17 @@ describe('given no notice loaded yet', () => {
       const result = await loadHolidayNotice(deps, { text: fixture2027, by: 'ops-zhang', reason: '2027年安排公布' });
       expect(result).toEqual({ year: 2027, version: 1, previousVersion: null, documentNumber: notice2027.documentNumber, status: 'loaded' });
       expect(store.published).toEqual([
-        { eventId: 'EVT0001', stored: { notice: notice2027, version: 1, loadedAt: '2026-11-24T02:00:00.000Z', loadedBy: 'ops-zhang', reason: '2027年安排公布', previousVersion: null } },
+        {
+          eventId: 'EVT0001',
+          stored: {
+            notice: notice2027,
+            version: 1,
+            loadedAt: '2026-11-24T02:00:00.000Z',
+            loadedBy: 'ops-zhang',
+            reason: '2027年安排公布',
+            previousVersion: null,
+          },
+        },
       ]);
       expect((await store.current()).map((stored) => stored.notice.year)).toEqual([2027]);
     });
@@ -142,8 +158,19 @@ describe('given the 2027 notice loaded as version 1', () => {
 
   it('when the same notice is loaded again, even with its holidays and keys in another order, then nothing is written', async () => {
     const { store, deps } = await loaded();
-    const reordered = JSON.stringify({ holidays: [...notice2027.holidays].reverse(), publishedOn: notice2027.publishedOn, documentNumber: notice2027.documentNumber, source: notice2027.source, year: 2027 });
-    expect(await loadHolidayNotice(deps, { text: fixture2027, by: 'ops-li' })).toEqual({ year: 2027, version: 1, documentNumber: notice2027.documentNumber, status: 'unchanged' });
+    const reordered = JSON.stringify({
+      holidays: [...notice2027.holidays].reverse(),
+      publishedOn: notice2027.publishedOn,
+      documentNumber: notice2027.documentNumber,
+      source: notice2027.source,
+      year: 2027,
+    });
+    expect(await loadHolidayNotice(deps, { text: fixture2027, by: 'ops-li' })).toEqual({
+      year: 2027,
+      version: 1,
+      documentNumber: notice2027.documentNumber,
+      status: 'unchanged',
+    });
     expect(await loadHolidayNotice(deps, { text: reordered, by: 'ops-li' })).toMatchObject({ version: 1, status: 'unchanged' });
     expect(store.published).toHaveLength(1);
   });
@@ -174,7 +201,10 @@ describe('given the 2027 notice loaded as version 1', () => {
     it('then of two operators loading different corrections at once, one wins and the other is told to load again', async () => {
       const { store, deps } = await loaded();
       const other = correction.replace('2027-04-25', '2027-05-08');
-      const outcomes = await Promise.allSettled([loadHolidayNotice(deps, { text: correction, by: 'ops-li' }), loadHolidayNotice(deps, { text: other, by: 'ops-wang' })]);
+      const outcomes = await Promise.allSettled([
+        loadHolidayNotice(deps, { text: correction, by: 'ops-li' }),
+        loadHolidayNotice(deps, { text: other, by: 'ops-wang' }),
+      ]);
       expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
       const lost = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
       expect(lost.reason).toMatchObject({ code: 'CONCURRENT_UPDATE' });
@@ -209,7 +239,13 @@ describe('given the notices shipped with the software', () => {
       [2027, 'provisional'],
       [2028, 'provisional'],
     ]);
-    expect(list.years[2]).toMatchObject({ documentNumber: shipped2026.documentNumber, publishedOn: '2025-11-04', source: shipped2026.source, version: 1, loadedBy: INITIAL_DATA_LOADER });
+    expect(list.years[2]).toMatchObject({
+      documentNumber: shipped2026.documentNumber,
+      publishedOn: '2025-11-04',
+      source: shipped2026.source,
+      version: 1,
+      loadedBy: INITIAL_DATA_LOADER,
+    });
   });
 
   it('when a notice with a mistyped year (2029 after 2026) is loaded, then it is refused with the gap it would leave, among its other problems', async () => {
@@ -230,7 +266,10 @@ describe('given the notices shipped with the software', () => {
   it('when they are loaded again after an operator corrected 2026, then nothing is written and the correction stays', async () => {
     const { store, deps } = given();
     await loadShippedNotices(deps, officialCalendarYears);
-    const corrected = { ...shipped2026, holidays: shipped2026.holidays.map((holiday) => (holiday.name === '劳动节' ? { ...holiday, makeUpWorkdays: ['2026-04-26'] } : holiday)) };
+    const corrected = {
+      ...shipped2026,
+      holidays: shipped2026.holidays.map((holiday) => (holiday.name === '劳动节' ? { ...holiday, makeUpWorkdays: ['2026-04-26'] } : holiday)),
+    };
     await loadHolidayNotice(deps, { text: JSON.stringify(corrected), by: 'ops-li' });
     const again = await loadShippedNotices(deps, officialCalendarYears);
     expect(again.map((result) => [result.year, result.status, result.version])).toEqual([

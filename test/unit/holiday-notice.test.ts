@@ -112,11 +112,7 @@ describe('given a notice that breaks one rule', () => {
     ['a date written 2026-6-19', withHoliday(4, (h) => ({ ...h, rest: ['2026-6-19', '2026-06-21'] })), [['INVALID_FIELD', 'holidays[4].rest[0]']]],
     ['make-up days that are not a list', withHoliday(4, (h) => ({ ...h, makeUpWorkdays: '2026-06-20' })), [['INVALID_FIELD', 'holidays[4].makeUpWorkdays']]],
     ['a holiday without a name', withHoliday(4, (h) => ({ rest: h.rest, makeUpWorkdays: [] })), [['INVALID_FIELD', 'holidays[4].name']]],
-    [
-      'a rest date in the previous year',
-      withHoliday(0, (h) => ({ ...h, rest: ['2025-12-31', '2026-01-03'] })),
-      [['DATE_OUTSIDE_YEAR', 'holidays[0].rest[0]']],
-    ],
+    ['a rest date in the previous year', withHoliday(0, (h) => ({ ...h, rest: ['2025-12-31', '2026-01-03'] })), [['DATE_OUTSIDE_YEAR', 'holidays[0].rest[0]']]],
     [
       'a make-up day in the next year',
       withHoliday(6, (h) => ({ ...h, makeUpWorkdays: ['2026-09-20', '2027-01-09'] })),
@@ -127,16 +123,8 @@ describe('given a notice that breaks one rule', () => {
       withHoliday(2, (h) => ({ ...h, rest: ['2026-04-06', '2026-04-04'] })),
       [['REST_RANGE_REVERSED', 'holidays[2].rest']],
     ],
-    [
-      'two overlapping rest ranges',
-      withHoliday(5, (h) => ({ ...h, rest: ['2026-09-25', '2026-10-01'] })),
-      [['REST_RANGES_OVERLAP', 'holidays[6].rest']],
-    ],
-    [
-      'a make-up day on a Friday',
-      withHoliday(3, (h) => ({ ...h, makeUpWorkdays: ['2026-05-08'] })),
-      [['MAKEUP_NOT_WEEKEND', 'holidays[3].makeUpWorkdays[0]']],
-    ],
+    ['two overlapping rest ranges', withHoliday(5, (h) => ({ ...h, rest: ['2026-09-25', '2026-10-01'] })), [['REST_RANGES_OVERLAP', 'holidays[6].rest']]],
+    ['a make-up day on a Friday', withHoliday(3, (h) => ({ ...h, makeUpWorkdays: ['2026-05-08'] })), [['MAKEUP_NOT_WEEKEND', 'holidays[3].makeUpWorkdays[0]']]],
     [
       'a make-up Saturday inside a rest range',
       withHoliday(6, (h) => ({ ...h, makeUpWorkdays: ['2026-09-20', '2026-10-03'] })),
@@ -152,16 +140,8 @@ describe('given a notice that breaks one rule', () => {
       withHoliday(5, (h) => ({ ...h, makeUpWorkdays: ['2026-10-10'] })),
       [['DUPLICATE_DATE', 'holidays[6].makeUpWorkdays[1]']],
     ],
-    [
-      '除夕 2026-02-16 left out of 春节',
-      withHoliday(1, (h) => ({ ...h, rest: ['2026-02-17', '2026-02-23'] })),
-      [['HOLIDAY_OUTSIDE_REST', 'holidays[1].rest']],
-    ],
-    [
-      '2 May left out of 劳动节',
-      withHoliday(3, (h) => ({ ...h, rest: ['2026-05-01', '2026-05-01'] })),
-      [['HOLIDAY_OUTSIDE_REST', 'holidays[3].rest']],
-    ],
+    ['除夕 2026-02-16 left out of 春节', withHoliday(1, (h) => ({ ...h, rest: ['2026-02-17', '2026-02-23'] })), [['HOLIDAY_OUTSIDE_REST', 'holidays[1].rest']]],
+    ['2 May left out of 劳动节', withHoliday(3, (h) => ({ ...h, rest: ['2026-05-01', '2026-05-01'] })), [['HOLIDAY_OUTSIDE_REST', 'holidays[3].rest']]],
     [
       'no entry for 端午节 at all',
       { ...notice2026(), holidays: notice2026().holidays.filter((holiday) => holiday.name !== '端午节') },
@@ -188,7 +168,11 @@ describe('given a notice that breaks one rule', () => {
       expect(result.ok ? [] : result.issues).toEqual([expect.objectContaining({ code: 'SYNTAX_ERROR', path: '', line })]);
     });
 
-    it.each([['', 'an empty file'], ['[]', 'a list'], ['"2026"', 'a string']])('then %j (%s) is an INVALID_FIELD at the root', (text) => {
+    it.each([
+      ['', 'an empty file'],
+      ['[]', 'a list'],
+      ['"2026"', 'a string'],
+    ])('then %j (%s) is an INVALID_FIELD at the root', (text) => {
       const result = parseHolidayNotice(text);
       expect(result.ok ? [] : summary(result.issues)).toEqual([['INVALID_FIELD', '']]);
     });
@@ -219,18 +203,20 @@ describe('given a notice with many problems', () => {
 
     it('then every problem is reported at once, top to bottom', () => {
       expect(result.ok).toBe(false);
-      expect(summary(issues)).toEqual([
-        ['INVALID_FIELD', 'documentNumber'],
-        ['PROVISIONAL_NOT_ALLOWED', 'provisional'],
-        ['REST_RANGE_REVERSED', 'holidays[0].rest'],
-        ['MAKEUP_NOT_WEEKEND', 'holidays[1].makeUpWorkdays[1]'],
-        ['MAKEUP_INSIDE_REST', 'holidays[1].makeUpWorkdays[1]'],
-        ['DUPLICATE_DATE', 'holidays[1].makeUpWorkdays[2]'],
-        ['MAKEUP_NOT_WEEKEND', 'holidays[3].makeUpWorkdays[0]'],
-        ['INVALID_FIELD', 'holidays[4].remark'],
-        ['HOLIDAY_OUTSIDE_REST', 'holidays'],
-        ['DATE_OUTSIDE_YEAR', 'holidays[5].makeUpWorkdays[1]'],
-      ].sort((a, b) => lineFor(a[1]!) - lineFor(b[1]!)));
+      expect(summary(issues)).toEqual(
+        [
+          ['INVALID_FIELD', 'documentNumber'],
+          ['PROVISIONAL_NOT_ALLOWED', 'provisional'],
+          ['REST_RANGE_REVERSED', 'holidays[0].rest'],
+          ['MAKEUP_NOT_WEEKEND', 'holidays[1].makeUpWorkdays[1]'],
+          ['MAKEUP_INSIDE_REST', 'holidays[1].makeUpWorkdays[1]'],
+          ['DUPLICATE_DATE', 'holidays[1].makeUpWorkdays[2]'],
+          ['MAKEUP_NOT_WEEKEND', 'holidays[3].makeUpWorkdays[0]'],
+          ['INVALID_FIELD', 'holidays[4].remark'],
+          ['HOLIDAY_OUTSIDE_REST', 'holidays'],
+          ['DATE_OUTSIDE_YEAR', 'holidays[5].makeUpWorkdays[1]'],
+        ].sort((a, b) => lineFor(a[1]!) - lineFor(b[1]!)),
+      );
     });
 
     it('then each issue names the line of its value in the file', () => {

@@ -3,7 +3,6 @@ import { httpEndpoint } from '../../functions/shared/http';
 import { InvalidTransitionError, notFound, ValidationError } from '../../functions/shared/errors';
 import { aLambdaContext, anApiEvent } from '../support/api-gateway';
 
-
 const body = z.object({ name: z.string().min(1) });
 
 const endpointThatThrows = (error: unknown) =>
@@ -12,12 +11,18 @@ const endpointThatThrows = (error: unknown) =>
   });
 
 const call = async (handler: ReturnType<typeof httpEndpoint>, eventBody = '{"name":"x"}', tenantId = '522732') => {
-  const result = await handler(anApiEvent({ method: 'POST', path: `/v1/tenants/${tenantId}/x`, pathParameters: { tenantId }, body: eventBody }), aLambdaContext());
+  const result = await handler(
+    anApiEvent({ method: 'POST', path: `/v1/tenants/${tenantId}/x`, pathParameters: { tenantId }, body: eventBody }),
+    aLambdaContext(),
+  );
   return { status: result.statusCode, body: JSON.parse(result.body as string) as Record<string, unknown> };
 };
 
 describe('given an endpoint whose use case succeeds', () => {
-  const echo = httpEndpoint({ metric: 'Test', body }, async ({ ctx, body: parsed }) => ({ statusCode: 201, body: { tenant: ctx.tenantId, name: parsed.name } }));
+  const echo = httpEndpoint({ metric: 'Test', body }, async ({ ctx, body: parsed }) => ({
+    statusCode: 201,
+    body: { tenant: ctx.tenantId, name: parsed.name },
+  }));
 
   it('then the reply carries the status and JSON body, and the tenant comes from the path', async () => {
     await expect(call(echo)).resolves.toEqual({ status: 201, body: { tenant: '522732', name: 'x' } });

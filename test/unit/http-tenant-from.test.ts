@@ -10,7 +10,10 @@ const publicEndpoint = httpEndpoint(
 );
 
 const call = async (certificateNo: string) => {
-  const result = await publicEndpoint(anApiEvent({ method: 'GET', path: `/v1/certificates/${certificateNo}/verify`, pathParameters: { certificateNo } }), aLambdaContext());
+  const result = await publicEndpoint(
+    anApiEvent({ method: 'GET', path: `/v1/certificates/${certificateNo}/verify`, pathParameters: { certificateNo } }),
+    aLambdaContext(),
+  );
   return { status: result.statusCode, body: JSON.parse(result.body as string) as Record<string, unknown> };
 };
 
@@ -20,6 +23,9 @@ describe('given an endpoint that takes its tenant from a certificate number', ()
   });
 
   it('when the number is malformed then it is a 400 CERTIFICATE_NO_INVALID in Chinese and English, not a tenant error', async () => {
-    await expect(call('..%2F..%2Fetc')).resolves.toMatchObject({ status: 400, body: { code: 'CERTIFICATE_NO_INVALID', messageZh: expect.stringMatching(/证照编号/), messageEn: expect.any(String) } });
+    await expect(call('..%2F..%2Fetc')).resolves.toMatchObject({
+      status: 400,
+      body: { code: 'CERTIFICATE_NO_INVALID', messageZh: expect.stringMatching(/证照编号/), messageEn: expect.any(String) },
+    });
   });
 });

@@ -25,7 +25,8 @@ class InMemoryCertificates implements CertificateRepository {
   constructor(private readonly caseStatus: () => string) {}
   async issue(certificate: Certificate, event: CaseEvent) {
     if (this.caseStatus() !== 'completed') return 'case-not-completed' as const;
-    if ([...this.byNumber.values()].some((stored) => stored.caseId === certificate.caseId && stored.itemCode === certificate.itemCode)) return 'exists' as const;
+    if ([...this.byNumber.values()].some((stored) => stored.caseId === certificate.caseId && stored.itemCode === certificate.itemCode))
+      return 'exists' as const;
     this.byNumber.set(certificate.certificateNo, certificate);
     this.events.push(event);
     return 'issued' as const;
@@ -58,10 +59,22 @@ class InMemoryDocuments implements CertificateDocumentStore {
 }
 
 const member = (code: string, certificateType: string, lead: string) =>
-  aPublishedItem({ code, name: certificateType, departments: [{ deptId: 'SWJ', lead: false, stageDays: 1, prerequisites: [] }, { deptId: lead, lead: true, stageDays: 1, prerequisites: [] }], result: { certificateType, name: `${certificateType} 证`, validityYears: null } });
+  aPublishedItem({
+    code,
+    name: certificateType,
+    departments: [
+      { deptId: 'SWJ', lead: false, stageDays: 1, prerequisites: [] },
+      { deptId: lead, lead: true, stageDays: 1, prerequisites: [] },
+    ],
+    result: { certificateType, name: `${certificateType} 证`, validityYears: null },
+  });
 
 function completedCaseOf(item: PublishedItem): Case {
-  const submitted = submitCase({ tenantId: TENANT, caseId: '01KAB4M7Q0Y8ZB1N2P3R4S5T6V', item, channel: 'online', applicant: anApplicant(), formData: { businessName: '三都韦记米粉店' } }, '2026-11-24T02:00:00.000Z', 'E1');
+  const submitted = submitCase(
+    { tenantId: TENANT, caseId: '01KAB4M7Q0Y8ZB1N2P3R4S5T6V', item, channel: 'online', applicant: anApplicant(), formData: { businessName: '三都韦记米粉店' } },
+    '2026-11-24T02:00:00.000Z',
+    'E1',
+  );
   return completeOnTheSpot(submitted.case, { ...item, handlingKind: '即办件' }, 'W', 'SL1', '2026-11-24T03:00:00.000Z', ['E2', 'E3']).case;
 }
 
@@ -72,7 +85,9 @@ function given(entry: PublishedItem, members: readonly PublishedItem[] = []) {
   const documents = new InMemoryDocuments();
   const deps = {
     cases: { find: async () => current },
-    catalogue: { itemVersion: async (_tenantId: string, code: string, version: number) => catalogue.find((item) => item.code === code && item.version === version) },
+    catalogue: {
+      itemVersion: async (_tenantId: string, code: string, version: number) => catalogue.find((item) => item.code === code && item.version === version),
+    },
     certificates,
     documents,
     signer,
@@ -91,7 +106,15 @@ describe('given a completed case accepted with a 容缺 material still outstandi
     const provided: { materialId: string }[] = [];
     const withDeferral = {
       ...deps,
-      cases: { find: async () => ({ ...completed, deferredMaterials: { materialIds: ['BUSINESS_LICENSE'], commitment: { statement: '出件前补齐', signedBy: '韦小宝', signedAt: '2026-11-24T02:00:00.000Z' } } }) },
+      cases: {
+        find: async () => ({
+          ...completed,
+          deferredMaterials: {
+            materialIds: ['BUSINESS_LICENSE'],
+            commitment: { statement: '出件前补齐', signedBy: '韦小宝', signedAt: '2026-11-24T02:00:00.000Z' },
+          },
+        }),
+      },
       materials: { checklist: async () => provided as never },
     };
     expect(await issueCertificates(withDeferral, completion(caseId))).toEqual({ issued: [], skipped: 'deferred-materials-outstanding' });
@@ -108,9 +131,16 @@ describe('given a completed case of one item', () => {
     const again = await issueCertificates(deps, completion(caseId));
     expect(first.issued).toHaveLength(1);
     expect(again).toEqual({ issued: [], skipped: '' });
-    expect(certificates.events).toEqual([expect.objectContaining({ eventId: 'E3~C1', type: 'CertificateIssued', detail: expect.objectContaining({ certificateType: 'BUSINESS_LICENSE' }) })]);
+    expect(certificates.events).toEqual([
+      expect.objectContaining({ eventId: 'E3~C1', type: 'CertificateIssued', detail: expect.objectContaining({ certificateType: 'BUSINESS_LICENSE' }) }),
+    ]);
     const [record] = [...certificates.byNumber.values()] as [Certificate];
-    expect(record).toMatchObject({ issuingDepartment: 'SCJGJ', status: 'valid', issuedAt: '2026-11-24T03:00:00.000Z', data: { businessName: '三都韦记米粉店' } });
+    expect(record).toMatchObject({
+      issuingDepartment: 'SCJGJ',
+      status: 'valid',
+      issuedAt: '2026-11-24T03:00:00.000Z',
+      data: { businessName: '三都韦记米粉店' },
+    });
     expect(verifyStored(record, documents.objects.get(record.documentKey), await signer.publicKey(), NOW.toISOString())).toMatchObject({ status: 'valid' });
     expect(JSON.stringify([...certificates.events, record])).not.toContain(anApplicant().idNumber);
   });
@@ -137,10 +167,24 @@ describe('given a completed 一件事 bundle case', () => {
   it('then one certificate is issued per member item, each with its own type, lead department and version', async () => {
     const licence = member('SCZR-0002', 'BUSINESS_LICENSE', 'SCJGJ');
     const seal = { ...member('SCZR-0003', 'SEAL_FILING', 'GAJ'), version: 4 };
-    const bundle = aPublishedItem({ code: 'QYKB', name: '企业开办一件事', bundleOf: [{ code: licence.code, name: licence.name, version: 1 }, { code: seal.code, name: seal.name, version: 4 }] });
+    const bundle = aPublishedItem({
+      code: 'QYKB',
+      name: '企业开办一件事',
+      bundleOf: [
+        { code: licence.code, name: licence.name, version: 1 },
+        { code: seal.code, name: seal.name, version: 4 },
+      ],
+    });
     const { deps, certificates, caseId } = given(bundle, [licence, seal]);
     expect((await issueCertificates(deps, completion(caseId))).issued).toHaveLength(2);
-    expect([...certificates.byNumber.values()].map(({ itemCode, itemVersion, certificateType, issuingDepartment }) => ({ itemCode, itemVersion, certificateType, issuingDepartment }))).toEqual([
+    expect(
+      [...certificates.byNumber.values()].map(({ itemCode, itemVersion, certificateType, issuingDepartment }) => ({
+        itemCode,
+        itemVersion,
+        certificateType,
+        issuingDepartment,
+      })),
+    ).toEqual([
       { itemCode: 'SCZR-0002', itemVersion: 1, certificateType: 'BUSINESS_LICENSE', issuingDepartment: 'SCJGJ' },
       { itemCode: 'SCZR-0003', itemVersion: 4, certificateType: 'SEAL_FILING', issuingDepartment: 'GAJ' },
     ]);

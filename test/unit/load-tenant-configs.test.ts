@@ -2,7 +2,14 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import os from 'node:os';
 import { join } from 'node:path';
 import { InvalidTenantConfigDirectoryError, loadTenantConfigDirectory } from '../../functions/catalogue/load-tenant-configs/handler';
-import type { ItemCatalogue, ItemChange, ItemVersionRecord, PublishedItem, TenantDirectory, TenantProfile } from '../../functions/catalogue/domain/service-item';
+import type {
+  ItemCatalogue,
+  ItemChange,
+  ItemVersionRecord,
+  PublishedItem,
+  TenantDirectory,
+  TenantProfile,
+} from '../../functions/catalogue/domain/service-item';
 import type { CatalogueDependencies } from '../../functions/catalogue/use-cases';
 
 const repositoryConfigDirectory = join(__dirname, '..', '..', 'config', 'tenants');
@@ -72,7 +79,11 @@ function givenCopyOfSampleDirectory(): string {
 function givenEmptyTable() {
   const catalogue = new InMemoryItemCatalogue();
   const tenants = new InMemoryTenantDirectory();
-  const deps: Pick<CatalogueDependencies, 'catalogue' | 'tenants' | 'clock'> = { catalogue, tenants, clock: { now: () => new Date('2026-11-23T02:00:00.000Z') } };
+  const deps: Pick<CatalogueDependencies, 'catalogue' | 'tenants' | 'clock'> = {
+    catalogue,
+    tenants,
+    clock: { now: () => new Date('2026-11-23T02:00:00.000Z') },
+  };
   return { catalogue, tenants, deps };
 }
 

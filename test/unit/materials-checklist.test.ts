@@ -32,7 +32,12 @@ const item = aPublishedItem({
 
 const aPendingUpload = (materialId = 'PLANNING_APPLICATION', sha256 = 'AB'.repeat(32)) =>
   requestUpload(
-    { caseRef, material: materialOf(item, materialId), declared: { fileName: '../申请表.pdf', contentType: 'application/pdf', sizeBytes: 2048, sha256 }, uploadId: '01M851TX2QZ0000000000000U1' },
+    {
+      caseRef,
+      material: materialOf(item, materialId),
+      declared: { fileName: '../申请表.pdf', contentType: 'application/pdf', sizeBytes: 2048, sha256 },
+      uploadId: '01M851TX2QZ0000000000000U1',
+    },
     new Date(NOW),
     900,
   );
@@ -70,7 +75,12 @@ describe('given a stored object for a pending upload', () => {
     const { upload, provided, event } = acceptUpload(aPendingUpload(), 'v1', NOW, 'E1');
     expect(upload).toMatchObject({ status: 'verified', completedAt: NOW, versionId: 'v1' });
     expect(provided).toMatchObject({ materialId: 'PLANNING_APPLICATION', source: 'upload', fileName: '申请表.pdf', sizeBytes: 2048, providedAt: NOW });
-    expect(event).toMatchObject({ type: 'MaterialProvided', caseId: CASE_ID, actor: 'applicant', detail: { materialId: 'PLANNING_APPLICATION', source: 'upload' } });
+    expect(event).toMatchObject({
+      type: 'MaterialProvided',
+      caseId: CASE_ID,
+      actor: 'applicant',
+      detail: { materialId: 'PLANNING_APPLICATION', source: 'upload' },
+    });
     expect(JSON.stringify(event)).not.toContain('申请表');
   });
 
@@ -85,12 +95,18 @@ describe('given a stored object for a pending upload', () => {
 describe('given a certificate-library reference (免证办)', () => {
   it('when the material declares a certificate type then it is provided by reference, the number kept off the timeline', () => {
     const { provided, event } = referenceCertificate(caseRef, materialOf(item, 'LAND_TITLE'), '黔（2026）三都县不动产权第0001234号', NOW, 'E3');
-    expect(provided).toMatchObject({ source: 'certificate-library', certificateType: 'REAL_ESTATE_CERT', certificateNo: '黔（2026）三都县不动产权第0001234号' });
+    expect(provided).toMatchObject({
+      source: 'certificate-library',
+      certificateType: 'REAL_ESTATE_CERT',
+      certificateNo: '黔（2026）三都县不动产权第0001234号',
+    });
     expect(event.detail).toEqual({ materialId: 'LAND_TITLE', source: 'certificate-library', certificateType: 'REAL_ESTATE_CERT' });
   });
 
   it('when the material has no certificate type then the reference is refused', () => {
-    expect(() => referenceCertificate(caseRef, materialOf(item, 'PLANNING_APPLICATION'), 'X-1', NOW, 'E4')).toThrow(expect.objectContaining({ code: 'MATERIAL_NOT_IN_CERTIFICATE_LIBRARY' }));
+    expect(() => referenceCertificate(caseRef, materialOf(item, 'PLANNING_APPLICATION'), 'X-1', NOW, 'E4')).toThrow(
+      expect.objectContaining({ code: 'MATERIAL_NOT_IN_CERTIFICATE_LIBRARY' }),
+    );
   });
 });
 
@@ -117,7 +133,14 @@ describe('given the materials a case holds', () => {
       ['LAND_TITLE', 'provided'],
       ['SITE_PHOTOS', 'missing'],
     ]);
-    expect(view[0]).toMatchObject({ source: 'upload', fileName: '申请表.pdf', sizeBytes: 2048, uploadedAt: NOW, required: true, mayBeMissingAtAcceptance: false });
+    expect(view[0]).toMatchObject({
+      source: 'upload',
+      fileName: '申请表.pdf',
+      sizeBytes: 2048,
+      uploadedAt: NOW,
+      required: true,
+      mayBeMissingAtAcceptance: false,
+    });
     expect(view[2]).toMatchObject({ source: 'certificate-library', certificateType: 'REAL_ESTATE_CERT', certificateNo: 'C-1' });
     expect(JSON.stringify(view)).not.toMatch(/522732\/|uploadId|versionId|sha256/);
   });

@@ -3,7 +3,8 @@ import { detectFormat, locateZipDirectory, ZIP_TAIL_BYTES, zipEntryNames } from 
 import { aZip } from '../support/zip';
 import { type MaterialUpload, ofdContainerProblem, requestUpload, signatureProblem } from '../../functions/materials/domain/material';
 
-const bytes = (...values: Array<number | string>) => Buffer.concat(values.map((value) => (typeof value === 'string' ? Buffer.from(value, 'latin1') : Buffer.from([value]))));
+const bytes = (...values: Array<number | string>) =>
+  Buffer.concat(values.map((value) => (typeof value === 'string' ? Buffer.from(value, 'latin1') : Buffer.from([value]))));
 
 const samples = {
   pdf: bytes('%PDF-1.7\n%âãÏÓ\n'),
@@ -14,7 +15,6 @@ const samples = {
   elfExecutable: bytes(0x7f, 'ELF', 2, 1, 1),
   script: bytes('#!/bin/sh\nrm -rf /\n'),
 };
-
 
 const entriesOf = (zip: Buffer, tailBytes = ZIP_TAIL_BYTES) => {
   const tailOffset = Math.max(0, zip.length - tailBytes);

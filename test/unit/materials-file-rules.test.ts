@@ -57,7 +57,9 @@ describe('given the file types a material is configured with', () => {
 
 describe('given a declared file for a material', () => {
   it('when it has an allowed type, its content type and a size within the limit then it is accepted with its sanitised name', () => {
-    expect(checkDeclaration(aMaterial({ fileTypes: ['pdf'] }), aDeclaration({ fileName: '../../方案.pdf', contentType: 'Application/PDF; charset=binary' }))).toEqual({
+    expect(
+      checkDeclaration(aMaterial({ fileTypes: ['pdf'] }), aDeclaration({ fileName: '../../方案.pdf', contentType: 'Application/PDF; charset=binary' })),
+    ).toEqual({
       fileName: '方案.pdf',
       fileType: 'pdf',
       contentType: 'application/pdf',
@@ -73,7 +75,9 @@ describe('given a declared file for a material', () => {
     ['a size one byte over 20 MiB', { sizeBytes: MAX_MATERIAL_BYTES + 1 }, 'MATERIAL_TOO_LARGE'],
     ['a name with nothing left after sanitising', { fileName: '../..' }, 'MATERIAL_FILE_NAME_INVALID'],
   ])('when it has %s then it is refused with its code', (_label, overrides, code) => {
-    expect(() => checkDeclaration(aMaterial({ fileTypes: ['pdf'] }), aDeclaration(overrides))).toThrow(expect.objectContaining({ code, messageZh: expect.any(String), messageEn: expect.any(String) }));
+    expect(() => checkDeclaration(aMaterial({ fileTypes: ['pdf'] }), aDeclaration(overrides))).toThrow(
+      expect.objectContaining({ code, messageZh: expect.any(String), messageEn: expect.any(String) }),
+    );
   });
 
   it('when it is exactly 20 MiB then it is accepted', () => {
@@ -81,6 +85,8 @@ describe('given a declared file for a material', () => {
   });
 
   it('when the material is accepted on paper only then no file is taken', () => {
-    expect(() => checkDeclaration(aMaterial({ electronicAccepted: false }), aDeclaration())).toThrow(expect.objectContaining({ code: 'MATERIAL_ELECTRONIC_NOT_ACCEPTED' }));
+    expect(() => checkDeclaration(aMaterial({ electronicAccepted: false }), aDeclaration())).toThrow(
+      expect.objectContaining({ code: 'MATERIAL_ELECTRONIC_NOT_ACCEPTED' }),
+    );
   });
 });

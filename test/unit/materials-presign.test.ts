@@ -11,7 +11,10 @@ const { s3: platformS3Client } = require('../../functions/shared/clients') as ty
 
 const KEY = '522732/01M851TX2Q09H4XXEDYSTXJVQW/DESIGN_SCHEME/01M851TX2QZ0000000000000U1';
 const bucket = () => 'tongban-materials-000000000000-cn-northwest-1';
-const checksumParameters = (url: string) => [...new URL(url).searchParams.keys()].filter((name) => name.toLowerCase().startsWith('x-amz-checksum') || name.toLowerCase() === 'x-amz-sdk-checksum-algorithm');
+const checksumParameters = (url: string) =>
+  [...new URL(url).searchParams.keys()].filter(
+    (name) => name.toLowerCase().startsWith('x-amz-checksum') || name.toLowerCase() === 'x-amz-sdk-checksum-algorithm',
+  );
 
 describe('given the materials store on the platform S3 client', () => {
   const store = new S3MaterialStore(platformS3Client, bucket);
@@ -33,7 +36,9 @@ describe('given the materials store on the platform S3 client', () => {
     const url = new URL(await store.presignGet(KEY, { fileName: '设计方案.pdf', contentType: 'application/pdf' }, 300));
     expect(checksumParameters(url.toString())).toEqual([]);
     expect(url.searchParams.get('response-content-type')).toBe('application/pdf');
-    expect(url.searchParams.get('response-content-disposition')).toBe(`attachment; filename="material.pdf"; filename*=UTF-8''${encodeURIComponent('设计方案.pdf')}`);
+    expect(url.searchParams.get('response-content-disposition')).toBe(
+      `attachment; filename="material.pdf"; filename*=UTF-8''${encodeURIComponent('设计方案.pdf')}`,
+    );
     expect(url.searchParams.get('X-Amz-Expires')).toBe('300');
   });
 });

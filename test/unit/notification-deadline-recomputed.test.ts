@@ -8,10 +8,21 @@ import { deliverNotification, notificationMessageSchema } from '../../functions/
 import { notificationQueue } from '../../infra/definitions/queues';
 import { anApplicant, aPublishedItem } from '../support/fixtures';
 
-const submitted = submitCase({ tenantId: '522732', caseId: 'C1', item: aPublishedItem(), channel: 'online', applicant: anApplicant(), formData: { businessName: 'x' } }, '2026-12-21T02:00:00.000Z', 'E1');
+const submitted = submitCase(
+  { tenantId: '522732', caseId: 'C1', item: aPublishedItem(), channel: 'online', applicant: anApplicant(), formData: { businessName: 'x' } },
+  '2026-12-21T02:00:00.000Z',
+  'E1',
+);
 const accepted: Case = acceptCase(
   submitted.case,
-  { tasks: [{ taskId: 'T1', deptId: 'SCJGJ', lead: true }, { taskId: 'T2', deptId: 'SWJ', lead: false }], actor: 'W', promisedDeadline: '2027-01-05T23:59:59+08:00' },
+  {
+    tasks: [
+      { taskId: 'T1', deptId: 'SCJGJ', lead: true },
+      { taskId: 'T2', deptId: 'SWJ', lead: false },
+    ],
+    actor: 'W',
+    promisedDeadline: '2027-01-05T23:59:59+08:00',
+  },
   '2026-12-22T02:00:00.000Z',
   'E2',
 ).case;
@@ -24,12 +35,29 @@ const recomputed = (detail: Record<string, unknown>): CaseEvent => ({
   type: 'DeadlineRecomputed',
   at: '2026-11-05T02:00:00.000Z',
   actor: 'system',
-  detail: { before: '2027-01-05T23:59:59+08:00', after: '2027-01-06T23:59:59+08:00', moved: 'later', provisional: false, year: 2027, noticeVersion: 1, ...detail },
+  detail: {
+    before: '2027-01-05T23:59:59+08:00',
+    after: '2027-01-06T23:59:59+08:00',
+    moved: 'later',
+    provisional: false,
+    year: 2027,
+    noticeVersion: 1,
+    ...detail,
+  },
 });
 
 const promisedMoved = (detail: Record<string, unknown> = {}) => recomputed({ subject: 'case', field: 'promisedDeadline', ...detail });
 const stageMoved = (detail: Record<string, unknown> = {}) =>
-  recomputed({ subject: 'task', field: 'stageDeadline', taskId: 'T2', deptId: 'SWJ', before: '2027-01-05T23:59:59+08:00', after: '2027-01-04T23:59:59+08:00', moved: 'earlier', ...detail });
+  recomputed({
+    subject: 'task',
+    field: 'stageDeadline',
+    taskId: 'T2',
+    deptId: 'SWJ',
+    before: '2027-01-05T23:59:59+08:00',
+    after: '2027-01-04T23:59:59+08:00',
+    moved: 'earlier',
+    ...detail,
+  });
 
 describe('given a holiday notice moved the promised deadline (承诺办结期限) of a case', () => {
   it('then the applicant is told the new date, in Chinese, by name, with the item and the case number', () => {
@@ -43,7 +71,9 @@ describe('given a holiday notice moved the promised deadline (承诺办结期限
   });
 
   it('when the new date still counts a provisional year, then the notice says it may move again', () => {
-    expect(notificationFor(accepted, promisedMoved({ provisional: true }))?.text).toMatch(/调整为2027年1月6日（节假日安排尚未公布，期限按法定节假日暂算，公布后自动重算）。$/);
+    expect(notificationFor(accepted, promisedMoved({ provisional: true }))?.text).toMatch(
+      /调整为2027年1月6日（节假日安排尚未公布，期限按法定节假日暂算，公布后自动重算）。$/,
+    );
   });
 
   it('when the date moved earlier, then the applicant is told as well (it is the date they were promised)', () => {
@@ -77,7 +107,9 @@ describe('given a holiday notice moved a stage or 督办 deadline of a departmen
   });
 
   it('when the event leaves out the department, then the head of the task’s department on the case is alerted', () => {
-    expect(staffNotificationsFor(accepted, stageMoved({ deptId: undefined })).map((notice) => notice.to)).toEqual([{ staff: { role: 'department_head', deptId: 'SWJ' } }]);
+    expect(staffNotificationsFor(accepted, stageMoved({ deptId: undefined })).map((notice) => notice.to)).toEqual([
+      { staff: { role: 'department_head', deptId: 'SWJ' } },
+    ]);
   });
 
   it('when the 督办 handling deadline moved earlier, then the alert names the 督办 deadline, and a provisional one says so', () => {
@@ -139,7 +171,10 @@ const unused = (): never => {
 
 describe('given the notifier receives a relayed DeadlineRecomputed', () => {
   const deliver = (cases: OneCaseRepository, sent: Notification[], event: CaseEvent) =>
-    deliverNotification({ cases, channel: { name: 'outbox', send: async (notice) => void sent.push(notice) }, clock: { now: () => new Date('2026-11-05T02:00:05Z') } }, { version: 1, tenantId: '522732', ...event });
+    deliverNotification(
+      { cases, channel: { name: 'outbox', send: async (notice) => void sent.push(notice) }, clock: { now: () => new Date('2026-11-05T02:00:05Z') } },
+      { version: 1, tenantId: '522732', ...event },
+    );
 
   it('when the promised deadline moved, then one notice is sent and recorded without the phone number; a redelivery sends nothing more', async () => {
     const cases = new OneCaseRepository(accepted);
@@ -148,7 +183,12 @@ describe('given the notifier receives a relayed DeadlineRecomputed', () => {
     expect(await deliver(cases, sent, event)).toBe('sent');
     expect(await deliver(cases, sent, event)).toBe('already-sent');
     expect(sent.map((notice) => notice.text)).toEqual([expect.stringContaining('调整为2027年1月6日')]);
-    expect(cases.events).toEqual([expect.objectContaining({ type: 'NotificationSent', detail: { channel: 'outbox', sourceEventId: event.eventId, sourceType: 'DeadlineRecomputed', audience: 'applicant' } })]);
+    expect(cases.events).toEqual([
+      expect.objectContaining({
+        type: 'NotificationSent',
+        detail: { channel: 'outbox', sourceEventId: event.eventId, sourceType: 'DeadlineRecomputed', audience: 'applicant' },
+      }),
+    ]);
     expect(JSON.stringify(cases.events)).not.toContain(anApplicant().phone);
   });
 
@@ -157,7 +197,12 @@ describe('given the notifier receives a relayed DeadlineRecomputed', () => {
     const message = notificationMessageSchema.parse({ version: 1, tenantId: '522732', ...fixture });
     const cases = new OneCaseRepository(accepted);
     const sent: Notification[] = [];
-    expect(await deliverNotification({ cases, channel: { name: 'outbox', send: async (notice) => void sent.push(notice) }, clock: { now: () => new Date() } }, message)).toBe('nothing-to-say');
+    expect(
+      await deliverNotification(
+        { cases, channel: { name: 'outbox', send: async (notice) => void sent.push(notice) }, clock: { now: () => new Date() } },
+        message,
+      ),
+    ).toBe('nothing-to-say');
     expect(sent).toEqual([]);
   });
 

@@ -104,7 +104,9 @@ describe('given the statutory holidays of Article 2 of 《全国年节及纪念�
     return answers;
   };
   const disagreements = (ours: Answers, theirs: Answers) =>
-    Object.keys(ours).filter((key) => JSON.stringify(ours[key]) !== JSON.stringify(theirs[key])).map((key) => `${key}: ${String(ours[key])} vs ${String(theirs[key])}`);
+    Object.keys(ours)
+      .filter((key) => JSON.stringify(ours[key]) !== JSON.stringify(theirs[key]))
+      .map((key) => `${key}: ${String(ours[key])} vs ${String(theirs[key])}`);
   const withEve = (year: number, newYear: string, second: string, third: string) =>
     year >= 2025 ? [dayBefore(newYear), newYear, second, third] : [newYear, second, third];
 
@@ -145,7 +147,12 @@ describe('given the statutory holidays of Article 2 of 《全国年节及纪念�
         }
         process.stdout.write(JSON.stringify(answers));
       `;
-      const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: repoRoot, env: { ...process.env, TZ: 'Asia/Shanghai' }, encoding: 'utf8', timeout: 60_000 });
+      const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+        cwd: repoRoot,
+        env: { ...process.env, TZ: 'Asia/Shanghai' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       if (child.status !== 0) throw new Error(`chinese-days child failed: ${child.stderr}`);
       const raw = JSON.parse(child.stdout) as Record<string, string[]>;
       theirs = Object.fromEntries(
@@ -161,7 +168,7 @@ describe('given the statutory holidays of Article 2 of 《全国年节及纪念�
       expect(qingmingOf(2100)).toBe('2100-04-05');
     });
 
-    it('then in 2033 chinese-days confirms 中秋 on 2033-09-08 (八月 before the leap 十一月 of GB/T 33661-2017), not date-chinese\'s 10-07', () => {
+    it("then in 2033 chinese-days confirms 中秋 on 2033-09-08 (八月 before the leap 十一月 of GB/T 33661-2017), not date-chinese's 10-07", () => {
       expect(theirs['2033 中秋节']).toEqual(['2033-09-08']);
       expect(datesOf(2033, '中秋节')).toEqual(['2033-09-08']);
     });

@@ -1,16 +1,31 @@
 import { nationalCalendar } from '../../functions/domain/calendar';
-import { checkMayWork, openRectification, type Rectification, rectificationLight, recordStep, type StepInput } from '../../functions/reviews/domain/rectification';
+import {
+  checkMayWork,
+  openRectification,
+  type Rectification,
+  rectificationLight,
+  recordStep,
+  type StepInput,
+} from '../../functions/reviews/domain/rectification';
 
 const handler = { staffId: 'SJJ-007', role: 'handler' as const, deptId: 'SJJ' };
 // Monday 2026-11-23 10:00 Shanghai; 10 working days end on Monday 2026-12-07
 const openedAt = '2026-11-23T02:00:00Z';
 const anEntry = (): Rectification =>
   openRectification(
-    { tenantId: '522732', rectificationId: '01KAB0000000000000000000R1', source: { kind: 'complaint', channel: 'hotline', content: '窗口午休不办理' }, ownerDeptId: 'SJJ', openedAt, limitDays: 10 },
+    {
+      tenantId: '522732',
+      rectificationId: '01KAB0000000000000000000R1',
+      source: { kind: 'complaint', channel: 'hotline', content: '窗口午休不办理' },
+      ownerDeptId: 'SJJ',
+      openedAt,
+      limitDays: 10,
+    },
     nationalCalendar,
   );
 
-const walk = (entry: Rectification, steps: StepInput[]) => steps.reduce((current, step, index) => recordStep(current, step, handler, `2026-11-2${4 + index}T02:00:00Z`), entry);
+const walk = (entry: Rectification, steps: StepInput[]) =>
+  steps.reduce((current, step, index) => recordStep(current, step, handler, `2026-11-2${4 + index}T02:00:00Z`), entry);
 
 describe('given a rectification entry opened on Monday 2026-11-23 with 10 working days', () => {
   it('then its deadline is the end of the 10th working day and it starts open', () => {
@@ -40,7 +55,13 @@ describe('given a rectification entry opened on Monday 2026-11-23 with 10 workin
     [[], 'close_unfixable'],
     [[{ step: 'verify', note: 'n' }], 'verify'],
     [[{ step: 'verify', note: 'n' }], 'close'],
-    [[{ step: 'verify', note: 'n' }, { step: 'rectify', note: 'n' }], 'close'],
+    [
+      [
+        { step: 'verify', note: 'n' },
+        { step: 'rectify', note: 'n' },
+      ],
+      'close',
+    ],
   ] as [StepInput[], StepInput['step']][])('when after %j the step %s comes, then it is out of order (409)', (before, step) => {
     const entry = walk(anEntry(), before);
     expect(() => recordStep(entry, { step, note: 'n', satisfaction: '满意', explanation: 'e' }, handler, '2026-11-30T02:00:00Z')).toThrow(
@@ -50,13 +71,23 @@ describe('given a rectification entry opened on Monday 2026-11-23 with 10 workin
 
   it('when a verified entry cannot be fixed, then it closes only with an explanation', () => {
     const verified = walk(anEntry(), [{ step: 'verify', note: '属实' }]);
-    expect(() => recordStep(verified, { step: 'close_unfixable', note: 'n' }, handler, '2026-11-25T02:00:00Z')).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
-    expect(recordStep(verified, { step: 'close_unfixable', note: 'n', explanation: '需增编' }, handler, '2026-11-25T02:00:00Z')).toMatchObject({ status: 'closed_unfixable', explanation: '需增编' });
+    expect(() => recordStep(verified, { step: 'close_unfixable', note: 'n' }, handler, '2026-11-25T02:00:00Z')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+    );
+    expect(recordStep(verified, { step: 'close_unfixable', note: 'n', explanation: '需增编' }, handler, '2026-11-25T02:00:00Z')).toMatchObject({
+      status: 'closed_unfixable',
+      explanation: '需增编',
+    });
   });
 
   it('when the call-back has no satisfaction, then it is refused', () => {
-    const rectified = walk(anEntry(), [{ step: 'verify', note: 'n' }, { step: 'rectify', note: 'n' }]);
-    expect(() => recordStep(rectified, { step: 'call_back', note: 'n' }, handler, '2026-11-26T02:00:00Z')).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+    const rectified = walk(anEntry(), [
+      { step: 'verify', note: 'n' },
+      { step: 'rectify', note: 'n' },
+    ]);
+    expect(() => recordStep(rectified, { step: 'call_back', note: 'n' }, handler, '2026-11-26T02:00:00Z')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+    );
   });
 
   it.each([
@@ -68,7 +99,8 @@ describe('given a rectification entry opened on Monday 2026-11-23 with 10 workin
   });
 
   it('when the owner department, the supervision office or an admin works it, then it is allowed', () => {
-    for (const staff of [handler, { staffId: 'JC-1', role: 'supervisor' as const }, { staffId: 'A-1', role: 'admin' as const }]) expect(checkMayWork(anEntry(), staff)).toBe(staff);
+    for (const staff of [handler, { staffId: 'JC-1', role: 'supervisor' as const }, { staffId: 'A-1', role: 'admin' as const }])
+      expect(checkMayWork(anEntry(), staff)).toBe(staff);
   });
 
   it.each([
@@ -81,7 +113,13 @@ describe('given a rectification entry opened on Monday 2026-11-23 with 10 workin
   });
 
   it('when it was closed after the deadline, then it stays red', () => {
-    const late = { ...walk(anEntry(), [{ step: 'verify', note: 'n' }, { step: 'close_unfixable', note: 'n', explanation: 'e' }]), closedAt: '2026-12-09T02:00:00Z' };
+    const late = {
+      ...walk(anEntry(), [
+        { step: 'verify', note: 'n' },
+        { step: 'close_unfixable', note: 'n', explanation: 'e' },
+      ]),
+      closedAt: '2026-12-09T02:00:00Z',
+    };
     expect(rectificationLight(late, '2026-12-20T02:00:00Z', nationalCalendar, 1)).toMatchObject({ light: 'red', overdueWorkingDays: 2 });
   });
 });

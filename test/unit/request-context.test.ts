@@ -20,13 +20,12 @@ describe('given a request to a tenant route on the local platform (staff headers
     expect(requestContextFrom('522732', 'r1', handlerHeaders).staff).toEqual({ staffId: 'GTJ-007', role: 'handler', deptId: 'GTJ' });
   });
 
-  it.each([
-    [{ 'x-staff-id': 'GTJ-007' }],
-    [{ 'x-staff-id': 'GTJ-007', 'x-staff-role': 'mayor' }],
-    [{ 'x-staff-id': '张三', 'x-staff-role': 'handler' }],
-  ])('when the staff headers are incomplete or malformed (%j), then it is refused as INVALID_STAFF_IDENTITY', (headers) => {
-    expect(() => requestContextFrom('522732', 'r1', headers)).toThrow(expect.objectContaining({ code: 'INVALID_STAFF_IDENTITY' }) as ValidationError);
-  });
+  it.each([[{ 'x-staff-id': 'GTJ-007' }], [{ 'x-staff-id': 'GTJ-007', 'x-staff-role': 'mayor' }], [{ 'x-staff-id': '张三', 'x-staff-role': 'handler' }]])(
+    'when the staff headers are incomplete or malformed (%j), then it is refused as INVALID_STAFF_IDENTITY',
+    (headers) => {
+      expect(() => requestContextFrom('522732', 'r1', headers)).toThrow(expect.objectContaining({ code: 'INVALID_STAFF_IDENTITY' }) as ValidationError);
+    },
+  );
 });
 
 describe('given a request on AWS (no header trust)', () => {
@@ -37,7 +36,11 @@ describe('given a request on AWS (no header trust)', () => {
   });
 
   it('when the staff authorizer verified a token, then the identity is the claims, whatever the headers say', () => {
-    expect(requestContextFrom('522732', 'r1', { ...handlerHeaders, 'x-staff-role': 'admin' }, claims).staff).toEqual({ staffId: 'GTJ-007', role: 'department_head', deptId: 'GTJ' });
+    expect(requestContextFrom('522732', 'r1', { ...handlerHeaders, 'x-staff-role': 'admin' }, claims).staff).toEqual({
+      staffId: 'GTJ-007',
+      role: 'department_head',
+      deptId: 'GTJ',
+    });
   });
 
   it('when the token belongs to staff of another county, then the request is refused with 403 STAFF_OF_OTHER_TENANT', () => {
@@ -45,6 +48,8 @@ describe('given a request on AWS (no header trust)', () => {
   });
 
   it('when the token lacks a role, then it is refused as INVALID_STAFF_IDENTITY', () => {
-    expect(() => requestContextFrom('522732', 'r1', {}, { ...claims, [staffClaims.role]: undefined })).toThrow(expect.objectContaining({ code: 'INVALID_STAFF_IDENTITY' }));
+    expect(() => requestContextFrom('522732', 'r1', {}, { ...claims, [staffClaims.role]: undefined })).toThrow(
+      expect.objectContaining({ code: 'INVALID_STAFF_IDENTITY' }),
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { nationalCalendar } from '../../functions/domain/calendar';
-import { chooseDelivery, deliveryDeadline, handOver, outstandingDeferredMaterials, type Release, releaseView } from '../../functions/certificates/domain/release';
+import {
+  chooseDelivery,
+  deliveryDeadline,
+  handOver,
+  outstandingDeferredMaterials,
+  type Release,
+  releaseView,
+} from '../../functions/certificates/domain/release';
 
 const completed = { tenantId: '522732', caseId: '01KAB4M7Q0Y8ZB1N2P3R4S5T6V', status: 'completed', completedAt: '2026-11-24T02:00:00.000Z' };
 const staff = { staffId: 'sd-window-07', role: 'window' as const };
@@ -39,10 +46,12 @@ describe('given a completed case', () => {
   });
 
   it('when mail is chosen without an address, or the case is not completed, then it is refused with a code', () => {
-    expect(() => chooseDelivery(undefined, completed, { method: 'mail' }, nationalCalendar, '2026-11-24T03:00:00.000Z', 'E1')).toThrow(expect.objectContaining({ code: 'DELIVERY_ADDRESS_REQUIRED' }));
-    expect(() => chooseDelivery(undefined, { ...completed, status: 'revoked' }, { method: 'pickup' }, nationalCalendar, '2026-11-24T03:00:00.000Z', 'E1')).toThrow(
-      expect.objectContaining({ code: 'CASE_NOT_COMPLETED' }),
+    expect(() => chooseDelivery(undefined, completed, { method: 'mail' }, nationalCalendar, '2026-11-24T03:00:00.000Z', 'E1')).toThrow(
+      expect.objectContaining({ code: 'DELIVERY_ADDRESS_REQUIRED' }),
     );
+    expect(() =>
+      chooseDelivery(undefined, { ...completed, status: 'revoked' }, { method: 'pickup' }, nationalCalendar, '2026-11-24T03:00:00.000Z', 'E1'),
+    ).toThrow(expect.objectContaining({ code: 'CASE_NOT_COMPLETED' }));
   });
 });
 
@@ -52,16 +61,20 @@ describe('given a chosen delivery', () => {
   it('when 容缺 materials are outstanding then the handover is refused until they are provided', () => {
     const waitingFor = outstandingDeferredMaterials(['PROJECT_APPROVAL', 'LAND_TITLE'], ['LAND_TITLE']);
     expect(waitingFor).toEqual(['PROJECT_APPROVAL']);
-    expect(() => handOver(mailed, completed, waitingFor, staff, { trackingNumber: '1187654321098' }, nationalCalendar, '2026-11-25T03:00:00.000Z', 'E2')).toThrow(
-      expect.objectContaining({ code: 'RELEASE_BLOCKED_BY_DEFERRED_MATERIALS' }),
-    );
+    expect(() =>
+      handOver(mailed, completed, waitingFor, staff, { trackingNumber: '1187654321098' }, nationalCalendar, '2026-11-25T03:00:00.000Z', 'E2'),
+    ).toThrow(expect.objectContaining({ code: 'RELEASE_BLOCKED_BY_DEFERRED_MATERIALS' }));
   });
 
   it('when staff post it with a tracking number within the deadline then it is delivered on time', () => {
     const { release, event } = handOver(mailed, completed, [], staff, { trackingNumber: '1187654321098' }, nationalCalendar, '2026-11-25T03:00:00.000Z', 'E2');
     expect(release).toMatchObject({ status: 'delivered', deliveredBy: 'sd-window-07', trackingNumber: '1187654321098' });
     expect(event).toMatchObject({ type: 'ResultDelivered', actor: 'sd-window-07', detail: { method: 'mail', onTime: true } });
-    expect(releaseView(release, completed, [], nationalCalendar, '2026-12-10T03:00:00.000Z')).toMatchObject({ status: 'delivered', light: 'green', blocked: false });
+    expect(releaseView(release, completed, [], nationalCalendar, '2026-12-10T03:00:00.000Z')).toMatchObject({
+      status: 'delivered',
+      light: 'green',
+      blocked: false,
+    });
   });
 
   it('when it is handed over after the deadline then it is late and the light stays red', () => {
@@ -71,9 +84,15 @@ describe('given a chosen delivery', () => {
   });
 
   it('when mail has no tracking number, nobody chose, or no staff identity is given then it is refused with a code', () => {
-    expect(() => handOver(mailed, completed, [], staff, {}, nationalCalendar, '2026-11-25T03:00:00.000Z', 'E2')).toThrow(expect.objectContaining({ code: 'TRACKING_NUMBER_REQUIRED' }));
-    expect(() => handOver(undefined, completed, [], staff, {}, nationalCalendar, '2026-11-25T03:00:00.000Z', 'E2')).toThrow(expect.objectContaining({ code: 'DELIVERY_NOT_CHOSEN' }));
-    expect(() => handOver(mailed, completed, [], undefined, {}, nationalCalendar, '2026-11-25T03:00:00.000Z', 'E2')).toThrow(expect.objectContaining({ code: 'STAFF_IDENTITY_REQUIRED' }));
+    expect(() => handOver(mailed, completed, [], staff, {}, nationalCalendar, '2026-11-25T03:00:00.000Z', 'E2')).toThrow(
+      expect.objectContaining({ code: 'TRACKING_NUMBER_REQUIRED' }),
+    );
+    expect(() => handOver(undefined, completed, [], staff, {}, nationalCalendar, '2026-11-25T03:00:00.000Z', 'E2')).toThrow(
+      expect.objectContaining({ code: 'DELIVERY_NOT_CHOSEN' }),
+    );
+    expect(() => handOver(mailed, completed, [], undefined, {}, nationalCalendar, '2026-11-25T03:00:00.000Z', 'E2')).toThrow(
+      expect.objectContaining({ code: 'STAFF_IDENTITY_REQUIRED' }),
+    );
   });
 
   it('when nothing is handed over yet then the light turns yellow on the last working day and red after it', () => {

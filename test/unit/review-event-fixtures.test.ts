@@ -9,7 +9,11 @@ const fixture = (type: string) => JSON.parse(readFileSync(join(fixturesDir, `${t
 
 describe('given the review and rectification event fixtures in events/reviews/', () => {
   it('then there is exactly one fixture per event type', () => {
-    expect(readdirSync(fixturesDir).map((file) => file.replace(/\.json$/, '')).sort()).toEqual([...reviewEventTypes].sort());
+    expect(
+      readdirSync(fixturesDir)
+        .map((file) => file.replace(/\.json$/, ''))
+        .sort(),
+    ).toEqual([...reviewEventTypes].sort());
   });
 
   it.each([...reviewEventTypes])('when %s is read, then it matches the versioned schema and the supervision consumer takes its relayed form', (type) => {
@@ -23,6 +27,17 @@ describe('given the review and rectification event fixtures in events/reviews/',
   });
 
   it('when a case event of a type added later is relayed, then the supervision consumer still takes it (to audit it)', () => {
-    expect(relayedEventSchema.safeParse({ version: 1, tenantId: '522732', eventId: 'e', caseId: 'c', type: 'DepartmentTaskReassigned', at: '2026-11-27T03:00:00Z', actor: 'GTJ-HEAD', detail: { toDeptId: 'ZJJ' } }).success).toBe(true);
+    expect(
+      relayedEventSchema.safeParse({
+        version: 1,
+        tenantId: '522732',
+        eventId: 'e',
+        caseId: 'c',
+        type: 'DepartmentTaskReassigned',
+        at: '2026-11-27T03:00:00Z',
+        actor: 'GTJ-HEAD',
+        detail: { toDeptId: 'ZJJ' },
+      }).success,
+    ).toBe(true);
   });
 });

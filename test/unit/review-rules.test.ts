@@ -1,6 +1,11 @@
 import { checkReviewAllowed, handlersOf, hasReached, isBadReview, isSatisfied, reviewLevels } from '../../functions/reviews/domain/review';
 
-const allowed = { touchpoint: 'completion' as const, openTouchpoints: ['acceptance', 'completion'] as const, progress: { status: 'completed', acceptedAt: '2026-11-23T02:00:00Z' }, applicantProven: true };
+const allowed = {
+  touchpoint: 'completion' as const,
+  openTouchpoints: ['acceptance', 'completion'] as const,
+  progress: { status: 'completed', acceptedAt: '2026-11-23T02:00:00Z' },
+  applicantProven: true,
+};
 
 describe('given the review rules (好差评)', () => {
   it('when the applicant rates a completed case at an open touchpoint, then it is allowed', () => {
@@ -8,15 +13,21 @@ describe('given the review rules (好差评)', () => {
   });
 
   it('when a member of staff tries to rate, then it is refused whatever else holds (staff cannot rate for the applicant)', () => {
-    expect(() => checkReviewAllowed({ ...allowed, openTouchpoints: ['completion'], staff: { staffId: 'CK-02', role: 'window' } })).toThrow(expect.objectContaining({ code: 'STAFF_CANNOT_REVIEW' }));
+    expect(() => checkReviewAllowed({ ...allowed, openTouchpoints: ['completion'], staff: { staffId: 'CK-02', role: 'window' } })).toThrow(
+      expect.objectContaining({ code: 'STAFF_CANNOT_REVIEW' }),
+    );
   });
 
   it('when the proof does not match the applicant, then it is refused', () => {
-    expect(() => checkReviewAllowed({ ...allowed, openTouchpoints: ['completion'], applicantProven: false })).toThrow(expect.objectContaining({ code: 'APPLICANT_NOT_PROVEN' }));
+    expect(() => checkReviewAllowed({ ...allowed, openTouchpoints: ['completion'], applicantProven: false })).toThrow(
+      expect.objectContaining({ code: 'APPLICANT_NOT_PROVEN' }),
+    );
   });
 
   it('when the county has not opened the touchpoint, then it is refused as not open', () => {
-    expect(() => checkReviewAllowed({ ...allowed, touchpoint: 'refusal', openTouchpoints: ['completion'], progress: { status: 'rejected' } })).toThrow(expect.objectContaining({ code: 'TOUCHPOINT_NOT_OPEN' }));
+    expect(() => checkReviewAllowed({ ...allowed, touchpoint: 'refusal', openTouchpoints: ['completion'], progress: { status: 'rejected' } })).toThrow(
+      expect.objectContaining({ code: 'TOUCHPOINT_NOT_OPEN' }),
+    );
   });
 
   it.each([
@@ -32,7 +43,9 @@ describe('given the review rules (好差评)', () => {
   });
 
   it('when the case has not reached the touchpoint, then rating is a 409 (not yet)', () => {
-    expect(() => checkReviewAllowed({ ...allowed, openTouchpoints: ['completion'], progress: { status: 'in_approval' } })).toThrow(expect.objectContaining({ code: 'TOUCHPOINT_NOT_REACHED' }));
+    expect(() => checkReviewAllowed({ ...allowed, openTouchpoints: ['completion'], progress: { status: 'in_approval' } })).toThrow(
+      expect.objectContaining({ code: 'TOUCHPOINT_NOT_REACHED' }),
+    );
   });
 
   it('then exactly 不满意 and 非常不满意 are bad reviews, and the satisfaction rate counts the three others', () => {

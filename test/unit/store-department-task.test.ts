@@ -14,11 +14,17 @@ class InMemoryTasks implements Pick<TaskRepository, 'find' | 'saveAssignment'> {
   async find(_tenantId: string, taskId: string) {
     return this.rows.get(taskId);
   }
-  async saveAssignment(task: DepartmentTask, token: { callbackToken: string; dispatchedAt: string }, event: { type: string }, expectedStatus: DepartmentTask['status']) {
+  async saveAssignment(
+    task: DepartmentTask,
+    token: { callbackToken: string; dispatchedAt: string },
+    event: { type: string },
+    expectedStatus: DepartmentTask['status'],
+  ) {
     this.meanwhile?.();
     this.meanwhile = undefined;
     const current = this.rows.get(task.taskId);
-    if (!current || current.task.status !== expectedStatus || (current.tokenDispatchedAt && current.tokenDispatchedAt > token.dispatchedAt)) throw new InvalidTransitionError('冲突', 'conflict');
+    if (!current || current.task.status !== expectedStatus || (current.tokenDispatchedAt && current.tokenDispatchedAt > token.dispatchedAt))
+      throw new InvalidTransitionError('冲突', 'conflict');
     this.rows.set(task.taskId, { task, callbackToken: token.callbackToken, tokenDispatchedAt: token.dispatchedAt });
     this.events.push(event.type);
   }
@@ -47,7 +53,15 @@ const waitingTask: DepartmentTask = {
   escalations: 0,
 };
 
-const message = (token: string, dispatchedAt: string) => ({ taskToken: token, tenantId: '522732', caseId: 'C1', taskId: 'T1', deptId: 'SCJGJ', timeoutSeconds: 60, dispatchedAt });
+const message = (token: string, dispatchedAt: string) => ({
+  taskToken: token,
+  tenantId: '522732',
+  caseId: 'C1',
+  taskId: 'T1',
+  deptId: 'SCJGJ',
+  timeoutSeconds: 60,
+  dispatchedAt,
+});
 
 const given = () => {
   const tasks = new InMemoryTasks();
@@ -55,7 +69,14 @@ const given = () => {
   const callback = new RecordingCallback();
   let id = 0;
   const noTenants = { profile: async () => undefined } as unknown as TenantDirectory;
-  const deps = { tasks: tasks as unknown as TaskRepository, tenants: noTenants, callback, calendar: fixedNationalCalendar(), clock: { now: () => new Date('2026-11-23T03:00:00.000Z') }, ids: { next: () => `E${(id += 1)}` } };
+  const deps = {
+    tasks: tasks as unknown as TaskRepository,
+    tenants: noTenants,
+    callback,
+    calendar: fixedNationalCalendar(),
+    clock: { now: () => new Date('2026-11-23T03:00:00.000Z') },
+    ids: { next: () => `E${(id += 1)}` },
+  };
   return { tasks, callback, deps };
 };
 
@@ -90,9 +111,16 @@ describe('given a pending task the workflow re-sends while its department suspen
   it('when the suspension lands between the read and the write, then it is kept and the fresh token is stored with it', async () => {
     const { tasks, deps } = given();
     await storeDepartmentTask(deps, message('first', '2026-11-23T02:00:00.000Z'));
-    const suspended = { ...(tasks.rows.get('T1')?.task as DepartmentTask), status: 'suspended' as const, suspensions: [{ kind: '现场勘察' as const, reason: '核实', expectedDays: 2, from: '2026-11-23T02:30:00.000Z' }] };
+    const suspended = {
+      ...(tasks.rows.get('T1')?.task as DepartmentTask),
+      status: 'suspended' as const,
+      suspensions: [{ kind: '现场勘察' as const, reason: '核实', expectedDays: 2, from: '2026-11-23T02:30:00.000Z' }],
+    };
     tasks.meanwhile = () => tasks.rows.set('T1', { task: suspended, callbackToken: 'first', tokenDispatchedAt: '2026-11-23T02:00:00.000Z' });
     await expect(storeDepartmentTask(deps, message('second', '2026-11-23T02:59:00.000Z'))).resolves.toBe('stored');
-    expect(tasks.rows.get('T1')).toMatchObject({ callbackToken: 'second', task: { status: 'suspended', suspensions: [expect.objectContaining({ kind: '现场勘察' })] } });
+    expect(tasks.rows.get('T1')).toMatchObject({
+      callbackToken: 'second',
+      task: { status: 'suspended', suspensions: [expect.objectContaining({ kind: '现场勘察' })] },
+    });
   });
 });

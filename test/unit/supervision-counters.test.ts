@@ -5,7 +5,15 @@ import { isoWeek, periodsOf } from '../../functions/supervision/domain/periods';
 
 const context = { calendar: nationalCalendar, yellowThreshold: 1, caseInfo: { itemCode: 'GTGH-0001', promisedDays: 10 } };
 let sequence = 0;
-const anEvent = (type: string, at: string, detail: Record<string, unknown> = {}): RelayedEvent => ({ eventId: `E${(sequence += 1)}`, tenantId: '522732', type, at, actor: 'system', caseId: 'C1', detail });
+const anEvent = (type: string, at: string, detail: Record<string, unknown> = {}): RelayedEvent => ({
+  eventId: `E${(sequence += 1)}`,
+  tenantId: '522732',
+  type,
+  at,
+  actor: 'system',
+  caseId: 'C1',
+  detail,
+});
 
 /** A 承诺件 accepted Monday 2026-11-23, two departments, decided and completed on Friday 2026-11-27 (on time). */
 const aCaseLife = (): RelayedEvent[] => [
@@ -92,7 +100,11 @@ describe('given the counter projection of a case', () => {
   it('when an accepted case is open, then the gauge holds it under its deadline and yellow dates; a suspension moves it to suspended', () => {
     const accepted = applyEvent(undefined, anEvent('CaseAccepted', '2026-11-23T02:00:00Z'), context);
     expect([...contributionOf(accepted)].filter(([key]) => key.startsWith('NOW'))).toEqual([['NOW|TOTAL|open#2026-12-07#2026-12-04', 1]]);
-    const suspended = applyEvent(accepted, anEvent('DepartmentTaskSuspended', '2026-11-24T02:00:00Z', { taskId: 'T1', procedure: '现场勘察', expectedDays: 2 }), context);
+    const suspended = applyEvent(
+      accepted,
+      anEvent('DepartmentTaskSuspended', '2026-11-24T02:00:00Z', { taskId: 'T1', procedure: '现场勘察', expectedDays: 2 }),
+      context,
+    );
     expect(countersDelta(accepted, suspended)).toEqual(
       expect.arrayContaining([
         { period: 'NOW', row: 'TOTAL', field: 'open#2026-12-07#2026-12-04', by: -1 },
@@ -124,7 +136,19 @@ describe('given the counter projection of a case', () => {
 
 describe('given reviews and rectification entries', () => {
   it('when a review is projected, then its level counts for the total, item, departments and handlers', () => {
-    const review = applyEvent(undefined, { ...anEvent('ReviewSubmitted', '2026-11-27T03:00:00Z', { reviewId: 'R1', level: '不满意', itemCode: 'GTGH-0001', departments: ['GTJ'], handlers: ['GTJ-007'] }) }, context);
+    const review = applyEvent(
+      undefined,
+      {
+        ...anEvent('ReviewSubmitted', '2026-11-27T03:00:00Z', {
+          reviewId: 'R1',
+          level: '不满意',
+          itemCode: 'GTGH-0001',
+          departments: ['GTJ'],
+          handlers: ['GTJ-007'],
+        }),
+      },
+      context,
+    );
     const day = [...contributionOf(review)].filter(([key]) => key.startsWith('D#'));
     expect(Object.fromEntries(day)).toEqual({
       'D#2026-11-27|TOTAL|reviews': 1,
@@ -139,7 +163,10 @@ describe('given reviews and rectification entries', () => {
   });
 
   it('when an entry opens and closes (in either order of arrival), then it is counted opened, closed on time and no longer open', () => {
-    const opened = { ...anEvent('RectificationOpened', '2026-11-23T02:00:00Z', { ownerDeptId: 'SJJ', source: 'review', limitDays: 10, deadline: '2026-12-07T23:59:59+08:00' }), rectificationId: 'X1' };
+    const opened = {
+      ...anEvent('RectificationOpened', '2026-11-23T02:00:00Z', { ownerDeptId: 'SJJ', source: 'review', limitDays: 10, deadline: '2026-12-07T23:59:59+08:00' }),
+      rectificationId: 'X1',
+    };
     const closed = { ...anEvent('RectificationClosed', '2026-11-27T02:00:00Z', { outcome: 'closed', ownerDeptId: 'SJJ' }), rectificationId: 'X1' };
     const afterOpen = applyEvent(undefined, opened, context);
     expect([...contributionOf(afterOpen)].filter(([key]) => key.startsWith('NOW'))).toEqual([
@@ -156,7 +183,10 @@ describe('given reviews and rectification entries', () => {
 
 describe('given the dashboard figures', () => {
   it('when open cases sit under deadline dates, then today decides green, yellow and red', () => {
-    const gauge = { row: 'TOTAL', values: { 'open#2026-12-07#2026-12-04': 3, 'open#2026-11-30#2026-11-27': 2, 'open#2026-11-20#2026-11-19': 1, suspended: 4, 'open#unknown': 1 } };
+    const gauge = {
+      row: 'TOTAL',
+      values: { 'open#2026-12-07#2026-12-04': 3, 'open#2026-11-30#2026-11-27': 2, 'open#2026-11-20#2026-11-19': 1, suspended: 4, 'open#unknown': 1 },
+    };
     expect(lightsOf(gauge, 'open', '2026-11-27')).toEqual({ open: 11, green: 3, yellow: 2, red: 1, suspended: 4, unknown: 1 });
   });
 
@@ -165,7 +195,10 @@ describe('given the dashboard figures', () => {
       today: '2026-11-27',
       gauge: [],
       period: [
-        { row: 'TOTAL', values: { finished: 4, onTime: 3, handlingDays: 10, promisedDays: 20, reviews: 4, satisfied: 3, 'reviews#good': 3, 'reviews#veryPoor': 1 } },
+        {
+          row: 'TOTAL',
+          values: { finished: 4, onTime: 3, handlingDays: 10, promisedDays: 20, reviews: 4, satisfied: 3, 'reviews#good': 3, 'reviews#veryPoor': 1 },
+        },
         { row: 'DEPT#GTJ', values: { decided: 2, decidedOnTime: 1 } },
       ],
     });

@@ -4,7 +4,15 @@ import { type CalendarYearRecord, nationalCalendar, WorkingCalendar } from '../.
 import { officialCalendarYears } from '../../functions/domain/calendar-data';
 import { rectificationDeadlineRecomputedDetailSchema } from '../../functions/reviews/events';
 import { auditRecordOf } from '../../functions/supervision/domain/audit';
-import { applyEvent, contributionOf, countersDelta, type ProjectionContext, type RelayedEvent, type SubjectFacts, subjectOf } from '../../functions/supervision/domain/counters';
+import {
+  applyEvent,
+  contributionOf,
+  countersDelta,
+  type ProjectionContext,
+  type RelayedEvent,
+  type SubjectFacts,
+  subjectOf,
+} from '../../functions/supervision/domain/counters';
 import { lightsOf } from '../../functions/supervision/domain/dashboard';
 
 /**
@@ -13,20 +21,41 @@ import { lightsOf } from '../../functions/supervision/domain/dashboard';
  * `nationalCalendar`; one that has refreshed counts on `corrected`. Either must end with the same gauge.
  */
 const corrected = WorkingCalendar.fromRecords(
-  officialCalendarYears.map((record): CalendarYearRecord => (record.year === 2026 ? { ...record, holidays: [...record.holidays, { name: '测试更正', rest: ['2026-12-01', '2026-12-02'], makeUpWorkdays: [] }] } : record)),
+  officialCalendarYears.map((record): CalendarYearRecord =>
+    record.year === 2026 ? { ...record, holidays: [...record.holidays, { name: '测试更正', rest: ['2026-12-01', '2026-12-02'], makeUpWorkdays: [] }] } : record,
+  ),
 );
 const stale: ProjectionContext = { calendar: nationalCalendar, yellowThreshold: 1, caseInfo: { itemCode: 'GTGH-0001', promisedDays: 10 } };
 const fresh: ProjectionContext = { ...stale, calendar: corrected };
 
 let sequence = 0;
-const anEvent = (type: string, at: string, detail: Record<string, unknown> = {}): RelayedEvent => ({ eventId: `E${(sequence += 1)}`, tenantId: '522732', type, at, actor: 'system', caseId: 'C1', detail });
+const anEvent = (type: string, at: string, detail: Record<string, unknown> = {}): RelayedEvent => ({
+  eventId: `E${(sequence += 1)}`,
+  tenantId: '522732',
+  type,
+  at,
+  actor: 'system',
+  caseId: 'C1',
+  detail,
+});
 
 /** Accepted Monday 2026-11-23 with 10 working days: due 2026-12-07 (yellow from 12-04) before the correction, 2026-12-09 (yellow from 12-08) after it. */
 const accepted = () => anEvent('CaseAccepted', '2026-11-23T02:00:00Z');
 const promisedMoved = (detail: Record<string, unknown> = {}, at = '2026-11-25T02:00:00Z') =>
-  anEvent('DeadlineRecomputed', at, { subject: 'case', field: 'promisedDeadline', before: '2026-12-07T23:59:59+08:00', after: '2026-12-09T23:59:59+08:00', moved: 'later', provisional: false, year: 2026, noticeVersion: 2, ...detail });
+  anEvent('DeadlineRecomputed', at, {
+    subject: 'case',
+    field: 'promisedDeadline',
+    before: '2026-12-07T23:59:59+08:00',
+    after: '2026-12-09T23:59:59+08:00',
+    moved: 'later',
+    provisional: false,
+    year: 2026,
+    noticeVersion: 2,
+    ...detail,
+  });
 
-const factsOf = (events: readonly RelayedEvent[], context: ProjectionContext): SubjectFacts | undefined => events.reduce<SubjectFacts | undefined>((facts, event) => applyEvent(facts, event, context), undefined);
+const factsOf = (events: readonly RelayedEvent[], context: ProjectionContext): SubjectFacts | undefined =>
+  events.reduce<SubjectFacts | undefined>((facts, event) => applyEvent(facts, event, context), undefined);
 const gaugeOf = (facts: SubjectFacts | undefined) => Object.fromEntries([...contributionOf(facts)].filter(([key]) => key.startsWith('NOW|')));
 
 function permutations<T>(items: readonly T[]): T[][] {
@@ -53,7 +82,12 @@ describe('given an open case whose promised deadline a holiday notice recomputed
   });
 
   it('then today’s lights follow the new date: on 2026-12-08 the case is yellow, not red', () => {
-    const gaugeRow = (facts: SubjectFacts | undefined) => ({ row: 'TOTAL', values: Object.fromEntries([...contributionOf(facts)].filter(([key]) => key.startsWith('NOW|TOTAL|')).map(([key, value]) => [key.split('|')[2] as string, value])) });
+    const gaugeRow = (facts: SubjectFacts | undefined) => ({
+      row: 'TOTAL',
+      values: Object.fromEntries(
+        [...contributionOf(facts)].filter(([key]) => key.startsWith('NOW|TOTAL|')).map(([key, value]) => [key.split('|')[2] as string, value]),
+      ),
+    });
     expect(lightsOf(gaugeRow(factsOf([accepted()], stale)), 'open', '2026-12-08')).toMatchObject({ open: 1, red: 1, yellow: 0 });
     expect(lightsOf(gaugeRow(factsOf([accepted(), promisedMoved()], stale)), 'open', '2026-12-08')).toMatchObject({ open: 1, red: 0, yellow: 1 });
   });
@@ -70,7 +104,12 @@ describe('given an open case whose promised deadline a holiday notice recomputed
 
   it('when it arrives before the acceptance, or among suspensions before and after it, then every order and either calendar ends with the same gauge', () => {
     // suspended Thursday 11-26, resumed Monday 11-30: 11-27 and 11-30 are not counted, so the deadline moves on two working days
-    const life = [accepted(), promisedMoved(), anEvent('DepartmentTaskSuspended', '2026-11-26T02:00:00Z', { taskId: 'T1' }), anEvent('DepartmentTaskResumed', '2026-11-30T02:00:00Z', { taskId: 'T1' })];
+    const life = [
+      accepted(),
+      promisedMoved(),
+      anEvent('DepartmentTaskSuspended', '2026-11-26T02:00:00Z', { taskId: 'T1' }),
+      anEvent('DepartmentTaskResumed', '2026-11-30T02:00:00Z', { taskId: 'T1' }),
+    ];
     for (const context of [stale, fresh]) {
       for (const order of permutations(life)) expect(gaugeOf(factsOf(order, context))).toEqual({ 'NOW|TOTAL|open#2026-12-11#2026-12-10': 1 });
     }
@@ -78,7 +117,10 @@ describe('given an open case whose promised deadline a holiday notice recomputed
 
   it('when a later load recomputed it again, then the later one wins whichever arrives first', () => {
     const first = promisedMoved({}, '2026-11-25T02:00:00Z');
-    const second = promisedMoved({ before: '2026-12-09T23:59:59+08:00', after: '2026-12-08T23:59:59+08:00', moved: 'earlier', noticeVersion: 3 }, '2026-11-26T02:00:00Z');
+    const second = promisedMoved(
+      { before: '2026-12-09T23:59:59+08:00', after: '2026-12-08T23:59:59+08:00', moved: 'earlier', noticeVersion: 3 },
+      '2026-11-26T02:00:00Z',
+    );
     expect(gaugeOf(factsOf([accepted(), first, second], stale))).toEqual({ 'NOW|TOTAL|open#2026-12-08#2026-12-07': 1 });
     expect(gaugeOf(factsOf([accepted(), second, first], stale))).toEqual({ 'NOW|TOTAL|open#2026-12-08#2026-12-07': 1 });
   });
@@ -100,23 +142,47 @@ describe('given an open case whose promised deadline a holiday notice recomputed
 
   it('then its audit record carries before and after, a null before included, and names no person', () => {
     const record = auditRecordOf(promisedMoved({ before: null }));
-    expect(record).toMatchObject({ action: 'DeadlineRecomputed', who: 'system', role: 'system', caseId: 'C1', before: null, after: '2026-12-09T23:59:59+08:00', detail: expect.objectContaining({ field: 'promisedDeadline', noticeVersion: 2 }) });
+    expect(record).toMatchObject({
+      action: 'DeadlineRecomputed',
+      who: 'system',
+      role: 'system',
+      caseId: 'C1',
+      before: null,
+      after: '2026-12-09T23:59:59+08:00',
+      detail: expect.objectContaining({ field: 'promisedDeadline', noticeVersion: 2 }),
+    });
     const taskRecord = auditRecordOf(promisedMoved({ subject: 'task', field: 'stageDeadline', taskId: 'T1', deptId: 'GTJ', claimedBy: 'GTJ-007' }));
     expect(taskRecord).toMatchObject({ taskId: 'T1', who: 'system', before: '2026-12-07T23:59:59+08:00', after: '2026-12-09T23:59:59+08:00' });
   });
 });
 
 describe('given an open rectification entry whose deadline a holiday notice recomputed', () => {
-  const opened = () => ({ ...anEvent('RectificationOpened', '2026-11-23T02:00:00Z', { ownerDeptId: 'SJJ', source: 'review', limitDays: 10, deadline: '2026-12-07T23:59:59+08:00' }), rectificationId: 'X1' });
+  const opened = () => ({
+    ...anEvent('RectificationOpened', '2026-11-23T02:00:00Z', { ownerDeptId: 'SJJ', source: 'review', limitDays: 10, deadline: '2026-12-07T23:59:59+08:00' }),
+    rectificationId: 'X1',
+  });
   const moved = () => ({
-    ...anEvent('DeadlineRecomputed', '2026-11-25T02:00:00Z', { subject: 'rectification', field: 'deadline', before: '2026-12-07T23:59:59+08:00', after: '2026-12-09T23:59:59+08:00', moved: 'later', provisional: false, year: 2026, noticeVersion: 2, ownerDeptId: 'SJJ' }),
+    ...anEvent('DeadlineRecomputed', '2026-11-25T02:00:00Z', {
+      subject: 'rectification',
+      field: 'deadline',
+      before: '2026-12-07T23:59:59+08:00',
+      after: '2026-12-09T23:59:59+08:00',
+      moved: 'later',
+      provisional: false,
+      year: 2026,
+      noticeVersion: 2,
+      ownerDeptId: 'SJJ',
+    }),
     rectificationId: 'X1',
   });
 
   it('then the open-entry gauge follows the new deadline, in either order of arrival and on either calendar', () => {
     expect(subjectOf(moved())).toBe('RECT#X1');
     for (const context of [stale, fresh]) {
-      for (const order of [[opened(), moved()], [moved(), opened()]]) {
+      for (const order of [
+        [opened(), moved()],
+        [moved(), opened()],
+      ]) {
         expect(gaugeOf(factsOf(order, context))).toEqual({ 'NOW|TOTAL|rect#2026-12-09#2026-12-08': 1, 'NOW|DEPT#SJJ|rectOpen': 1 });
       }
     }

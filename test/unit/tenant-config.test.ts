@@ -157,9 +157,7 @@ describe('Tenant configuration', () => {
       const planning = config.items.find((item) => item.code === 'GTGH-0001');
 
       expect(planning?.mode).toBe('parallel');
-      expect(planning?.departments.filter((department) => department.lead)).toEqual([
-        expect.objectContaining({ deptId: 'GTJ', prerequisites: ['ZJJ'] }),
-      ]);
+      expect(planning?.departments.filter((department) => department.lead)).toEqual([expect.objectContaining({ deptId: 'GTJ', prerequisites: ['ZJJ'] })]);
       expect(planning?.specialProcedures).toEqual([expect.objectContaining({ type: '现场勘察', countedInLimit: false })]);
     });
   });
@@ -172,7 +170,13 @@ describe('Tenant configuration', () => {
       expect(config.items[0]).toMatchObject({ noticeDays: 1, supplementPolicy: 'suspend', mode: 'parallel', fees: [], specialProcedures: [] });
       expect(config.items[0].materials[0]).toMatchObject({ required: true, electronicAccepted: true });
       expect(config.departments[0].presence).toBe('常驻窗口');
-      expect(config.supervision).toEqual({ yellowThresholdDays: 1, escalation: [{ level: 'county', role: '督办', handlingDays: 3 }, { level: 'city', handlingDays: 3 }] });
+      expect(config.supervision).toEqual({
+        yellowThresholdDays: 1,
+        escalation: [
+          { level: 'county', role: '督办', handlingDays: 3 },
+          { level: 'city', handlingDays: 3 },
+        ],
+      });
       expect(config.reviews).toEqual({ rectificationDays: 10, touchpoints: ['acceptance', 'completion'] });
     });
   });
@@ -236,26 +240,111 @@ describe('Tenant configuration', () => {
 
   describe.each<[string, (config: TenantConfigInput) => void, string, string]>([
     ['a department staffing an unknown window', (config) => config.departments[0].windowIds?.push('NOPE'), 'departments[0].windowIds[1]', 'unknown_window'],
-    ['a window id used in two halls', (config) => config.halls.push({ hallId: 'TOWN', name: '镇便民服务中心', level: '乡镇', windows: [{ windowId: 'YJS', name: '重复', kind: '一件事' }] }), 'halls[1].windows[0].windowId', 'duplicate'],
+    [
+      'a window id used in two halls',
+      (config) => config.halls.push({ hallId: 'TOWN', name: '镇便民服务中心', level: '乡镇', windows: [{ windowId: 'YJS', name: '重复', kind: '一件事' }] }),
+      'halls[1].windows[0].windowId',
+      'duplicate',
+    ],
     ['two items with the same code', (config) => config.items.push({ ...config.items[0], name: '事项甲（重复）' }), 'items[2].code', 'duplicate'],
-    ['a prerequisite outside the item', (config) => { config.items[0].departments[0].prerequisites = ['RSJ']; }, 'items[0].departments[0].prerequisites[0]', 'prerequisite_outside_item'],
-    ['no lead department', (config) => { config.items[0].departments[0].lead = false; }, 'items[0].departments', 'lead_count'],
-    ['a stage longer than the promise', (config) => { config.items[0].departments[0].stageDays = 6; }, 'items[0].departments[0].stageDays', 'stage_exceeds_promise'],
-    ['a 承诺件 promising nothing', (config) => {
-      config.items[0].promisedDays = 0;
-      config.items[0].departments[0].stageDays = 0;
-    }, 'items[0].promisedDays', 'promise_missing'],
-    ['a select field without options', (config) => { config.items[0].formFields.push({ key: 'gender', label: '性别', type: 'select' }); }, 'items[0].formFields[2].options', 'select_options'],
-    ['容缺 on an optional material', (config) => { config.items[0].materials?.push({ id: 'EXTRA', name: '其他', required: false, mayBeMissingAtAcceptance: true }); }, 'items[0].materials[2].mayBeMissingAtAcceptance', 'deferral_requires_required'],
-    ['a bundle at a window that is not a 一件事 window', (config) => { config.bundles![0].windowId = 'ZH-MS'; }, 'bundles[0].windowId', 'bundle_window_kind'],
-    ['a bundle whose items ask one field in two ways', (config) => { config.items[1].formFields[1].type = 'text'; }, 'bundles[0].itemCodes', 'bundle_conflict'],
-    ['a bundle material with no file type every item accepts', (config) => {
-      const [residentId] = config.items[1].materials ?? [];
-      residentId.fileTypes = ['png'];
-    }, 'bundles[0].itemCodes', 'bundle_conflict'],
-    ['a city outside the province', (config) => { config.tenant.provinceCode = '630000'; }, 'tenant.provinceCode', 'division_mismatch'],
-    ['escalation going down', (config) => { config.supervision = { escalation: [{ level: 'city' }, { level: 'county' }] }; }, 'supervision.escalation[1].level', 'escalation_order'],
-    ['a misspelt field', (config) => { Object.assign(config.items[0], { promiseDays: 3 }); }, 'items[0].promiseDays', 'unrecognized_keys'],
+    [
+      'a prerequisite outside the item',
+      (config) => {
+        config.items[0].departments[0].prerequisites = ['RSJ'];
+      },
+      'items[0].departments[0].prerequisites[0]',
+      'prerequisite_outside_item',
+    ],
+    [
+      'no lead department',
+      (config) => {
+        config.items[0].departments[0].lead = false;
+      },
+      'items[0].departments',
+      'lead_count',
+    ],
+    [
+      'a stage longer than the promise',
+      (config) => {
+        config.items[0].departments[0].stageDays = 6;
+      },
+      'items[0].departments[0].stageDays',
+      'stage_exceeds_promise',
+    ],
+    [
+      'a 承诺件 promising nothing',
+      (config) => {
+        config.items[0].promisedDays = 0;
+        config.items[0].departments[0].stageDays = 0;
+      },
+      'items[0].promisedDays',
+      'promise_missing',
+    ],
+    [
+      'a select field without options',
+      (config) => {
+        config.items[0].formFields.push({ key: 'gender', label: '性别', type: 'select' });
+      },
+      'items[0].formFields[2].options',
+      'select_options',
+    ],
+    [
+      '容缺 on an optional material',
+      (config) => {
+        config.items[0].materials?.push({ id: 'EXTRA', name: '其他', required: false, mayBeMissingAtAcceptance: true });
+      },
+      'items[0].materials[2].mayBeMissingAtAcceptance',
+      'deferral_requires_required',
+    ],
+    [
+      'a bundle at a window that is not a 一件事 window',
+      (config) => {
+        config.bundles![0].windowId = 'ZH-MS';
+      },
+      'bundles[0].windowId',
+      'bundle_window_kind',
+    ],
+    [
+      'a bundle whose items ask one field in two ways',
+      (config) => {
+        config.items[1].formFields[1].type = 'text';
+      },
+      'bundles[0].itemCodes',
+      'bundle_conflict',
+    ],
+    [
+      'a bundle material with no file type every item accepts',
+      (config) => {
+        const [residentId] = config.items[1].materials ?? [];
+        residentId.fileTypes = ['png'];
+      },
+      'bundles[0].itemCodes',
+      'bundle_conflict',
+    ],
+    [
+      'a city outside the province',
+      (config) => {
+        config.tenant.provinceCode = '630000';
+      },
+      'tenant.provinceCode',
+      'division_mismatch',
+    ],
+    [
+      'escalation going down',
+      (config) => {
+        config.supervision = { escalation: [{ level: 'city' }, { level: 'county' }] };
+      },
+      'supervision.escalation[1].level',
+      'escalation_order',
+    ],
+    [
+      'a misspelt field',
+      (config) => {
+        Object.assign(config.items[0], { promiseDays: 3 });
+      },
+      'items[0].promiseDays',
+      'unrecognized_keys',
+    ],
   ])('Given a configuration with %s', (_description, injectFault, expectedPath, expectedCode) => {
     it(`When validated, then ${expectedCode} is reported at ${expectedPath} and nothing else`, () => {
       const config = givenMinimalConfig();
@@ -278,9 +367,7 @@ describe('Tenant configuration', () => {
 
       const errors = thenErrors(validateTenantConfig(config));
 
-      expect(errors).toEqual([
-        expect.objectContaining({ message: '前置条件形成循环：MZJ → RSJ → MZJ / Prerequisites form a cycle: MZJ → RSJ → MZJ' }),
-      ]);
+      expect(errors).toEqual([expect.objectContaining({ message: '前置条件形成循环：MZJ → RSJ → MZJ / Prerequisites form a cycle: MZJ → RSJ → MZJ' })]);
     });
   });
 
@@ -413,7 +500,9 @@ describe('Tenant configuration', () => {
 
       expect(run.status).toBe(1);
       expect(run.stderr).toContain('2 个错误 / 2 error(s)');
-      expect(run.stderr).toMatch(/items\[3\]\.departments\[0\]\.deptId \(第 \d+ 行 \/ line \d+\) \[unknown_department\] 引用的部门不存在：NOPE \/ Unknown department: NOPE/);
+      expect(run.stderr).toMatch(
+        /items\[3\]\.departments\[0\]\.deptId \(第 \d+ 行 \/ line \d+\) \[unknown_department\] 引用的部门不存在：NOPE \/ Unknown department: NOPE/,
+      );
       expect(run.stderr).toContain('tenant.tenantId');
     }, 60_000);
 

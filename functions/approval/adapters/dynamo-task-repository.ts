@@ -74,7 +74,12 @@ export class DynamoTaskRepository implements TaskRepository {
     return (page.Items ?? []).map(toTask);
   }
 
-  async saveAssignment(task: DepartmentTask, token: { callbackToken: string; dispatchedAt: string; expiresAt: string }, event: CaseEvent, expectedStatus: DepartmentTask['status']): Promise<void> {
+  async saveAssignment(
+    task: DepartmentTask,
+    token: { callbackToken: string; dispatchedAt: string; expiresAt: string },
+    event: CaseEvent,
+    expectedStatus: DepartmentTask['status'],
+  ): Promise<void> {
     await this.transact(
       { ...taskItem(task), callbackToken: token.callbackToken, tokenDispatchedAt: token.dispatchedAt, tokenExpiresAt: token.expiresAt },
       'attribute_exists(PK) AND #status = :expected AND (attribute_not_exists(tokenDispatchedAt) OR tokenDispatchedAt <= :dispatchedAt)',

@@ -14,9 +14,7 @@ export class StepFunctionsApprovalWorkflow implements ApprovalWorkflow, Workflow
   async start(request: { tenantId: string; caseId: string; maxConcurrency: 0 | 1; tasks: readonly WorkflowTask[] }): Promise<string> {
     const name = executionName(request.tenantId, request.caseId);
     try {
-      const started = await this.client.send(
-        new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name, input: JSON.stringify(request) }),
-      );
+      const started = await this.client.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name, input: JSON.stringify(request) }));
       return started.executionArn ?? name;
     } catch (error) {
       // a retried acceptance may carry recomputed timeouts; the running execution is the one that counts

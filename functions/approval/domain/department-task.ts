@@ -120,21 +120,25 @@ export function assignTask(task: DepartmentTask, now: string, startsStageClock =
 function requireWorkable(task: DepartmentTask, action: { zh: string; en: string }, allowSuspended = false): void {
   if (task.status === 'pending' || (allowSuspended && task.status === 'suspended')) return;
   if (isClosed(task)) refuse(`审批任务已办结，不能${action.zh}`, `Task is already closed; cannot ${action.en}`, 'TASK_NOT_PENDING');
-  if (task.status === 'suspended') refuse(`审批任务处于中止状态，请先恢复再${action.zh}`, `Task is suspended; resume it before you ${action.en}`, 'TASK_SUSPENDED');
+  if (task.status === 'suspended')
+    refuse(`审批任务处于中止状态，请先恢复再${action.zh}`, `Task is suspended; resume it before you ${action.en}`, 'TASK_SUSPENDED');
   refuse(`审批任务尚未送达部门，不能${action.zh}`, `Task has not reached the department yet; cannot ${action.en}`, 'TASK_NOT_PENDING');
 }
 
 /** 首问负责: a named handler takes the task; someone else's claim is not silently taken over. */
 export function claimTask(task: DepartmentTask, staffId: string, now: string): DepartmentTask {
   requireWorkable(task, { zh: '认领', en: 'claim' }, true);
-  if (task.claimedBy && task.claimedBy !== staffId) refuse(`该任务已由 ${task.claimedBy} 认领`, `Task is already claimed by ${task.claimedBy}`, 'TASK_ALREADY_CLAIMED');
+  if (task.claimedBy && task.claimedBy !== staffId)
+    refuse(`该任务已由 ${task.claimedBy} 认领`, `Task is already claimed by ${task.claimedBy}`, 'TASK_ALREADY_CLAIMED');
   return { ...task, claimedBy: staffId, claimedAt: task.claimedAt ?? now };
 }
 
 export function decideTask(task: DepartmentTask, decision: TaskDecision, reason: string | undefined, now: string, staffId?: string): DepartmentTask {
   requireWorkable(task, { zh: '作出决定', en: 'decide' });
-  if (staffId && task.claimedBy && task.claimedBy !== staffId) refuse(`该任务由 ${task.claimedBy} 承办，其他人员不能决定`, `Task is handled by ${task.claimedBy}`, 'TASK_CLAIMED_BY_OTHER');
-  if (decision === 'deny' && !reason) throw new ValidationError('不予批准须说明理由', 'A denial needs a reason', [{ path: 'body.reason', message: 'required' }], 'REASON_REQUIRED');
+  if (staffId && task.claimedBy && task.claimedBy !== staffId)
+    refuse(`该任务由 ${task.claimedBy} 承办，其他人员不能决定`, `Task is handled by ${task.claimedBy}`, 'TASK_CLAIMED_BY_OTHER');
+  if (decision === 'deny' && !reason)
+    throw new ValidationError('不予批准须说明理由', 'A denial needs a reason', [{ path: 'body.reason', message: 'required' }], 'REASON_REQUIRED');
   return {
     ...task,
     status: decision === 'approve' ? 'approved' : 'denied',
@@ -162,7 +166,9 @@ export function resumeTask(task: DepartmentTask, now: string, by?: string): Depa
   return {
     ...task,
     status: 'pending',
-    suspensions: restarts ? [] : (task.suspensions ?? []).map((suspension) => (suspension === open ? { ...suspension, resumedAt: now, ...(by ? { by } : {}) } : suspension)),
+    suspensions: restarts
+      ? []
+      : (task.suspensions ?? []).map((suspension) => (suspension === open ? { ...suspension, resumedAt: now, ...(by ? { by } : {}) } : suspension)),
     ...(restarts ? { stageStartedAt: now } : {}),
   };
 }
@@ -170,7 +176,13 @@ export function resumeTask(task: DepartmentTask, now: string, by?: string): Depa
 /** 转办: the task moves to another department, keeping its stage deadline (a transfer buys no time). */
 export function reassignTask(task: DepartmentTask, toDeptId: string, reason: string, now: string, by?: string): DepartmentTask {
   requireWorkable(task, { zh: '转办', en: 'reassign' });
-  if (toDeptId === task.deptId) throw new ValidationError('不能转办给本部门', 'Cannot reassign to the same department', [{ path: 'body.toDeptId', message: 'same department' }], 'REASSIGN_TO_SELF');
+  if (toDeptId === task.deptId)
+    throw new ValidationError(
+      '不能转办给本部门',
+      'Cannot reassign to the same department',
+      [{ path: 'body.toDeptId', message: 'same department' }],
+      'REASSIGN_TO_SELF',
+    );
   const { claimedBy: _claimedBy, claimedAt: _claimedAt, ...unclaimed } = task;
   return {
     ...unclaimed,

@@ -19,7 +19,12 @@ export interface TaskRepository {
    * status it was read with (a decision, suspension or 转办 in between is never overwritten) and on no
    * later dispatch having been stored (a redelivered old message never wins).
    */
-  saveAssignment(task: DepartmentTask, token: { callbackToken: string; dispatchedAt: string; expiresAt: string }, event: CaseEvent, expectedStatus: DepartmentTask['status']): Promise<void>;
+  saveAssignment(
+    task: DepartmentTask,
+    token: { callbackToken: string; dispatchedAt: string; expiresAt: string },
+    event: CaseEvent,
+    expectedStatus: DepartmentTask['status'],
+  ): Promise<void>;
   /** Stores a change conditional on the status the task had when it was read. */
   save(task: DepartmentTask, expectedStatus: DepartmentTask['status'], event: CaseEvent): Promise<void>;
 }

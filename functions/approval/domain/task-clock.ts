@@ -1,4 +1,12 @@
-import { CalendarNotAvailable, endOfShanghaiDay, epochMillis, nationalCalendar, shanghaiDate, startOfShanghaiDayMillis, type WorkingCalendar } from '../../domain/calendar';
+import {
+  CalendarNotAvailable,
+  endOfShanghaiDay,
+  epochMillis,
+  nationalCalendar,
+  shanghaiDate,
+  startOfShanghaiDayMillis,
+  type WorkingCalendar,
+} from '../../domain/calendar';
 import { lightAt, secondsUntilNextLightChange } from '../../domain/case-clock';
 import { clockSuspensions, type DepartmentTask, type TaskEscalation, type TaskLight } from './department-task';
 
@@ -20,7 +28,13 @@ export interface EscalationPolicy {
   readonly ladder: readonly SupervisionRung[];
 }
 
-export const DEFAULT_ESCALATION_POLICY: EscalationPolicy = { yellowThresholdDays: 1, ladder: [{ level: 'county', role: '督办', handlingDays: 3 }, { level: 'city', handlingDays: 3 }] };
+export const DEFAULT_ESCALATION_POLICY: EscalationPolicy = {
+  yellowThresholdDays: 1,
+  ladder: [
+    { level: 'county', role: '督办', handlingDays: 3 },
+    { level: 'city', handlingDays: 3 },
+  ],
+};
 
 /** Who is told about a change on the ladder. */
 export type EscalationRecipient =
@@ -109,7 +123,11 @@ export function nextEscalation(task: DepartmentTask, now: Date, calendar: Workin
     const since = now.toISOString();
     const supervisionDeadline = calendar.addWorkingDays(since, rung.handlingDays);
     // where the handling deadline was counted from, so a new holiday notice can count it again
-    return { light, escalation: { level: rungIndex + 2, supervisionDeadline, since, handlingDays: rung.handlingDays }, notify: [supervisionOffice(rung), head, ...handler] };
+    return {
+      light,
+      escalation: { level: rungIndex + 2, supervisionDeadline, since, handlingDays: rung.handlingDays },
+      notify: [supervisionOffice(rung), head, ...handler],
+    };
   };
   if (light === 'yellow' && level < 1) return { light, escalation: { level: 1 }, notify: [...handler, head] };
   if (light !== 'red') return undefined;
@@ -123,7 +141,12 @@ export function nextEscalation(task: DepartmentTask, now: Date, calendar: Workin
  * or the current 督办 handling deadline passes; daily while suspended (resuming wakes it at once) or
  * while the calendar has a gap (never a Monday-to-Friday guess).
  */
-export function taskWaitSeconds(task: DepartmentTask, now: Date, calendar: WorkingCalendar = nationalCalendar, policy: EscalationPolicy = DEFAULT_ESCALATION_POLICY): number {
+export function taskWaitSeconds(
+  task: DepartmentTask,
+  now: Date,
+  calendar: WorkingCalendar = nationalCalendar,
+  policy: EscalationPolicy = DEFAULT_ESCALATION_POLICY,
+): number {
   if (task.status === 'suspended') return CALENDAR_GAP_RECHECK_SECONDS;
   if (task.stageDays === 0) return Math.max(1, Math.ceil((startOfShanghaiDayMillis(shanghaiDate(stageStart(task))) + DAY_MS - now.getTime()) / 1000));
   const supervisionDeadline = task.escalation?.supervisionDeadline;
@@ -139,7 +162,10 @@ export function taskWaitSeconds(task: DepartmentTask, now: Date, calendar: Worki
 }
 
 /** The ladder as the tenant configured it (older stored profiles lack the handling days: the default applies). */
-export function escalationPolicyOf(supervision: { yellowThresholdDays: number; escalation: ReadonlyArray<{ level: SupervisionRung['level']; role?: string; handlingDays?: number }> }): EscalationPolicy {
+export function escalationPolicyOf(supervision: {
+  yellowThresholdDays: number;
+  escalation: ReadonlyArray<{ level: SupervisionRung['level']; role?: string; handlingDays?: number }>;
+}): EscalationPolicy {
   return {
     yellowThresholdDays: supervision.yellowThresholdDays,
     ladder: supervision.escalation.map((rung) => ({ level: rung.level, ...(rung.role ? { role: rung.role } : {}), handlingDays: rung.handlingDays ?? 3 })),

@@ -11,7 +11,8 @@ export function calendarCacheTtlSeconds(environment: NodeJS.ProcessEnv = process
   const raw = environment[CALENDAR_CACHE_TTL_VARIABLE];
   if (raw === undefined || raw === '') return DEFAULT_TTL_SECONDS;
   const seconds = Number(raw);
-  if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`${CALENDAR_CACHE_TTL_VARIABLE} must be a non-negative number of seconds, got ${JSON.stringify(raw)}`);
+  if (!Number.isFinite(seconds) || seconds < 0)
+    throw new Error(`${CALENDAR_CACHE_TTL_VARIABLE} must be a non-negative number of seconds, got ${JSON.stringify(raw)}`);
   return seconds;
 }
 

@@ -138,7 +138,9 @@ export class DynamoHolidayNoticeStore implements HolidayNoticeStore {
   }
 
   private async version(year: number, version: number): Promise<StoredNotice | undefined> {
-    const result = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: keys.calendarNoticeVersion(year, version), ConsistentRead: true }));
+    const result = await this.documents.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.calendarNoticeVersion(year, version), ConsistentRead: true }),
+    );
     return result.Item ? storedNoticeOf(result.Item) : undefined;
   }
 

@@ -26,7 +26,8 @@ export class SqsRecomputeRequests implements RecomputeRequests {
         }),
       );
       // a partly failed batch fails the whole notice message, which SQS redelivers; the counties already queued recompute twice, harmlessly
-      if (result.Failed?.length) throw new Error(`could not queue the recomputation of ${result.Failed.length} counties: ${result.Failed.map((failure) => failure.Code).join(', ')}`);
+      if (result.Failed?.length)
+        throw new Error(`could not queue the recomputation of ${result.Failed.length} counties: ${result.Failed.map((failure) => failure.Code).join(', ')}`);
     }
   }
 }

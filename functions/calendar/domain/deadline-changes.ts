@@ -46,7 +46,14 @@ function counted(compute: () => string): string | null {
 }
 
 /** Null when nothing moved; otherwise the change, judged from `start` for the provisional flag. */
-function changeOf(subject: DeadlineChange['subject'], field: DeadlineField, start: string, before: string | null, after: string | null, basis: RecomputeBasis): DeadlineChange | null {
+function changeOf(
+  subject: DeadlineChange['subject'],
+  field: DeadlineField,
+  start: string,
+  before: string | null,
+  after: string | null,
+  basis: RecomputeBasis,
+): DeadlineChange | null {
   if (before === after) return null;
   // an uncountable deadline that becomes countable moves "earlier" than never
   const moved = before === null || (after !== null && after < before) ? 'earlier' : 'later';
@@ -61,7 +68,11 @@ const isPresent = <T>(value: T | null): value is T => value !== null;
  * promised deadline while it is being handled, the result-delivery deadline once completed and not yet
  * handed over. Finished cases are never recomputed.
  */
-export function caseDeadlineChanges(current: Case, basis: RecomputeBasis, delivery?: { readonly storedDeadline: string | null; readonly delivered: boolean }): DeadlineChange[] {
+export function caseDeadlineChanges(
+  current: Case,
+  basis: RecomputeBasis,
+  delivery?: { readonly storedDeadline: string | null; readonly delivered: boolean },
+): DeadlineChange[] {
   switch (current.status) {
     case 'submitted': {
       const receivedAt = current.receivedAt ?? current.createdAt;
@@ -79,7 +90,9 @@ export function caseDeadlineChanges(current: Case, basis: RecomputeBasis, delive
       const completedAt = current.completedAt;
       if (!completedAt || delivery?.delivered) return [];
       const count = (calendar: WorkingCalendar) => counted(() => resultDeliveryDeadline(completedAt, calendar));
-      return [changeOf('release', 'deliveryDeadline', completedAt, delivery?.storedDeadline ?? count(basis.before), count(basis.after), basis)].filter(isPresent);
+      return [changeOf('release', 'deliveryDeadline', completedAt, delivery?.storedDeadline ?? count(basis.before), count(basis.after), basis)].filter(
+        isPresent,
+      );
     }
     default:
       return [];
@@ -108,7 +121,7 @@ export function taskDeadlineChanges(task: DepartmentTask, basis: RecomputeBasis)
   const now = new Date(basis.now);
   const start = task.stageStartedAt ?? task.createdAt;
   const stageAfter = counted(() => currentStageDeadline(task, now, basis.after) ?? '') || null;
-  const stageBefore = task.stageDeadline === stageAfter ? stageAfter : (counted(() => currentStageDeadline(task, now, basis.before) ?? '') || null);
+  const stageBefore = task.stageDeadline === stageAfter ? stageAfter : counted(() => currentStageDeadline(task, now, basis.before) ?? '') || null;
   const changes: DeadlineChange[] = [];
   let next = task;
   const stage = changeOf('task', 'stageDeadline', start, stageBefore, stageAfter, basis);

@@ -83,7 +83,11 @@ export class DynamoItemCatalogue implements ItemCatalogue {
       );
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
-        throw new InvalidTransitionError(`事项${code}的版本${version}已存在或版本不连续`, `Item ${code} version ${version} already exists or skips a version`, 'ITEM_VERSION_CONFLICT');
+        throw new InvalidTransitionError(
+          `事项${code}的版本${version}已存在或版本不连续`,
+          `Item ${code} version ${version} already exists or skips a version`,
+          'ITEM_VERSION_CONFLICT',
+        );
       }
       throw error;
     }

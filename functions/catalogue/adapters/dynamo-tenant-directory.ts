@@ -21,7 +21,12 @@ export class DynamoTenantDirectory implements TenantDirectory {
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.documents.send(
-        new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'PK = :register', ExpressionAttributeValues: { ':register': keys.tenantRegisterPartition() }, ExclusiveStartKey: startKey }),
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :register',
+          ExpressionAttributeValues: { ':register': keys.tenantRegisterPartition() },
+          ExclusiveStartKey: startKey,
+        }),
       );
       ids.push(...(page.Items ?? []).map((item) => String(item.tenantId)));
       startKey = page.LastEvaluatedKey;
@@ -32,7 +37,13 @@ export class DynamoTenantDirectory implements TenantDirectory {
   async saveProfile(profile: TenantProfile, change: ItemChange): Promise<void> {
     const tenantId = profile.tenant.tenantId;
     const before = await this.profile(tenantId);
-    const settings = (of: TenantProfile) => ({ supervision: of.supervision, reviews: of.reviews, departments: of.departments.length, halls: of.halls.length, items: of.itemCodes.length });
+    const settings = (of: TenantProfile) => ({
+      supervision: of.supervision,
+      reviews: of.reviews,
+      departments: of.departments.length,
+      halls: of.halls.length,
+      items: of.itemCodes.length,
+    });
     const audit = configurationAudit({
       tenantId,
       recordId: `CONFIG-PROFILE-${change.at}`,
@@ -47,7 +58,12 @@ export class DynamoTenantDirectory implements TenantDirectory {
       new TransactWriteCommand({
         TransactItems: [
           { Put: { TableName: this.tableName, Item: { ...keys.tenantProfile(tenantId), entity: 'TenantProfile', tenantId, profile, change } } },
-          { Put: { TableName: this.tableName, Item: { ...keys.tenantRegister(tenantId), entity: 'TenantRegistration', tenantId, name: profile.tenant.name, registeredAt: change.at } } },
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...keys.tenantRegister(tenantId), entity: 'TenantRegistration', tenantId, name: profile.tenant.name, registeredAt: change.at },
+            },
+          },
           { Put: { TableName: this.tableName, Item: auditItem(audit), ConditionExpression: 'attribute_not_exists(PK)' } },
         ],
       }),

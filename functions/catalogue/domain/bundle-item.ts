@@ -42,7 +42,9 @@ export function bundleAsItem(bundle: Bundle, items: readonly PublishedItem[], me
       deptId,
       lead: deptId === leadDeptId,
       stageDays: Math.max(...departmentsOf(deptId).map((department) => department.stageDays)),
-      prerequisites: unique(departmentsOf(deptId).flatMap((department) => department.prerequisites)).filter((other) => other !== deptId && memberIds.has(other)),
+      prerequisites: unique(departmentsOf(deptId).flatMap((department) => department.prerequisites)).filter(
+        (other) => other !== deptId && memberIds.has(other),
+      ),
     })),
     formFields: merged.formFields.map(({ itemCodes: _itemCodes, ...field }) => field),
     materials: merged.materials.map(({ usedBy: _usedBy, ...material }) => material),

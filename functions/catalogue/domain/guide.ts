@@ -64,9 +64,18 @@ export function buildGuide(item: PublishedItem, profile: TenantProfile, now: str
     },
     steps: [
       { step: '申请 / apply', detail: item.onlineAllowed ? '网上或窗口申请，标准一致 / online or at a window, same standard' : '窗口申请 / at a window' },
-      { step: '受理 / acceptance', detail: `材料不全的，${item.noticeDays}个工作日内一次性告知 / missing materials are notified once within ${item.noticeDays} working day(s)` },
-      { step: '审查 / review', detail: item.mode === 'parallel' ? '相关部门并联审查 / departments review in parallel' : '各部门依次审查 / departments review in turn' },
-      { step: '决定 / decision', detail: `承诺${item.promisedDays}个工作日内办结（法定${item.legalDays}个工作日） / promised within ${item.promisedDays} working days (legal limit ${item.legalDays})` },
+      {
+        step: '受理 / acceptance',
+        detail: `材料不全的，${item.noticeDays}个工作日内一次性告知 / missing materials are notified once within ${item.noticeDays} working day(s)`,
+      },
+      {
+        step: '审查 / review',
+        detail: item.mode === 'parallel' ? '相关部门并联审查 / departments review in parallel' : '各部门依次审查 / departments review in turn',
+      },
+      {
+        step: '决定 / decision',
+        detail: `承诺${item.promisedDays}个工作日内办结（法定${item.legalDays}个工作日） / promised within ${item.promisedDays} working days (legal limit ${item.legalDays})`,
+      },
       { step: '送达 / delivery', detail: '办结后3个工作日内送达，可自取或邮寄 / delivered within 3 working days, pickup or mail' },
     ],
     formFields: item.formFields,

@@ -105,16 +105,24 @@ const divisionCode = z
   .string()
   .regex(DIVISION_CODE, { error: bilingual('行政区划代码应为6位数字', 'Division code must be 6 digits') })
   .describe('行政区划代码 / Administrative division code');
-const stableCode = z.string().max(40).regex(STABLE_CODE, {
-  error: bilingual('编码只能由大写字母、数字和连字符组成', 'Code must be upper-case letters and digits, separated by hyphens'),
-});
+const stableCode = z
+  .string()
+  .max(40)
+  .regex(STABLE_CODE, {
+    error: bilingual('编码只能由大写字母、数字和连字符组成', 'Code must be upper-case letters and digits, separated by hyphens'),
+  });
 const deptId = z
   .string()
-  .regex(DEPT_ID, { error: bilingual('部门编码应为2-16位大写字母或数字，以字母开头', 'Department id must be 2-16 upper-case letters or digits, starting with a letter') })
+  .regex(DEPT_ID, {
+    error: bilingual('部门编码应为2-16位大写字母或数字，以字母开头', 'Department id must be 2-16 upper-case letters or digits, starting with a letter'),
+  })
   .describe('部门编码 / Department id');
-const upperSnake = z.string().max(60).regex(UPPER_SNAKE, {
-  error: bilingual('编码应为大写字母、数字和下划线', 'Id must be upper-case letters, digits and underscores'),
-});
+const upperSnake = z
+  .string()
+  .max(60)
+  .regex(UPPER_SNAKE, {
+    error: bilingual('编码应为大写字母、数字和下划线', 'Id must be upper-case letters, digits and underscores'),
+  });
 const text = z.string().trim().min(1);
 const days = z.number().int().min(0);
 
@@ -238,7 +246,10 @@ export const ServiceWindowSchema = z.strictObject({
   windowId: stableCode.describe('窗口编码（全租户唯一） / Window id, unique across halls'),
   name: text,
   kind: WindowKindSchema,
-  domains: z.array(WindowDomainSchema).default(() => []).describe('窗口受理的领域 / Domains taken in at this window'),
+  domains: z
+    .array(WindowDomainSchema)
+    .default(() => [])
+    .describe('窗口受理的领域 / Domains taken in at this window'),
 });
 /** A window. */
 export type ServiceWindow = z.infer<typeof ServiceWindowSchema>;
@@ -260,7 +271,10 @@ export const DepartmentSchema = z.strictObject({
   name: text,
   type: DepartmentTypeSchema,
   presence: DepartmentPresenceSchema.default('常驻窗口'),
-  windowIds: z.array(stableCode).default(() => []).describe('部门派驻或使用的窗口 / Windows the department staffs or is served at'),
+  windowIds: z
+    .array(stableCode)
+    .default(() => [])
+    .describe('部门派驻或使用的窗口 / Windows the department staffs or is served at'),
   windowCount: days.describe('设窗口数 / Number of counters the department has in the hall'),
   note: text.optional().describe('备注 / Note'),
 });
@@ -286,7 +300,10 @@ export const MaterialSchema = z.strictObject({
   mayBeMissingAtAcceptance: z.boolean().default(false).describe('容缺受理：可先受理，出证前补齐 / 容缺: may be missing at acceptance, due before issue'),
   electronicAccepted: z.boolean().default(true),
   fromCertificateLibrary: upperSnake.optional().describe('可从电子证照库调取的证照类型（免证办） / Certificate type fetched from the certificate library'),
-  fileTypes: z.array(MaterialFileTypeSchema).min(1).default(() => [...DEFAULT_FILE_TYPES]),
+  fileTypes: z
+    .array(MaterialFileTypeSchema)
+    .min(1)
+    .default(() => [...DEFAULT_FILE_TYPES]),
 });
 /** An application material. */
 export type Material = z.infer<typeof MaterialSchema>;
@@ -304,7 +321,7 @@ export type Fee = z.infer<typeof FeeSchema>;
 export const ItemDepartmentSchema = z.strictObject({
   deptId,
   lead: z.boolean().default(false).describe('牵头部门（每个事项恰好一个） / Lead department, exactly one per item'),
-  stageDays: days.describe('本部门环节时限（工作日） / Working-day limit of this department\'s stage'),
+  stageDays: days.describe("本部门环节时限（工作日） / Working-day limit of this department's stage"),
   prerequisites: z
     .array(deptId)
     .default(() => [])
@@ -355,7 +372,10 @@ export const ServiceItemSchema = z
     departments: z.array(ItemDepartmentSchema).min(1),
     formFields: z.array(FormFieldSchema).min(1),
     materials: z.array(MaterialSchema).default(() => []),
-    fees: z.array(FeeSchema).default(() => []).describe('收费；空列表表示免费 / Fees; an empty list means free'),
+    fees: z
+      .array(FeeSchema)
+      .default(() => [])
+      .describe('收费；空列表表示免费 / Fees; an empty list means free'),
     specialProcedures: z.array(SpecialProcedureSchema).default(() => []),
     result: ItemResultSchema,
   })
@@ -363,7 +383,13 @@ export const ServiceItemSchema = z
     const legalDays = numberOf(item.legalDays);
     const promisedDays = numberOf(item.promisedDays);
     if (legalDays !== undefined && promisedDays !== undefined && promisedDays > legalDays) {
-      report(ctx, ['promisedDays'], 'promised_exceeds_legal', `承诺时限（${promisedDays}）不得超过法定时限（${legalDays}）`, `Promised days (${promisedDays}) exceed legal days (${legalDays})`);
+      report(
+        ctx,
+        ['promisedDays'],
+        'promised_exceeds_legal',
+        `承诺时限（${promisedDays}）不得超过法定时限（${legalDays}）`,
+        `Promised days (${promisedDays}) exceed legal days (${legalDays})`,
+      );
     }
     if (item.handlingKind === '承诺件' && promisedDays === 0) {
       report(ctx, ['promisedDays'], 'promise_missing', '承诺件须有至少1个工作日的承诺时限', 'A 承诺件 needs a promised limit of at least 1 working day');
@@ -382,7 +408,13 @@ export const ServiceItemSchema = z
     reportDuplicates(ctx, ['materials'], item.materials, 'id', '材料编码', 'material id');
     for (const [index, material] of recordsOf(item.materials)) {
       if (material.mayBeMissingAtAcceptance === true && material.required === false) {
-        report(ctx, ['materials', index, 'mayBeMissingAtAcceptance'], 'deferral_requires_required', '容缺只适用于必交材料', 'Only a required material can be deferred (容缺)');
+        report(
+          ctx,
+          ['materials', index, 'mayBeMissingAtAcceptance'],
+          'deferral_requires_required',
+          '容缺只适用于必交材料',
+          'Only a required material can be deferred (容缺)',
+        );
       }
     }
   }, runOnObjects);
@@ -394,7 +426,13 @@ function checkItemDepartments(item: UnknownRecord, promisedDays: number | undefi
   const departments = recordsOf(item.departments);
   const leadCount = departments.filter(([, department]) => department.lead === true).length;
   if (departments.length > 0 && leadCount !== 1) {
-    report(ctx, ['departments'], 'lead_count', `须有且仅有一个牵头部门（lead: true），当前 ${leadCount} 个`, `Exactly one lead department is required, found ${leadCount}`);
+    report(
+      ctx,
+      ['departments'],
+      'lead_count',
+      `须有且仅有一个牵头部门（lead: true），当前 ${leadCount} 个`,
+      `Exactly one lead department is required, found ${leadCount}`,
+    );
   }
   reportDuplicates(ctx, ['departments'], item.departments, 'deptId', '事项内部门', 'department in item');
 
@@ -402,13 +440,25 @@ function checkItemDepartments(item: UnknownRecord, promisedDays: number | undefi
     if (item.mode === 'serial') {
       const total = departments.reduce((sum, [, department]) => sum + (numberOf(department.stageDays) ?? 0), 0);
       if (total > promisedDays) {
-        report(ctx, ['departments'], 'stage_exceeds_promise', `串联审批各环节时限合计（${total}）超过承诺时限（${promisedDays}）`, `Serial stages total ${total} days, more than the promised ${promisedDays}`);
+        report(
+          ctx,
+          ['departments'],
+          'stage_exceeds_promise',
+          `串联审批各环节时限合计（${total}）超过承诺时限（${promisedDays}）`,
+          `Serial stages total ${total} days, more than the promised ${promisedDays}`,
+        );
       }
     } else {
       for (const [index, department] of departments) {
         const stageDays = numberOf(department.stageDays);
         if (stageDays !== undefined && stageDays > promisedDays) {
-          report(ctx, ['departments', index, 'stageDays'], 'stage_exceeds_promise', `环节时限（${stageDays}）超过承诺时限（${promisedDays}）`, `Stage limit ${stageDays} exceeds the promised ${promisedDays} days`);
+          report(
+            ctx,
+            ['departments', index, 'stageDays'],
+            'stage_exceeds_promise',
+            `环节时限（${stageDays}）超过承诺时限（${promisedDays}）`,
+            `Stage limit ${stageDays} exceeds the promised ${promisedDays} days`,
+          );
         }
       }
     }
@@ -424,10 +474,20 @@ function checkItemDepartments(item: UnknownRecord, promisedDays: number | undefi
       if (prerequisite === ownId) {
         report(ctx, path, 'prerequisite_cycle', `部门不能以自身为前置条件：${prerequisite}`, `A department cannot be its own prerequisite: ${prerequisite}`);
       } else if (!memberIds.has(prerequisite)) {
-        report(ctx, path, 'prerequisite_outside_item', `前置部门 ${prerequisite} 不在本事项的部门中`, `Prerequisite ${prerequisite} is not a department of this item`);
+        report(
+          ctx,
+          path,
+          'prerequisite_outside_item',
+          `前置部门 ${prerequisite} 不在本事项的部门中`,
+          `Prerequisite ${prerequisite} is not a department of this item`,
+        );
       }
     });
-    if (ownId !== undefined) prerequisitesOf.set(ownId, prerequisites.filter((prerequisite) => prerequisite !== ownId));
+    if (ownId !== undefined)
+      prerequisitesOf.set(
+        ownId,
+        prerequisites.filter((prerequisite) => prerequisite !== ownId),
+      );
   }
   const inReportedCycle = new Set<string>();
   for (const [index, department] of departments) {
@@ -466,10 +526,7 @@ export const BundleSchema = z.strictObject({
   code: stableCode,
   name: text,
   description: text.optional(),
-  itemCodes: z
-    .array(stableCode)
-    .min(2)
-    .describe('组成事项（至少2个），按办理顺序排列 / Items of the bundle, at least two, in the order they are handled'),
+  itemCodes: z.array(stableCode).min(2).describe('组成事项（至少2个），按办理顺序排列 / Items of the bundle, at least two, in the order they are handled'),
   windowId: stableCode.optional().describe('受理的“一件事”窗口 / The 一件事 window taking the bundle in'),
 });
 /** A bundle. */
@@ -484,7 +541,13 @@ export const SupervisionSchema = z
         z.strictObject({
           level: EscalationLevelSchema,
           role: text.optional(),
-          handlingDays: z.number().int().min(1).max(30).default(3).describe('督办后给予的办理时限（工作日） / Working days the supervising office allows once it takes the task up'),
+          handlingDays: z
+            .number()
+            .int()
+            .min(1)
+            .max(30)
+            .default(3)
+            .describe('督办后给予的办理时限（工作日） / Working days the supervising office allows once it takes the task up'),
         }),
       )
       .min(1)
@@ -497,7 +560,13 @@ export const SupervisionSchema = z
       const rank = ESCALATION_ORDER.indexOf(step.level as EscalationLevel);
       if (rank === -1) continue;
       if (rank <= previousRank) {
-        report(ctx, ['escalation', index, 'level'], 'escalation_order', '督办层级须由低到高且不重复（county → city → province）', 'Escalation levels must rise without repeats (county → city → province)');
+        report(
+          ctx,
+          ['escalation', index, 'level'],
+          'escalation_order',
+          '督办层级须由低到高且不重复（county → city → province）',
+          'Escalation levels must rise without repeats (county → city → province)',
+        );
       }
       previousRank = Math.max(previousRank, rank);
     }
@@ -535,7 +604,8 @@ export const TenantConfigSchema = z
   .superRefine(checkCrossReferences, runOnObjects)
   .meta({
     title: 'Tongban tenant configuration / 通办租户配置',
-    description: '县级租户的服务场所、窗口、进驻部门、政务服务事项与“一件事”套餐 / Halls, windows, departments, service items and bundles of a county-level tenant',
+    description:
+      '县级租户的服务场所、窗口、进驻部门、政务服务事项与“一件事”套餐 / Halls, windows, departments, service items and bundles of a county-level tenant',
   });
 /** A validated tenant configuration, defaults applied. */
 export type TenantConfig = z.infer<typeof TenantConfigSchema>;
@@ -556,7 +626,13 @@ function checkCrossReferences(config: UnknownRecord, ctx: z.core.$RefinementCtx)
       }
       windowKinds.set(windowId, window.kind);
       if (window.kind === '综合窗口' && listOf(window.domains).length === 0) {
-        report(ctx, ['halls', hallIndex, 'windows', windowIndex, 'domains'], 'window_domains_missing', '综合窗口须列出所受理的领域', 'A 综合窗口 must list the domains it takes in');
+        report(
+          ctx,
+          ['halls', hallIndex, 'windows', windowIndex, 'domains'],
+          'window_domains_missing',
+          '综合窗口须列出所受理的领域',
+          'A 综合窗口 must list the domains it takes in',
+        );
       }
     }
   }
@@ -576,15 +652,23 @@ function checkCrossReferences(config: UnknownRecord, ctx: z.core.$RefinementCtx)
     for (const [position, participant] of recordsOf(item.departments)) {
       const participantId = stringOf(participant.deptId);
       if (participantId !== undefined && !departmentIds.has(participantId)) {
-        report(ctx, ['items', itemIndex, 'departments', position, 'deptId'], 'unknown_department', `引用的部门不存在：${participantId}`, `Unknown department: ${participantId}`);
+        report(
+          ctx,
+          ['items', itemIndex, 'departments', position, 'deptId'],
+          'unknown_department',
+          `引用的部门不存在：${participantId}`,
+          `Unknown department: ${participantId}`,
+        );
       }
     }
   }
 
-  const itemsByCode = new Map(recordsOf(config.items).flatMap(([, item]): Array<[string, UnknownRecord]> => {
-    const code = stringOf(item.code);
-    return code === undefined ? [] : [[code, item]];
-  }));
+  const itemsByCode = new Map(
+    recordsOf(config.items).flatMap(([, item]): Array<[string, UnknownRecord]> => {
+      const code = stringOf(item.code);
+      return code === undefined ? [] : [[code, item]];
+    }),
+  );
   reportDuplicates(ctx, ['bundles'], config.bundles, 'code', '一件事编码', 'bundle code');
   // a bundle is published in the catalogue under its code, next to the items
   const catalogueItemCodes = new Set(recordsOf(config.items).flatMap(([, item]) => stringOf(item.code) ?? []));
@@ -607,7 +691,13 @@ function checkCrossReferences(config: UnknownRecord, ctx: z.core.$RefinementCtx)
     if (windowId !== undefined && !windowKinds.has(windowId)) {
       report(ctx, ['bundles', bundleIndex, 'windowId'], 'unknown_window', `引用的窗口不存在：${windowId}`, `Unknown window: ${windowId}`);
     } else if (windowId !== undefined && windowKinds.get(windowId) !== '一件事') {
-      report(ctx, ['bundles', bundleIndex, 'windowId'], 'bundle_window_kind', `一件事须由“一件事”窗口受理：${windowId}`, `A bundle must be taken in at a 一件事 window: ${windowId}`);
+      report(
+        ctx,
+        ['bundles', bundleIndex, 'windowId'],
+        'bundle_window_kind',
+        `一件事须由“一件事”窗口受理：${windowId}`,
+        `A bundle must be taken in at a 一件事 window: ${windowId}`,
+      );
     }
     // conflicts come from the same merge the platform uses, so what validates is what merges; an item with its
     // own faults is already reported and cannot be merged meaningfully, so the bundle waits for it
@@ -747,16 +837,14 @@ function mergeItems(items: readonly ServiceItem[]): { merged: MergedBundle; conf
 function mergeMaterial(materials: MergedMaterial[], itemCode: string, material: Material): void {
   const usage = { itemCode, materialId: material.id };
   const merged = materials.find(
-    (candidate) =>
-      candidate.usedBy.some((use) => use.materialId === material.id) || normaliseName(candidate.name) === normaliseName(material.name),
+    (candidate) => candidate.usedBy.some((use) => use.materialId === material.id) || normaliseName(candidate.name) === normaliseName(material.name),
   );
   if (merged === undefined) {
     materials.push({ ...material, fileTypes: [...material.fileTypes], usedBy: [usage] });
     return;
   }
   // deferral is decided by the items that need the material; an item where it is optional has no say
-  const deferrable = (candidate: Pick<Material, 'required' | 'mayBeMissingAtAcceptance'>): boolean =>
-    !candidate.required || candidate.mayBeMissingAtAcceptance;
+  const deferrable = (candidate: Pick<Material, 'required' | 'mayBeMissingAtAcceptance'>): boolean => !candidate.required || candidate.mayBeMissingAtAcceptance;
   merged.mayBeMissingAtAcceptance = (merged.required || material.required) && deferrable(merged) && deferrable(material);
   merged.required = merged.required || material.required;
   merged.electronicAccepted = merged.electronicAccepted && material.electronicAccepted;
@@ -825,10 +913,7 @@ function describeIssue(issue: z.core.$ZodRawIssue): string {
     case 'invalid_format':
       return bilingual(`格式不正确（${issue.format}）`, `Invalid format (${issue.format})`);
     case 'invalid_value':
-      return bilingual(
-        `取值无效，可选值：${issue.values.map(String).join('、')}`,
-        `Invalid value, expected one of: ${issue.values.map(String).join(', ')}`,
-      );
+      return bilingual(`取值无效，可选值：${issue.values.map(String).join('、')}`, `Invalid value, expected one of: ${issue.values.map(String).join(', ')}`);
     default:
       return bilingual('取值无效', `Invalid value (${issue.code})`);
   }
@@ -853,11 +938,7 @@ function toLocatedErrors(issue: z.core.$ZodIssue): LocatedError[] {
     }));
   }
   const code =
-    issue.code === 'custom'
-      ? String(issue.params?.ruleCode ?? 'custom')
-      : issue.code === 'invalid_type' && issue.input === undefined
-        ? 'required'
-        : issue.code;
+    issue.code === 'custom' ? String(issue.params?.ruleCode ?? 'custom') : issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.code;
   return [{ segments, path: formatPath(segments), code, message: issue.message }];
 }
 
@@ -897,7 +978,10 @@ export function parseTenantConfigText(text: string, fileName: string): TenantCon
         return {
           path: '',
           code: 'yaml_syntax',
-          message: bilingual(`${language} 语法错误（第 ${line} 行第 ${col} 列）：${error.message}`, `${language} syntax error at line ${line}, column ${col}: ${error.message}`),
+          message: bilingual(
+            `${language} 语法错误（第 ${line} 行第 ${col} 列）：${error.message}`,
+            `${language} syntax error at line ${line}, column ${col}: ${error.message}`,
+          ),
           line,
           column: col,
         };

@@ -3,4 +3,7 @@ import { dependencies } from '../../shared/wiring';
 import { listCatalogue } from '../use-cases';
 
 /** GET /v1/tenants/{tenantId}/items: the tenant's catalogue (事项库) of published items and bundles. */
-export const handler = httpEndpoint({ metric: 'CatalogueViewed' }, async ({ ctx }) => ({ statusCode: 200, body: await listCatalogue(dependencies(), ctx.tenantId) }));
+export const handler = httpEndpoint({ metric: 'CatalogueViewed' }, async ({ ctx }) => ({
+  statusCode: 200,
+  body: await listCatalogue(dependencies(), ctx.tenantId),
+}));

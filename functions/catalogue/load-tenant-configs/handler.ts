@@ -27,7 +27,9 @@ export class InvalidTenantConfigDirectoryError extends Error {
     super(
       [
         `租户配置无效，未应用任何配置 / Invalid tenant configuration, nothing applied (${errors.length} error(s); check with npm run tenant:validate):`,
-        ...errors.map(({ file, error }) => `${file}: ${error.path || '(file)'}${error.line === undefined ? '' : ` (line ${error.line})`} [${error.code}] ${error.message}`),
+        ...errors.map(
+          ({ file, error }) => `${file}: ${error.path || '(file)'}${error.line === undefined ? '' : ` (line ${error.line})`} [${error.code}] ${error.message}`,
+        ),
       ].join('\n'),
     );
     this.name = 'InvalidTenantConfigDirectoryError';
@@ -105,7 +107,10 @@ async function onEvent(event: CloudFormationCustomResourceEvent<LoaderProperties
   const change = { by: 'cdk deploy', reason: `配置目录部署 / config directory deployed (${event.ResourceProperties.configDigest})` };
   try {
     // the national calendar first: the shipped notices are its initial data, and years already loaded are kept
-    const notices = await loadShippedNotices({ notices: new DynamoHolidayNoticeStore(dynamoDocuments, tableName), clock: systemClock, ids: ulidGenerator }, officialCalendarYears);
+    const notices = await loadShippedNotices(
+      { notices: new DynamoHolidayNoticeStore(dynamoDocuments, tableName), clock: systemClock, ids: ulidGenerator },
+      officialCalendarYears,
+    );
     logger.info('holiday notices (initial data)', { notices: notices.map(({ year, version, status }) => ({ year, version, status })) });
     const summaries = await loadTenantConfigDirectory(join(__dirname, 'tenants'), deps, change);
     for (const summary of summaries) {

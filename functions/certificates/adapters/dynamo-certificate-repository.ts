@@ -52,7 +52,12 @@ export class DynamoCertificateRepository implements CertificateRepository {
             {
               Put: {
                 TableName: this.tableName,
-                Item: { ...keys.caseCertificate(certificate.tenantId, certificate.caseId, certificate.itemCode), entity: 'CaseCertificate', certificateNo: certificate.certificateNo, itemCode: certificate.itemCode },
+                Item: {
+                  ...keys.caseCertificate(certificate.tenantId, certificate.caseId, certificate.itemCode),
+                  entity: 'CaseCertificate',
+                  certificateNo: certificate.certificateNo,
+                  itemCode: certificate.itemCode,
+                },
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
@@ -71,7 +76,9 @@ export class DynamoCertificateRepository implements CertificateRepository {
   }
 
   async find(tenantId: string, certificateNo: string): Promise<Certificate | undefined> {
-    const result = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: keys.certificate(tenantId, certificateNo), ConsistentRead: true }));
+    const result = await this.documents.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.certificate(tenantId, certificateNo), ConsistentRead: true }),
+    );
     return result.Item ? stripKeys<Certificate>(result.Item) : undefined;
   }
 
@@ -88,7 +95,9 @@ export class DynamoCertificateRepository implements CertificateRepository {
     if (numbers.length === 0) return [];
     // a case has one certificate per item: far below BatchGetItem's 100 keys
     const batch = await this.documents.send(
-      new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: numbers.map((certificateNo) => keys.certificate(tenantId, certificateNo)), ConsistentRead: true } } }),
+      new BatchGetCommand({
+        RequestItems: { [this.tableName]: { Keys: numbers.map((certificateNo) => keys.certificate(tenantId, certificateNo)), ConsistentRead: true } },
+      }),
     );
     const found = (batch.Responses?.[this.tableName] ?? []).map((item) => stripKeys<Certificate>(item));
     return found.sort((a, b) => (a.itemCode < b.itemCode ? -1 : a.itemCode > b.itemCode ? 1 : 0));
@@ -165,8 +174,17 @@ export class DynamoReleaseRepository implements ReleaseRepository {
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
       const [caseMovedOn] = failedConditions(error);
-      if (caseMovedOn) throw new InvalidTransitionError('办件已不是办结状态（可能已撤销许可），不能出件', 'The case is no longer completed (it may have been revoked); nothing to deliver', 'CASE_NOT_COMPLETED');
-      throw new InvalidTransitionError('送达信息已被其他操作更新，请刷新后重试', 'The delivery was changed concurrently; reload and retry', 'CONCURRENT_UPDATE');
+      if (caseMovedOn)
+        throw new InvalidTransitionError(
+          '办件已不是办结状态（可能已撤销许可），不能出件',
+          'The case is no longer completed (it may have been revoked); nothing to deliver',
+          'CASE_NOT_COMPLETED',
+        );
+      throw new InvalidTransitionError(
+        '送达信息已被其他操作更新，请刷新后重试',
+        'The delivery was changed concurrently; reload and retry',
+        'CONCURRENT_UPDATE',
+      );
     }
   }
 }

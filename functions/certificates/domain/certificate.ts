@@ -175,7 +175,15 @@ export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').upd
 
 /** The payload a stored record stands for, to compare with what the document says. */
 export function payloadOf(record: Certificate): CertificatePayload {
-  const { status: _status, documentSha256: _digest, documentKey: _key, contactDigest: _contact, revokedAt: _revokedAt, revocationReason: _reason, ...payload } = record;
+  const {
+    status: _status,
+    documentSha256: _digest,
+    documentKey: _key,
+    contactDigest: _contact,
+    revokedAt: _revokedAt,
+    revocationReason: _reason,
+    ...payload
+  } = record;
   return payload;
 }
 
@@ -213,12 +221,23 @@ export interface LibraryExpectation {
  * be this tenant's, still valid (neither revoked nor expired), of the type the material names, and
  * held by the case's applicant.
  */
-export function libraryCertificateProblem(certificateNo: string, found: Certificate | undefined, expected: LibraryExpectation, now: string): DomainError | undefined {
+export function libraryCertificateProblem(
+  certificateNo: string,
+  found: Certificate | undefined,
+  expected: LibraryExpectation,
+  now: string,
+): DomainError | undefined {
   const parsed = parseCertificateNumber(certificateNo);
   if (!parsed) return invalidCertificateNumber(certificateNo);
   if (!found || parsed.tenantId !== expected.tenantId) return certificateNotFound(certificateNo);
-  if (found.status === 'revoked') return new RuleNotSatisfiableError(`证照 ${certificateNo} 已被撤销`, `Certificate ${certificateNo} was revoked`, 'CERTIFICATE_REVOKED');
-  if (isExpired(found.validUntil, now)) return new RuleNotSatisfiableError(`证照 ${certificateNo} 已过有效期（${found.validUntil}）`, `Certificate ${certificateNo} expired on ${found.validUntil}`, 'CERTIFICATE_EXPIRED');
+  if (found.status === 'revoked')
+    return new RuleNotSatisfiableError(`证照 ${certificateNo} 已被撤销`, `Certificate ${certificateNo} was revoked`, 'CERTIFICATE_REVOKED');
+  if (isExpired(found.validUntil, now))
+    return new RuleNotSatisfiableError(
+      `证照 ${certificateNo} 已过有效期（${found.validUntil}）`,
+      `Certificate ${certificateNo} expired on ${found.validUntil}`,
+      'CERTIFICATE_EXPIRED',
+    );
   if (found.certificateType !== expected.certificateType) {
     return new RuleNotSatisfiableError(
       `证照类型为「${found.name}」（${found.certificateType}），本材料需要 ${expected.certificateType}`,
@@ -227,7 +246,11 @@ export function libraryCertificateProblem(certificateNo: string, found: Certific
     );
   }
   if (found.holder.idDigest !== expected.holderDigest) {
-    return new RuleNotSatisfiableError('该证照的持证人不是本件申请人', 'The certificate is not held by the applicant of this case', 'CERTIFICATE_HOLDER_MISMATCH');
+    return new RuleNotSatisfiableError(
+      '该证照的持证人不是本件申请人',
+      'The certificate is not held by the applicant of this case',
+      'CERTIFICATE_HOLDER_MISMATCH',
+    );
   }
   return undefined;
 }

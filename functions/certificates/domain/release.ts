@@ -68,7 +68,11 @@ export const outstandingDeferredMaterials = (deferredMaterialIds: readonly strin
 
 function requireCompleted(facts: CompletedCaseFacts): string {
   if (facts.status !== 'completed' || !facts.completedAt) {
-    throw new InvalidTransitionError('办件尚未办结（或已撤销许可），没有可送达的结果', `Case is ${facts.status}; only a completed case has a result to deliver`, 'CASE_NOT_COMPLETED');
+    throw new InvalidTransitionError(
+      '办件尚未办结（或已撤销许可），没有可送达的结果',
+      `Case is ${facts.status}; only a completed case has a result to deliver`,
+      'CASE_NOT_COMPLETED',
+    );
   }
   return facts.completedAt;
 }
@@ -95,10 +99,19 @@ export function chooseDelivery(
 ): { release: Release; event?: ReleaseEvent } {
   const completedAt = requireCompleted(facts);
   if (choice.method === 'mail' && !choice.address) {
-    throw new ValidationError('选择政务专递须填写邮寄地址', 'Mail delivery needs an address', [{ path: 'body.address', message: 'required for mail' }], 'DELIVERY_ADDRESS_REQUIRED');
+    throw new ValidationError(
+      '选择政务专递须填写邮寄地址',
+      'Mail delivery needs an address',
+      [{ path: 'body.address', message: 'required for mail' }],
+      'DELIVERY_ADDRESS_REQUIRED',
+    );
   }
   if (current?.status === 'delivered') {
-    throw new InvalidTransitionError('结果已送达，不能再更改送达方式', 'The result was already handed over; the delivery method cannot change', 'RESULT_ALREADY_DELIVERED');
+    throw new InvalidTransitionError(
+      '结果已送达，不能再更改送达方式',
+      'The result was already handed over; the delivery method cannot change',
+      'RESULT_ALREADY_DELIVERED',
+    );
   }
   if (current && sameChoice(current, choice)) return { release: current };
   const release: Release = {
@@ -115,7 +128,14 @@ export function chooseDelivery(
   return {
     release,
     // the address stays on the release record; the timeline says only how
-    event: { eventId, caseId: facts.caseId, type: 'ResultDeliveryChosen', at: now, actor: 'applicant', detail: { method: choice.method, deadline: release.deadline } },
+    event: {
+      eventId,
+      caseId: facts.caseId,
+      type: 'ResultDeliveryChosen',
+      at: now,
+      actor: 'applicant',
+      detail: { method: choice.method, deadline: release.deadline },
+    },
   };
 }
 
@@ -138,7 +158,12 @@ export function handOver(
   eventId: string,
 ): { release: Release; event?: ReleaseEvent } {
   if (!staff) {
-    throw new ValidationError('出件须由工作人员办理（x-staff-id、x-staff-role）', 'Handover is a staff action: send x-staff-id and x-staff-role', [{ path: 'headers.x-staff-id', message: 'required' }], 'STAFF_IDENTITY_REQUIRED');
+    throw new ValidationError(
+      '出件须由工作人员办理（x-staff-id、x-staff-role）',
+      'Handover is a staff action: send x-staff-id and x-staff-role',
+      [{ path: 'headers.x-staff-id', message: 'required' }],
+      'STAFF_IDENTITY_REQUIRED',
+    );
   }
   requireCompleted(facts);
   if (waitingFor.length > 0) {
@@ -156,7 +181,12 @@ export function handOver(
     throw new InvalidTransitionError('结果已送达', 'The result was already handed over', 'RESULT_ALREADY_DELIVERED');
   }
   if (current.method === 'mail' && !handover.trackingNumber) {
-    throw new ValidationError('政务专递须填写邮件单号', 'Mail handover needs the tracking number', [{ path: 'body.trackingNumber', message: 'required for mail' }], 'TRACKING_NUMBER_REQUIRED');
+    throw new ValidationError(
+      '政务专递须填写邮件单号',
+      'Mail handover needs the tracking number',
+      [{ path: 'body.trackingNumber', message: 'required for mail' }],
+      'TRACKING_NUMBER_REQUIRED',
+    );
   }
   const onTime = releaseLight({ ...current, status: 'delivered', deliveredAt: now }, calendar, now).light;
   const release: Release = {
@@ -184,9 +214,16 @@ export function handOver(
  * The release light, like the case light: green, yellow on the last working day, red once the
  * deadline date has passed; a delivered release is judged at its delivery (late stays red).
  */
-export function releaseLight(release: Pick<Release, 'completedAt' | 'deliveredAt' | 'status'>, calendar: WorkingCalendar, now: string): { light: string; deadline: string | null; provisional: boolean } {
+export function releaseLight(
+  release: Pick<Release, 'completedAt' | 'deliveredAt' | 'status'>,
+  calendar: WorkingCalendar,
+  now: string,
+): { light: string; deadline: string | null; provisional: boolean } {
   try {
-    const reading = lightAt({ startedAt: release.completedAt, limitDays: DELIVERY_WORKING_DAYS, now, finishedAt: release.deliveredAt ?? null, yellowThreshold: 1 }, calendar);
+    const reading = lightAt(
+      { startedAt: release.completedAt, limitDays: DELIVERY_WORKING_DAYS, now, finishedAt: release.deliveredAt ?? null, yellowThreshold: 1 },
+      calendar,
+    );
     return { light: reading.light, deadline: reading.deadline, provisional: calendar.countsProvisionalDay(release.completedAt, reading.deadline) };
   } catch (error) {
     if (error instanceof CalendarNotAvailable) return { light: 'unknown', deadline: null, provisional: false };
@@ -198,7 +235,11 @@ export function releaseLight(release: Pick<Release, 'completedAt' | 'deliveredAt
 export function releaseView(release: Release | undefined, facts: CompletedCaseFacts, waitingFor: readonly string[], calendar: WorkingCalendar, now: string) {
   const blocked = { blocked: waitingFor.length > 0, waitingFor };
   if (facts.status !== 'completed' || !facts.completedAt) return { ...blocked, status: 'not_due' as const };
-  const light = releaseLight({ completedAt: facts.completedAt, status: release?.status ?? 'chosen', ...(release?.deliveredAt ? { deliveredAt: release.deliveredAt } : {}) }, calendar, now);
+  const light = releaseLight(
+    { completedAt: facts.completedAt, status: release?.status ?? 'chosen', ...(release?.deliveredAt ? { deliveredAt: release.deliveredAt } : {}) },
+    calendar,
+    now,
+  );
   return {
     ...blocked,
     status: release?.status ?? ('awaiting_choice' as const),

@@ -19,14 +19,7 @@ import {
 export type VerificationStatus = 'valid' | 'revoked' | 'invalid' | 'expired';
 
 export type VerificationReason =
-  | 'DOCUMENT_MISSING'
-  | 'DOCUMENT_DIGEST_MISMATCH'
-  | 'DOCUMENT_MALFORMED'
-  | 'SIGNATURE_INVALID'
-  | 'RECORD_MISMATCH'
-  | 'NOT_ISSUED'
-  | 'REVOKED'
-  | 'EXPIRED';
+  'DOCUMENT_MISSING' | 'DOCUMENT_DIGEST_MISMATCH' | 'DOCUMENT_MALFORMED' | 'SIGNATURE_INVALID' | 'RECORD_MISMATCH' | 'NOT_ISSUED' | 'REVOKED' | 'EXPIRED';
 
 /** DER prefix of a PKCS#8 Ed25519 private key; the 32-byte seed follows (RFC 8410). */
 const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');

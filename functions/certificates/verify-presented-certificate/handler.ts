@@ -3,7 +3,10 @@ import { presentedCertificateBody, tenantOfCertificateRequest, verifyPresentedCe
 import { certificateDependencies } from '../wiring';
 
 /** POST /v1/certificates/verification (public): a third party checks the signed document they were given. */
-export const handler = httpEndpoint({ metric: 'PresentedCertificateVerified', body: presentedCertificateBody, tenantFrom: tenantOfCertificateRequest }, async ({ body }) => ({
-  statusCode: 200,
-  body: await verifyPresentedCertificate(certificateDependencies(), body),
-}));
+export const handler = httpEndpoint(
+  { metric: 'PresentedCertificateVerified', body: presentedCertificateBody, tenantFrom: tenantOfCertificateRequest },
+  async ({ body }) => ({
+    statusCode: 200,
+    body: await verifyPresentedCertificate(certificateDependencies(), body),
+  }),
+);

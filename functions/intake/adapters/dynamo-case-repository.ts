@@ -22,7 +22,10 @@ const caseItem = (value: Case) => ({
   entity: 'Case',
   // sparse: a finished case leaves the index (the item is put whole, so the attributes simply go)
   ...(isClocked(value.status)
-    ? { GSI1PK: keys.casesInStatus(value.tenantId, value.status), GSI1SK: keys.caseInStatusSort(value.completedAt ?? value.receivedAt ?? value.createdAt, value.caseId) }
+    ? {
+        GSI1PK: keys.casesInStatus(value.tenantId, value.status),
+        GSI1SK: keys.caseInStatusSort(value.completedAt ?? value.receivedAt ?? value.createdAt, value.caseId),
+      }
     : {}),
   GSI2PK: keys.applicantCases(value.tenantId, applicantDigest(value.tenantId, value.applicant.idType, value.applicant.idNumber)),
   GSI2SK: keys.applicantCaseSort(value.createdAt, value.caseId),
@@ -82,7 +85,9 @@ export class DynamoCaseRepository implements CaseRepository {
 
   async appendEvent(tenantId: string, event: CaseEvent): Promise<boolean> {
     try {
-      await this.documents.send(new PutCommand({ TableName: this.tableName, Item: caseEventItem(tenantId, event), ConditionExpression: 'attribute_not_exists(PK)' }));
+      await this.documents.send(
+        new PutCommand({ TableName: this.tableName, Item: caseEventItem(tenantId, event), ConditionExpression: 'attribute_not_exists(PK)' }),
+      );
       return true;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return false;

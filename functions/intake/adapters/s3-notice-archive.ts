@@ -12,7 +12,9 @@ export class S3NoticeArchive implements NoticeArchive {
 
   async archive(current: Case, notice: CaseNotice, document: NoticeDocument): Promise<string> {
     const key = `notices/${current.tenantId}/${current.caseId}/${notice.noticeNo}.json`;
-    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket(), Key: key, Body: JSON.stringify(document), ContentType: 'application/json; charset=utf-8' }));
+    await this.s3.send(
+      new PutObjectCommand({ Bucket: this.bucket(), Key: key, Body: JSON.stringify(document), ContentType: 'application/json; charset=utf-8' }),
+    );
     return key;
   }
 }

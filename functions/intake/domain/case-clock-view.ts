@@ -83,10 +83,21 @@ export function caseClockView(
   const deliverySpan = [finishedAt, deliveryDeadline] as const;
   if (!current.acceptedAt || current.promisedDays === 0) {
     const marks = provisionalMarks(calendar, [noticeSpan, deliverySpan]);
-    return { noticeDeadline, promisedDeadline: current.promisedDeadline ?? null, light: 'not_started', remainingWorkingDays: null, overdueWorkingDays: null, deliveryDeadline, ...marks, alerts: [...alerts, ...(marks.alerts ?? [])] };
+    return {
+      noticeDeadline,
+      promisedDeadline: current.promisedDeadline ?? null,
+      light: 'not_started',
+      remainingWorkingDays: null,
+      overdueWorkingDays: null,
+      deliveryDeadline,
+      ...marks,
+      alerts: [...alerts, ...(marks.alerts ?? [])],
+    };
   }
   const acceptedAt = current.acceptedAt;
-  const reading = guarded(() => lightAt({ startedAt: acceptedAt, limitDays: current.promisedDays, suspensions: mergeSuspensions(suspensions), now, finishedAt, yellowThreshold }, calendar));
+  const reading = guarded(() =>
+    lightAt({ startedAt: acceptedAt, limitDays: current.promisedDays, suspensions: mergeSuspensions(suspensions), now, finishedAt, yellowThreshold }, calendar),
+  );
   const promisedDeadline = reading?.deadline ?? current.promisedDeadline ?? null;
   const marks = provisionalMarks(calendar, [noticeSpan, [finishedAt ? null : acceptedAt, promisedDeadline], deliverySpan]);
   return {

@@ -176,7 +176,9 @@ function fieldProblem(field: FormField, value: unknown): string | undefined {
     case 'date':
       return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value)) ? undefined : '应为日期 YYYY-MM-DD / must be a date YYYY-MM-DD';
     case 'select':
-      return typeof value === 'string' && (field.options ?? []).includes(value) ? undefined : `应为以下之一：${(field.options ?? []).join('、')} / must be one of the options`;
+      return typeof value === 'string' && (field.options ?? []).includes(value)
+        ? undefined
+        : `应为以下之一：${(field.options ?? []).join('、')} / must be one of the options`;
     case 'idNumber':
       return typeof value === 'string' && ID_NUMBER.test(value.toUpperCase()) ? undefined : '应为18位公民身份号码 / must be an 18-character citizen ID number';
     case 'phone':
@@ -222,7 +224,12 @@ export function validateForm(item: Pick<PublishedItem, 'formFields'>, formData: 
 export function submitCase(input: NewCaseInput, now: string, eventId: string): { case: Case; event: CaseEvent } {
   validateForm(input.item, input.formData);
   if (input.commitment && !input.item.commitmentAllowed) {
-    throw new ValidationError('该事项不适用告知承诺制', 'This item does not allow a commitment (告知承诺) instead of proofs', [{ path: 'commitment', message: 'not allowed for this item' }], 'COMMITMENT_NOT_ALLOWED');
+    throw new ValidationError(
+      '该事项不适用告知承诺制',
+      'This item does not allow a commitment (告知承诺) instead of proofs',
+      [{ path: 'commitment', message: 'not allowed for this item' }],
+      'COMMITMENT_NOT_ALLOWED',
+    );
   }
   const created: Case = {
     tenantId: input.tenantId,
@@ -253,7 +260,12 @@ export function submitCase(input: NewCaseInput, now: string, eventId: string): {
       type: 'CaseSubmitted',
       at: now,
       actor: input.channel === 'online' ? 'applicant' : 'window',
-      detail: { itemCode: input.item.code, itemVersion: input.item.version, channel: input.channel, ...(input.item.bundleOf ? { bundleOf: input.item.bundleOf.map((member) => member.code) } : {}) },
+      detail: {
+        itemCode: input.item.code,
+        itemVersion: input.item.version,
+        channel: input.channel,
+        ...(input.item.bundleOf ? { bundleOf: input.item.bundleOf.map((member) => member.code) } : {}),
+      },
     },
   };
 }
@@ -365,7 +377,12 @@ export function refuseCase(
       ...current,
       status: kind === 'reject' ? 'rejected' : 'returned',
       outcomeReason: reason,
-      notices: withNotice(current, { noticeNo: noticeNumber(kind === 'reject' ? 'rejection' : 'return', current.tenantId, current.caseId, now), kind: kind === 'reject' ? 'rejection' : 'return', issuedAt: now, reason }),
+      notices: withNotice(current, {
+        noticeNo: noticeNumber(kind === 'reject' ? 'rejection' : 'return', current.tenantId, current.caseId, now),
+        kind: kind === 'reject' ? 'rejection' : 'return',
+        issuedAt: now,
+        reason,
+      }),
       updatedAt: now,
       revision: current.revision + 1,
     },
@@ -426,8 +443,7 @@ export function concludeApproval(current: Case, outcomes: readonly DepartmentOut
 }
 
 /** The rights a denial states (seed 001 §5(三)5). */
-export const RECONSIDERATION_RIGHTS =
-  '如不服本决定，可自收到之日起六十日内依法申请行政复议，或者自收到之日起六个月内依法向人民法院提起行政诉讼。';
+export const RECONSIDERATION_RIGHTS = '如不服本决定，可自收到之日起六十日内依法申请行政复议，或者自收到之日起六个月内依法向人民法院提起行政诉讼。';
 
 export const isFinished = (status: CaseStatus): boolean => ['completed', 'denied', 'rejected', 'returned', 'revoked'].includes(status);
 
@@ -435,24 +451,53 @@ export const isFinished = (status: CaseStatus): boolean => ['completed', 'denied
  * 一次性告知: ONE notice listing every missing or defective material with its reason. A second
  * notice would break the rule, so it is refused; the window must list everything the first time.
  */
-export function requestSupplement(current: Case, items: readonly SupplementItem[], actor: string, now: string, eventId: string): { case: Case; event: CaseEvent; notice: CaseNotice } {
+export function requestSupplement(
+  current: Case,
+  items: readonly SupplementItem[],
+  actor: string,
+  now: string,
+  eventId: string,
+): { case: Case; event: CaseEvent; notice: CaseNotice } {
   requireStatus(current, ['submitted'], { zh: '发出补正通知', en: 'request a supplement' });
   if ((current.notices ?? []).some((notice) => notice.kind === 'supplement')) {
-    throw new InvalidTransitionError('本件已一次性告知过补正材料，不得再次要求补正', 'A one-time supplement notice was already issued for this case', 'SUPPLEMENT_ALREADY_NOTIFIED');
+    throw new InvalidTransitionError(
+      '本件已一次性告知过补正材料，不得再次要求补正',
+      'A one-time supplement notice was already issued for this case',
+      'SUPPLEMENT_ALREADY_NOTIFIED',
+    );
   }
   const notice: CaseNotice = { noticeNo: noticeNumber('supplement', current.tenantId, current.caseId, now), kind: 'supplement', issuedAt: now, items };
   return {
     case: { ...current, status: 'supplement_requested', notices: withNotice(current, notice), updatedAt: now, revision: current.revision + 1 },
-    event: { eventId, caseId: current.caseId, type: 'SupplementRequested', at: now, actor, detail: { noticeNo: notice.noticeNo, materials: items.map((item) => item.materialId) } },
+    event: {
+      eventId,
+      caseId: current.caseId,
+      type: 'SupplementRequested',
+      at: now,
+      actor,
+      detail: { noticeNo: notice.noticeNo, materials: items.map((item) => item.materialId) },
+    },
     notice,
   };
 }
 
 /** The applicant supplied what the notice listed: the application is complete as of now, and review starts again. */
-export function resubmitCase(current: Case, formData: Readonly<Record<string, unknown>> | undefined, now: string, eventId: string): { case: Case; event: CaseEvent } {
+export function resubmitCase(
+  current: Case,
+  formData: Readonly<Record<string, unknown>> | undefined,
+  now: string,
+  eventId: string,
+): { case: Case; event: CaseEvent } {
   requireStatus(current, ['supplement_requested'], { zh: '补正后重新提交', en: 'resubmit' });
   return {
-    case: { ...current, status: 'submitted', receivedAt: now, ...(formData ? { formData: { ...current.formData, ...formData } } : {}), updatedAt: now, revision: current.revision + 1 },
+    case: {
+      ...current,
+      status: 'submitted',
+      receivedAt: now,
+      ...(formData ? { formData: { ...current.formData, ...formData } } : {}),
+      updatedAt: now,
+      revision: current.revision + 1,
+    },
     event: { eventId, caseId: current.caseId, type: 'CaseResubmitted', at: now, actor: 'applicant', detail: { receivedAt: now } },
   };
 }
@@ -467,7 +512,13 @@ export function deemAccepted(current: Case, input: AcceptanceInput, noticeDeadli
   const accepted = acceptCase(current, input, acceptedAt, eventId);
   return {
     case: { ...accepted.case, deemedAccepted: true, updatedAt: now },
-    event: { ...accepted.event, type: 'CaseDeemedAccepted', at: now, actor: 'system', detail: { ...accepted.event.detail, acceptedAt, noticeDeadline, noticeStageOverdue: true } },
+    event: {
+      ...accepted.event,
+      type: 'CaseDeemedAccepted',
+      at: now,
+      actor: 'system',
+      detail: { ...accepted.event.detail, acceptedAt, noticeDeadline, noticeStageOverdue: true },
+    },
   };
 }
 
@@ -498,7 +549,14 @@ function completeAtOnce(
 }
 
 /** 即办件: the window accepts and decides on the spot; the result is issued at once, with no workflow. */
-export function completeOnTheSpot(current: Case, item: PublishedItem, actor: string, noticeNo: string, now: string, eventIds: readonly [string, string]): { case: Case; events: CaseEvent[] } {
+export function completeOnTheSpot(
+  current: Case,
+  item: PublishedItem,
+  actor: string,
+  noticeNo: string,
+  now: string,
+  eventIds: readonly [string, string],
+): { case: Case; events: CaseEvent[] } {
   if (item.handlingKind !== '即办件') {
     throw new InvalidTransitionError('只有即办件可以当场办结', 'Only an immediate item (即办件) can be completed on the spot', 'NOT_AN_IMMEDIATE_ITEM');
   }
@@ -510,7 +568,14 @@ export function completeOnTheSpot(current: Case, item: PublishedItem, actor: str
  * 告知承诺: the applicant committed instead of proving, so the case is approved at once and a
  * post-verification is due; the result is issued now.
  */
-export function approveOnCommitment(current: Case, item: PublishedItem, actor: string, noticeNo: string, now: string, eventIds: readonly [string, string]): { case: Case; events: CaseEvent[] } {
+export function approveOnCommitment(
+  current: Case,
+  item: PublishedItem,
+  actor: string,
+  noticeNo: string,
+  now: string,
+  eventIds: readonly [string, string],
+): { case: Case; events: CaseEvent[] } {
   if (!current.commitment) throw new InvalidTransitionError('本件未签署告知承诺书', 'The applicant signed no commitment for this case', 'NO_COMMITMENT');
   requireStatus(current, ['submitted'], { zh: '按告知承诺办结', en: 'approve on commitment' });
   return completeAtOnce(current, item, { actor, noticeNo, marker: { onCommitment: true }, extra: { postVerification: { status: 'pending' } } }, now, eventIds);

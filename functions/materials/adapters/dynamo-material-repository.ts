@@ -12,7 +12,11 @@ const uploadItem = (upload: MaterialUpload) => ({
   ...upload,
 });
 
-const materialItem = (provided: ProvidedMaterial) => ({ ...keys.material(provided.tenantId, provided.caseId, provided.materialId), entity: 'Material', ...provided });
+const materialItem = (provided: ProvidedMaterial) => ({
+  ...keys.material(provided.tenantId, provided.caseId, provided.materialId),
+  entity: 'Material',
+  ...provided,
+});
 
 // material events share the intake timeline and its item shape; the cast goes once caseEventTypes lists them
 const eventItem = (tenantId: string, event: MaterialEvent) => caseEventItem(tenantId, event);
@@ -22,7 +26,11 @@ const stripKeys = <T>(item: Record<string, unknown>): T => {
   return rest as T;
 };
 
-const onlyIfPending = { ConditionExpression: '#status = :pending', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':pending': 'pending' } };
+const onlyIfPending = {
+  ConditionExpression: '#status = :pending',
+  ExpressionAttributeNames: { '#status': 'status' },
+  ExpressionAttributeValues: { ':pending': 'pending' },
+};
 
 /** Uploads and material entries in the case partition, next to the case and its timeline. */
 export class DynamoMaterialRepository implements MaterialRepository {
@@ -92,7 +100,11 @@ export class DynamoMaterialRepository implements MaterialRepository {
       );
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
-        throw new InvalidTransitionError('办件状态已变化，不能再提交材料，请刷新后重试', 'The case changed meanwhile and no longer takes materials; reload and retry', 'CASE_STATE_CONFLICT');
+        throw new InvalidTransitionError(
+          '办件状态已变化，不能再提交材料，请刷新后重试',
+          'The case changed meanwhile and no longer takes materials; reload and retry',
+          'CASE_STATE_CONFLICT',
+        );
       }
       throw error;
     }
@@ -118,7 +130,9 @@ export class DynamoMaterialRepository implements MaterialRepository {
   }
 
   async provided(tenantId: string, caseId: string, materialId: string): Promise<ProvidedMaterial | undefined> {
-    const result = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: keys.material(tenantId, caseId, materialId), ConsistentRead: true }));
+    const result = await this.documents.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.material(tenantId, caseId, materialId), ConsistentRead: true }),
+    );
     return result.Item ? stripKeys<ProvidedMaterial>(result.Item) : undefined;
   }
 }

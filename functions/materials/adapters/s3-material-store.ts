@@ -27,9 +27,18 @@ export class S3MaterialStore implements MaterialStore {
   async presignPut(key: string, object: { contentType: string; sizeBytes: number }, expiresInSeconds: number): Promise<PresignedRequest> {
     // if-none-match makes the URL single-use on S3: once an object is there, it cannot be replaced after verification
     const headers = { 'content-type': object.contentType, 'if-none-match': '*' };
-    const command = new PutObjectCommand({ Bucket: this.bucket(), Key: key, ContentType: object.contentType, ContentLength: object.sizeBytes, IfNoneMatch: '*' });
+    const command = new PutObjectCommand({
+      Bucket: this.bucket(),
+      Key: key,
+      ContentType: object.contentType,
+      ContentLength: object.sizeBytes,
+      IfNoneMatch: '*',
+    });
     // content-type is unsigned by default; signing it (and the length) makes S3 refuse any other
-    const url = await getSignedUrl(this.s3, command, { expiresIn: expiresInSeconds, signableHeaders: new Set(['content-type', 'content-length', 'if-none-match']) });
+    const url = await getSignedUrl(this.s3, command, {
+      expiresIn: expiresInSeconds,
+      signableHeaders: new Set(['content-type', 'content-length', 'if-none-match']),
+    });
     return { url, headers };
   }
 

@@ -21,7 +21,8 @@ const signatures: ReadonlyArray<readonly [DetectedFormat, readonly number[]]> = 
   ['script', [0x23, 0x21]], // #!
 ];
 
-const startsWith = (bytes: Uint8Array, signature: readonly number[]) => bytes.length >= signature.length && signature.every((byte, index) => bytes[index] === byte);
+const startsWith = (bytes: Uint8Array, signature: readonly number[]) =>
+  bytes.length >= signature.length && signature.every((byte, index) => bytes[index] === byte);
 
 /** The format the leading bytes of a file announce; `unknown` when none matches. */
 export function detectFormat(prefix: Uint8Array): DetectedFormat {

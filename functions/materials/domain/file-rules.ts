@@ -104,11 +104,21 @@ const typeList = (types: readonly MaterialFileType[]) => types.join(', ');
  */
 export function checkDeclaration(material: Material, declared: UploadDeclaration): AcceptedDeclaration {
   if (!material.electronicAccepted) {
-    throw new ValidationError(`材料「${material.name}」须提交纸质原件，不接收电子文件`, `Material ${material.id} is accepted on paper only`, undefined, 'MATERIAL_ELECTRONIC_NOT_ACCEPTED');
+    throw new ValidationError(
+      `材料「${material.name}」须提交纸质原件，不接收电子文件`,
+      `Material ${material.id} is accepted on paper only`,
+      undefined,
+      'MATERIAL_ELECTRONIC_NOT_ACCEPTED',
+    );
   }
   const fileName = sanitiseFileName(declared.fileName);
   if (fileName === '') {
-    throw new ValidationError('文件名无效', 'The file name is empty once unsafe characters are removed', [{ path: 'body.fileName', message: 'invalid file name' }], 'MATERIAL_FILE_NAME_INVALID');
+    throw new ValidationError(
+      '文件名无效',
+      'The file name is empty once unsafe characters are removed',
+      [{ path: 'body.fileName', message: 'invalid file name' }],
+      'MATERIAL_FILE_NAME_INVALID',
+    );
   }
   const allowed = allowedFileTypes(material);
   const fileType = fileTypeOfName(fileName);

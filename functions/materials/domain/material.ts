@@ -109,7 +109,12 @@ export function materialOf(item: Pick<PublishedItem, 'code' | 'version' | 'mater
 
 /** A new upload for a material, if the declared file passes the rules of that material. */
 export function requestUpload(
-  input: { readonly caseRef: CaseRef; readonly material: Material; readonly declared: UploadDeclaration & { readonly sha256: string }; readonly uploadId: string },
+  input: {
+    readonly caseRef: CaseRef;
+    readonly material: Material;
+    readonly declared: UploadDeclaration & { readonly sha256: string };
+    readonly uploadId: string;
+  },
   now: Date,
   validForSeconds: number,
 ): MaterialUpload {
@@ -171,7 +176,12 @@ export function checksumProblem(upload: MaterialUpload, storedSha256: string): U
 }
 
 /** A verified (pending) upload provides its material, replacing whatever was provided before (latest wins). */
-export function acceptUpload(upload: MaterialUpload, versionId: string | undefined, now: string, eventId: string): { upload: MaterialUpload; provided: UploadedMaterial; event: MaterialEvent } {
+export function acceptUpload(
+  upload: MaterialUpload,
+  versionId: string | undefined,
+  now: string,
+  eventId: string,
+): { upload: MaterialUpload; provided: UploadedMaterial; event: MaterialEvent } {
   const verified: MaterialUpload = { ...upload, status: 'verified', completedAt: now, ...(versionId ? { versionId } : {}) };
   return {
     upload: verified,
@@ -196,7 +206,14 @@ export function acceptUpload(upload: MaterialUpload, versionId: string | undefin
       type: 'MaterialProvided',
       at: now,
       actor: upload.actor,
-      detail: { materialId: upload.materialId, source: 'upload', uploadId: upload.uploadId, fileType: upload.fileType, sizeBytes: upload.sizeBytes, sha256: upload.sha256 },
+      detail: {
+        materialId: upload.materialId,
+        source: 'upload',
+        uploadId: upload.uploadId,
+        fileType: upload.fileType,
+        sizeBytes: upload.sizeBytes,
+        sha256: upload.sha256,
+      },
     },
   };
 }
@@ -205,11 +222,19 @@ export function acceptUpload(upload: MaterialUpload, versionId: string | undefin
 export function rejectUpload(upload: MaterialUpload, problem: UploadProblem, now: string, eventId: string): { upload: MaterialUpload; event: MaterialEvent } {
   return {
     upload: { ...upload, status: 'rejected', completedAt: now, rejection: problem },
-    event: { eventId, caseId: upload.caseId, type: 'MaterialRejected', at: now, actor: 'system', detail: { materialId: upload.materialId, uploadId: upload.uploadId, code: problem.code } },
+    event: {
+      eventId,
+      caseId: upload.caseId,
+      type: 'MaterialRejected',
+      at: now,
+      actor: 'system',
+      detail: { materialId: upload.materialId, uploadId: upload.uploadId, code: problem.code },
+    },
   };
 }
 
-export const uploadNotFound = (uploadId: string): NotFoundError => new NotFoundError({ zh: '材料上传记录', en: 'Material upload', code: 'MATERIAL_UPLOAD_NOT_FOUND' }, uploadId);
+export const uploadNotFound = (uploadId: string): NotFoundError =>
+  new NotFoundError({ zh: '材料上传记录', en: 'Material upload', code: 'MATERIAL_UPLOAD_NOT_FOUND' }, uploadId);
 
 /** The error a refused upload answers with, the first time and every time after (422). */
 export const uploadRefused = (problem: UploadProblem): RuleNotSatisfiableError => new RuleNotSatisfiableError(problem.reasonZh, problem.reasonEn, problem.code);
@@ -221,7 +246,13 @@ export const CERTIFICATE_NO_MAX_LENGTH = 64;
  * 免证办: the material is provided by a certificate the government already issued, found in the
  * certificate library by its number. Only a material that declares `fromCertificateLibrary` can be.
  */
-export function referenceCertificate(caseRef: CaseRef, material: Material, certificateNo: string, now: string, eventId: string): { provided: ReferencedMaterial; event: MaterialEvent } {
+export function referenceCertificate(
+  caseRef: CaseRef,
+  material: Material,
+  certificateNo: string,
+  now: string,
+  eventId: string,
+): { provided: ReferencedMaterial; event: MaterialEvent } {
   if (!material.fromCertificateLibrary) {
     throw new ValidationError(
       `材料「${material.name}」不能从电子证照库调取，请上传文件`,
@@ -231,9 +262,24 @@ export function referenceCertificate(caseRef: CaseRef, material: Material, certi
     );
   }
   return {
-    provided: { tenantId: caseRef.tenantId, caseId: caseRef.caseId, materialId: material.id, source: 'certificate-library', certificateType: material.fromCertificateLibrary, certificateNo, providedAt: now },
+    provided: {
+      tenantId: caseRef.tenantId,
+      caseId: caseRef.caseId,
+      materialId: material.id,
+      source: 'certificate-library',
+      certificateType: material.fromCertificateLibrary,
+      certificateNo,
+      providedAt: now,
+    },
     // the certificate number stays on the material: the timeline only says which kind was referenced
-    event: { eventId, caseId: caseRef.caseId, type: 'MaterialProvided', at: now, actor: caseRef.actor, detail: { materialId: material.id, source: 'certificate-library', certificateType: material.fromCertificateLibrary } },
+    event: {
+      eventId,
+      caseId: caseRef.caseId,
+      type: 'MaterialProvided',
+      at: now,
+      actor: caseRef.actor,
+      detail: { materialId: material.id, source: 'certificate-library', certificateType: material.fromCertificateLibrary },
+    },
   };
 }
 
@@ -255,7 +301,10 @@ const providedById = (checklist: MaterialChecklist) => new Map(checklist.map((en
 export function missingMaterials(checklist: MaterialChecklist, item: Pick<PublishedItem, 'materials'>): { blocking: Material[]; deferrable: Material[] } {
   const provided = providedById(checklist);
   const missing = item.materials.filter((material) => material.required && !provided.has(material.id));
-  return { blocking: missing.filter((material) => !material.mayBeMissingAtAcceptance), deferrable: missing.filter((material) => material.mayBeMissingAtAcceptance) };
+  return {
+    blocking: missing.filter((material) => !material.mayBeMissingAtAcceptance),
+    deferrable: missing.filter((material) => material.mayBeMissingAtAcceptance),
+  };
 }
 
 /** One line of the checklist view: the item's material and what the case holds for it. Never a storage key. */
@@ -283,6 +332,7 @@ export function checklistView(checklist: MaterialChecklist, item: Pick<Published
 
 /** Staff download: only a material provided by a verified upload has a file. */
 export function downloadableFile(entry: ProvidedMaterial | undefined, materialId: string): UploadedMaterial {
-  if (entry?.source !== 'upload') throw new NotFoundError({ zh: '已核验的材料文件', en: 'Verified material file', code: 'MATERIAL_FILE_NOT_FOUND' }, materialId);
+  if (entry?.source !== 'upload')
+    throw new NotFoundError({ zh: '已核验的材料文件', en: 'Verified material file', code: 'MATERIAL_FILE_NOT_FOUND' }, materialId);
   return entry;
 }

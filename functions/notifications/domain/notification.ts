@@ -67,7 +67,10 @@ function chineseDate(deadline: string): string {
 /** The detail of a recomputed deadline; one that breaks the contract fails the delivery, so it lands in the DLQ, not in silence. */
 function recomputedDetail(event: CaseEvent): DeadlineRecomputedDetail {
   const parsed = deadlineRecomputedDetailSchema.safeParse(event.detail);
-  if (!parsed.success) throw new Error(`DeadlineRecomputed ${event.eventId} does not match its contract: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `DeadlineRecomputed ${event.eventId} does not match its contract: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`,
+    );
   return parsed.data;
 }
 
@@ -83,7 +86,11 @@ function earlierTaskDeadlineAlerts(current: Case, event: CaseEvent): Notificatio
   if ((detail.field !== 'stageDeadline' && detail.field !== 'supervisionDeadline') || detail.moved !== 'earlier' || detail.after === null) return [];
   // an event without the department still names the task, and the case knows the task's department
   const deptId = detail.deptId ?? current.tasks.find((task) => task.taskId === detail.taskId)?.deptId;
-  const recipient: StaffRecipient | undefined = detail.claimedBy ? { role: 'handler', staffId: detail.claimedBy, ...(deptId ? { deptId } : {}) } : deptId ? { role: 'department_head', deptId } : undefined;
+  const recipient: StaffRecipient | undefined = detail.claimedBy
+    ? { role: 'handler', staffId: detail.claimedBy, ...(deptId ? { deptId } : {}) }
+    : deptId
+      ? { role: 'department_head', deptId }
+      : undefined;
   if (!recipient) return [];
   const where = deptId ? `在 ${deptId} 的` : '的';
   const what = detail.field === 'stageDeadline' ? `${where}审批环节期限` : `${where}督办办理期限`;

@@ -19,9 +19,10 @@ const rectificationItem = (entry: Rectification) => ({
 
 /** Review events live beside their subject: the case of a review, the entry of a ledger step. */
 const eventItem = (tenantId: string, event: ReviewEvent) => {
-  const partition = event.rectificationId && event.type !== 'ReviewSubmitted'
-    ? keys.rectificationPartition(tenantId, event.rectificationId)
-    : keys.casePartition(tenantId, event.caseId ?? '');
+  const partition =
+    event.rectificationId && event.type !== 'ReviewSubmitted'
+      ? keys.rectificationPartition(tenantId, event.rectificationId)
+      : keys.casePartition(tenantId, event.caseId ?? '');
   return { ...keys.reviewEvent(partition, event.eventId), entity: 'ReviewEvent', tenantId, ...event };
 };
 
@@ -43,12 +44,17 @@ export class DynamoReviewStore implements ReviewStore {
     try {
       await this.documents.send(
         new TransactWriteCommand({
-          TransactItems: [put(reviewItem(review)), ...(opened ? [put(rectificationItem(opened))] : []), ...events.map((event) => put(eventItem(review.tenantId, event)))],
+          TransactItems: [
+            put(reviewItem(review)),
+            ...(opened ? [put(rectificationItem(opened))] : []),
+            ...events.map((event) => put(eventItem(review.tenantId, event))),
+          ],
         }),
       );
     } catch (error) {
       // the review is the first item: its condition failing means the touchpoint was rated already
-      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') throw alreadyReviewed(review.touchpoint);
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed')
+        throw alreadyReviewed(review.touchpoint);
       throw error;
     }
   }
@@ -67,11 +73,15 @@ export class DynamoReviewStore implements ReviewStore {
 
   async openRectification(entry: Rectification, events: readonly ReviewEvent[]): Promise<void> {
     const put = created(this.tableName);
-    await this.documents.send(new TransactWriteCommand({ TransactItems: [put(rectificationItem(entry)), ...events.map((event) => put(eventItem(entry.tenantId, event)))] }));
+    await this.documents.send(
+      new TransactWriteCommand({ TransactItems: [put(rectificationItem(entry)), ...events.map((event) => put(eventItem(entry.tenantId, event)))] }),
+    );
   }
 
   async findRectification(tenantId: string, rectificationId: string): Promise<Rectification | undefined> {
-    const result = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: keys.rectification(tenantId, rectificationId), ConsistentRead: true }));
+    const result = await this.documents.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.rectification(tenantId, rectificationId), ConsistentRead: true }),
+    );
     return result.Item ? strip<Rectification>(result.Item) : undefined;
   }
 
@@ -81,7 +91,14 @@ export class DynamoReviewStore implements ReviewStore {
       await this.documents.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: this.tableName, Item: rectificationItem(next), ConditionExpression: 'revision = :previous', ExpressionAttributeValues: { ':previous': next.revision - 1 } } },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: rectificationItem(next),
+                ConditionExpression: 'revision = :previous',
+                ExpressionAttributeValues: { ':previous': next.revision - 1 },
+              },
+            },
             ...events.map((event) => put(eventItem(next.tenantId, event))),
           ],
         }),

@@ -16,7 +16,14 @@ export const rectificationSteps = ['verify', 'rectify', 'call_back', 'close', 'c
 export type RectificationStep = (typeof rectificationSteps)[number];
 
 export type RectificationSource =
-  | { readonly kind: 'review'; readonly reviewId: string; readonly caseId: string; readonly touchpoint: Touchpoint; readonly level: ReviewLevel; readonly itemCode: string }
+  | {
+      readonly kind: 'review';
+      readonly reviewId: string;
+      readonly caseId: string;
+      readonly touchpoint: Touchpoint;
+      readonly level: ReviewLevel;
+      readonly itemCode: string;
+    }
   | { readonly kind: 'complaint'; readonly caseId?: string; readonly itemCode?: string; readonly channel: ReviewChannel; readonly content: string };
 
 export interface StepRecord {
@@ -111,10 +118,14 @@ export function recordStep(entry: Rectification, input: StepInput, staff: StaffI
     );
   }
   if (input.step === 'call_back' && !input.satisfaction) {
-    throw new ValidationError('回访须记录申请人满意度', 'A call-back records the applicant satisfaction', [{ path: 'body.satisfaction', message: 'required for call_back' }]);
+    throw new ValidationError('回访须记录申请人满意度', 'A call-back records the applicant satisfaction', [
+      { path: 'body.satisfaction', message: 'required for call_back' },
+    ]);
   }
   if (input.step === 'close_unfixable' && !input.explanation) {
-    throw new ValidationError('无法整改须说明情况', 'Closing as cannot-be-fixed needs an explanation', [{ path: 'body.explanation', message: 'required for close_unfixable' }]);
+    throw new ValidationError('无法整改须说明情况', 'Closing as cannot-be-fixed needs an explanation', [
+      { path: 'body.explanation', message: 'required for close_unfixable' },
+    ]);
   }
   const record: StepRecord = {
     step: input.step,
@@ -136,7 +147,12 @@ export function recordStep(entry: Rectification, input: StepInput, staff: StaffI
 }
 
 /** The entry's light, like a case's: yellow near the deadline, red once past it; a late closure stays red. */
-export function rectificationLight(entry: Rectification, now: string, calendar: WorkingCalendar, yellowThreshold: number): { light: Light; remainingWorkingDays: number; overdueWorkingDays: number } {
+export function rectificationLight(
+  entry: Rectification,
+  now: string,
+  calendar: WorkingCalendar,
+  yellowThreshold: number,
+): { light: Light; remainingWorkingDays: number; overdueWorkingDays: number } {
   const reading = lightAt({ startedAt: entry.openedAt, limitDays: entry.limitDays, now, finishedAt: entry.closedAt ?? null, yellowThreshold }, calendar);
   return { light: reading.light, remainingWorkingDays: reading.remainingWorkingDays, overdueWorkingDays: reading.overdueWorkingDays };
 }

@@ -76,7 +76,12 @@ export interface ReviewAttempt {
 
 /** Staff cannot rate for the applicant (评价人自主自愿, seed 002 §16): any staff identity is refused. */
 export function refuseStaff(staff: StaffIdentity | undefined): void {
-  if (staff) throw new ForbiddenError('评价须由申请人本人作出，工作人员不得代为评价', 'Only the applicant may rate; staff cannot rate on their behalf', 'STAFF_CANNOT_REVIEW');
+  if (staff)
+    throw new ForbiddenError(
+      '评价须由申请人本人作出，工作人员不得代为评价',
+      'Only the applicant may rate; staff cannot rate on their behalf',
+      'STAFF_CANNOT_REVIEW',
+    );
 }
 
 /**
@@ -89,15 +94,27 @@ export function checkReviewAllowed(attempt: ReviewAttempt): void {
     throw new ForbiddenError('申请人身份信息与办件不符', 'The applicant proof does not match the case', 'APPLICANT_NOT_PROVEN');
   }
   if (!attempt.openTouchpoints.includes(attempt.touchpoint)) {
-    throw new RuleNotSatisfiableError(`本地未开放「${touchpointLabels[attempt.touchpoint]}」环节的评价`, `Reviews at touchpoint ${attempt.touchpoint} are not open in this county`, 'TOUCHPOINT_NOT_OPEN');
+    throw new RuleNotSatisfiableError(
+      `本地未开放「${touchpointLabels[attempt.touchpoint]}」环节的评价`,
+      `Reviews at touchpoint ${attempt.touchpoint} are not open in this county`,
+      'TOUCHPOINT_NOT_OPEN',
+    );
   }
   if (!hasReached(attempt.progress, attempt.touchpoint)) {
-    throw new InvalidTransitionError(`办件尚未到达「${touchpointLabels[attempt.touchpoint]}」环节，暂不能评价`, `The case has not reached touchpoint ${attempt.touchpoint} yet`, 'TOUCHPOINT_NOT_REACHED');
+    throw new InvalidTransitionError(
+      `办件尚未到达「${touchpointLabels[attempt.touchpoint]}」环节，暂不能评价`,
+      `The case has not reached touchpoint ${attempt.touchpoint} yet`,
+      'TOUCHPOINT_NOT_REACHED',
+    );
   }
 }
 
 export const alreadyReviewed = (touchpoint: Touchpoint): InvalidTransitionError =>
-  new InvalidTransitionError(`该办件的「${touchpointLabels[touchpoint]}」环节已评价（一事一评）`, `This case was already rated at touchpoint ${touchpoint} (one review per case per touchpoint)`, 'ALREADY_REVIEWED');
+  new InvalidTransitionError(
+    `该办件的「${touchpointLabels[touchpoint]}」环节已评价（一事一评）`,
+    `This case was already rated at touchpoint ${touchpoint} (one review per case per touchpoint)`,
+    'ALREADY_REVIEWED',
+  );
 
 /** Handlers named on the case's timeline: whoever claimed or decided a department task (staffId in the event detail). */
 export function handlersOf(timeline: readonly { readonly type: string; readonly detail: Readonly<Record<string, unknown>> }[]): string[] {

@@ -19,7 +19,16 @@ export function auditItem(record: AuditRecord) {
 }
 
 /** A configuration change (an item version published, a tenant profile applied) as an audit record. */
-export function configurationAudit(input: { tenantId: string; recordId: string; at: string; by: string; action: string; before?: unknown; after?: unknown; detail: Record<string, unknown> }): AuditRecord {
+export function configurationAudit(input: {
+  tenantId: string;
+  recordId: string;
+  at: string;
+  by: string;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+  detail: Record<string, unknown>;
+}): AuditRecord {
   return {
     recordId: input.recordId,
     tenantId: input.tenantId,

@@ -61,14 +61,25 @@ export class DynamoCounterStore implements CounterStore, AuditLog {
     const expiresAt = Math.floor(Date.now() / 1000) + MARKER_DAYS * 86_400;
     const subject = change.subject;
     const transactItems = [
-      { Put: { TableName: this.tableName, Item: { ...keys.appliedEvent(change.tenantId, change.eventId), entity: 'AppliedEvent', expiresAt }, ConditionExpression: 'attribute_not_exists(PK)' } },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.appliedEvent(change.tenantId, change.eventId), entity: 'AppliedEvent', expiresAt },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
       { Put: { TableName: this.tableName, Item: auditItem(change.audit), ConditionExpression: 'attribute_not_exists(PK)' } },
       ...(subject
         ? [
             {
               Put: {
                 TableName: this.tableName,
-                Item: { ...keys.counterFacts(change.tenantId, subject.key), entity: 'CounterFacts', facts: subject.facts, version: subject.expectedVersion + 1 },
+                Item: {
+                  ...keys.counterFacts(change.tenantId, subject.key),
+                  entity: 'CounterFacts',
+                  facts: subject.facts,
+                  version: subject.expectedVersion + 1,
+                },
                 ConditionExpression: subject.expectedVersion === 0 ? 'attribute_not_exists(PK)' : 'version = :version',
                 ...(subject.expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':version': subject.expectedVersion } }),
               },
@@ -77,7 +88,8 @@ export class DynamoCounterStore implements CounterStore, AuditLog {
         : []),
       ...this.counterUpdates(change),
     ];
-    if (transactItems.length > TRANSACTION_LIMIT) throw new Error(`event ${change.eventId} touches ${transactItems.length} items, more than one transaction holds`);
+    if (transactItems.length > TRANSACTION_LIMIT)
+      throw new Error(`event ${change.eventId} touches ${transactItems.length} items, more than one transaction holds`);
     for (let attempt = 0; ; attempt += 1) {
       try {
         await this.documents.send(new TransactWriteCommand({ TransactItems: transactItems }));
@@ -97,12 +109,20 @@ export class DynamoCounterStore implements CounterStore, AuditLog {
     }
   }
 
-  private async query(input: { KeyConditionExpression: string; ExpressionAttributeValues: Record<string, unknown>; IndexName?: string; Limit?: number; ScanIndexForward?: boolean }): Promise<{ items: Record<string, unknown>[]; itemsRead: number; capacity: number }> {
+  private async query(input: {
+    KeyConditionExpression: string;
+    ExpressionAttributeValues: Record<string, unknown>;
+    IndexName?: string;
+    Limit?: number;
+    ScanIndexForward?: boolean;
+  }): Promise<{ items: Record<string, unknown>[]; itemsRead: number; capacity: number }> {
     const items: Record<string, unknown>[] = [];
     let capacity = 0;
     let startKey: Record<string, unknown> | undefined;
     do {
-      const page = await this.documents.send(new QueryCommand({ TableName: this.tableName, ...input, ExclusiveStartKey: startKey, ReturnConsumedCapacity: 'TOTAL' }));
+      const page = await this.documents.send(
+        new QueryCommand({ TableName: this.tableName, ...input, ExclusiveStartKey: startKey, ReturnConsumedCapacity: 'TOTAL' }),
+      );
       items.push(...(page.Items ?? []));
       capacity += page.ConsumedCapacity?.CapacityUnits ?? 0;
       startKey = input.Limit !== undefined && items.length >= input.Limit ? undefined : page.LastEvaluatedKey;
@@ -111,12 +131,17 @@ export class DynamoCounterStore implements CounterStore, AuditLog {
   }
 
   async readPeriod(divisionCode: string, period: string): Promise<CounterRead> {
-    const { items, itemsRead, capacity } = await this.query({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.counters(divisionCode, period) } });
+    const { items, itemsRead, capacity } = await this.query({
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.counters(divisionCode, period) },
+    });
     return { rows: items.map((item) => ({ row: String(item.SK), values: strip(item) as Record<string, number> })), itemsRead, readCapacityUnits: capacity };
   }
 
   async readStaff(tenantId: string, period: string, staffId: string): Promise<CounterRead> {
-    const result = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: keys.staffCounters(tenantId, period, staffId), ReturnConsumedCapacity: 'TOTAL' }));
+    const result = await this.documents.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.staffCounters(tenantId, period, staffId), ReturnConsumedCapacity: 'TOTAL' }),
+    );
     return {
       rows: result.Item ? [{ row: `STAFF#${staffId}`, values: strip(result.Item) as Record<string, number> }] : [],
       itemsRead: result.Item ? 1 : 0,
@@ -125,12 +150,22 @@ export class DynamoCounterStore implements CounterStore, AuditLog {
   }
 
   async ofCase(tenantId: string, caseId: string, limit: number): Promise<AuditRecord[]> {
-    const { items } = await this.query({ IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.auditOfCase(tenantId, caseId) }, Limit: limit });
+    const { items } = await this.query({
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.auditOfCase(tenantId, caseId) },
+      Limit: limit,
+    });
     return items.map((item) => strip(item) as unknown as AuditRecord);
   }
 
   async ofStaff(tenantId: string, staffId: string, limit: number): Promise<AuditRecord[]> {
-    const { items } = await this.query({ IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': keys.auditOfStaff(tenantId, staffId) }, Limit: limit });
+    const { items } = await this.query({
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'GSI2PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.auditOfStaff(tenantId, staffId) },
+      Limit: limit,
+    });
     return items.map((item) => strip(item) as unknown as AuditRecord);
   }
 

@@ -153,7 +153,14 @@ function withTask(facts: CaseFacts, taskId: string | undefined, change: (task: T
 export function applyEvent(previous: SubjectFacts | undefined, event: RelayedEvent, context: ProjectionContext): SubjectFacts | undefined {
   const detail = event.detail;
   if (event.type === 'ReviewSubmitted') {
-    return { kind: 'review', at: event.at, level: String(detail.level), ...(text(detail.itemCode) ? { itemCode: text(detail.itemCode) } : {}), departments: texts(detail.departments), handlers: texts(detail.handlers) };
+    return {
+      kind: 'review',
+      at: event.at,
+      level: String(detail.level),
+      ...(text(detail.itemCode) ? { itemCode: text(detail.itemCode) } : {}),
+      departments: texts(detail.departments),
+      handlers: texts(detail.handlers),
+    };
   }
   const recomputation = event.type === 'DeadlineRecomputed' ? recomputationOf(event) : undefined;
   if (event.type === 'DeadlineRecomputed' && !recomputation) return previous;
@@ -161,10 +168,21 @@ export function applyEvent(previous: SubjectFacts | undefined, event: RelayedEve
     const facts: RectificationFacts = previous?.kind === 'rectification' ? previous : { kind: 'rectification' };
     const next: RectificationFacts =
       event.type === 'RectificationOpened'
-        ? { ...facts, ownerDeptId: text(detail.ownerDeptId), source: text(detail.source), openedAt: event.at, limitDays: Number(detail.limitDays), deadline: text(detail.deadline) }
+        ? {
+            ...facts,
+            ownerDeptId: text(detail.ownerDeptId),
+            source: text(detail.source),
+            openedAt: event.at,
+            limitDays: Number(detail.limitDays),
+            deadline: text(detail.deadline),
+          }
         : event.type === 'RectificationClosed'
           ? { ...facts, closedAt: event.at, outcome: text(detail.outcome), ownerDeptId: facts.ownerDeptId ?? text(detail.ownerDeptId) }
-          : { ...facts, ownerDeptId: facts.ownerDeptId ?? text(detail.ownerDeptId), recomputedDeadline: latest(facts.recomputedDeadline, recomputation as RecomputedDeadline) };
+          : {
+              ...facts,
+              ownerDeptId: facts.ownerDeptId ?? text(detail.ownerDeptId),
+              recomputedDeadline: latest(facts.recomputedDeadline, recomputation as RecomputedDeadline),
+            };
     return withRectificationClock(next, context);
   }
   const facts: CaseFacts = { ...(previous?.kind === 'case' ? previous : emptyCase), ...(context.caseInfo ?? {}) };
@@ -188,24 +206,36 @@ export function applyEvent(previous: SubjectFacts | undefined, event: RelayedEve
       break;
     case 'DepartmentTaskAssigned':
     case 'DepartmentTaskReissued':
-      next = withTask(facts, taskId, (task) => ({ ...task, deptId: task?.deptId ?? String(detail.deptId), ...(text(detail.stageDeadline) ? { stageDeadline: text(detail.stageDeadline) } : {}) }));
+      next = withTask(facts, taskId, (task) => ({
+        ...task,
+        deptId: task?.deptId ?? String(detail.deptId),
+        ...(text(detail.stageDeadline) ? { stageDeadline: text(detail.stageDeadline) } : {}),
+      }));
       break;
     case 'DepartmentTaskReassigned':
       next = withTask(facts, taskId, (task) => ({ ...task, deptId: text(detail.toDeptId) ?? task?.deptId ?? String(detail.deptId) }));
       break;
     case 'DepartmentTaskClaimed':
-      next = withTask(facts, taskId, (task) => ({ ...task, deptId: task?.deptId ?? String(detail.deptId), ...(text(detail.staffId) ? { staffId: text(detail.staffId) } : {}) }));
+      next = withTask(facts, taskId, (task) => ({
+        ...task,
+        deptId: task?.deptId ?? String(detail.deptId),
+        ...(text(detail.staffId) ? { staffId: text(detail.staffId) } : {}),
+      }));
       break;
     case 'DepartmentTaskDecided':
       next = withTask(facts, taskId, (task) => ({
         ...task,
         deptId: task?.deptId ?? String(detail.deptId),
         decidedAt: event.at,
-        ...(text(detail.staffId) ?? task?.staffId ? { staffId: text(detail.staffId) ?? task?.staffId } : {}),
+        ...((text(detail.staffId) ?? task?.staffId) ? { staffId: text(detail.staffId) ?? task?.staffId } : {}),
       }));
       break;
     case 'DepartmentTaskEscalated':
-      next = withTask(facts, taskId, (task) => ({ ...task, deptId: task?.deptId ?? String(detail.deptId), escalations: { ...task?.escalations, [event.at]: text(detail.level) ?? text(detail.light) ?? 'unknown' } }));
+      next = withTask(facts, taskId, (task) => ({
+        ...task,
+        deptId: task?.deptId ?? String(detail.deptId),
+        escalations: { ...task?.escalations, [event.at]: text(detail.level) ?? text(detail.light) ?? 'unknown' },
+      }));
       break;
     case 'DepartmentTaskSuspended':
       next = { ...facts, suspends: [...facts.suspends, event.at] };
@@ -232,7 +262,13 @@ function suspensionsOf(facts: CaseFacts): [string, string | undefined][] {
 const isSuspended = (facts: CaseFacts): boolean => facts.suspends.length > facts.resumes.length;
 
 /** The first Shanghai date on which fewer than `threshold` working days remain: the light turns yellow. */
-function yellowFromDate(startedAt: string, limitDays: number, threshold: number, calendar: WorkingCalendar, suspensions: readonly (readonly [string, string])[] = []): string {
+function yellowFromDate(
+  startedAt: string,
+  limitDays: number,
+  threshold: number,
+  calendar: WorkingCalendar,
+  suspensions: readonly (readonly [string, string])[] = [],
+): string {
   return limitDays - threshold >= 1 ? shanghaiDate(calendar.addWorkingDays(startedAt, limitDays - threshold, suspensions)) : shanghaiDate(startedAt);
 }
 
@@ -268,9 +304,18 @@ const countedOrNull = (count: () => string): string | null => {
  * differently, the event's date stands, moved on by the working days the closed suspensions add (the
  * event's date, like the case's own promised deadline, is counted without them).
  */
-function promisedClock(facts: CaseFacts, acceptedAt: string, promisedDays: number, closed: readonly (readonly [string, string])[], context: ProjectionContext): { deadline?: string; yellowFrom?: string } {
+function promisedClock(
+  facts: CaseFacts,
+  acceptedAt: string,
+  promisedDays: number,
+  closed: readonly (readonly [string, string])[],
+  context: ProjectionContext,
+): { deadline?: string; yellowFrom?: string } {
   const { calendar, yellowThreshold } = context;
-  const counted = () => ({ deadline: calendar.addWorkingDays(acceptedAt, promisedDays, closed), yellowFrom: yellowFromDate(acceptedAt, promisedDays, yellowThreshold, calendar, closed) });
+  const counted = () => ({
+    deadline: calendar.addWorkingDays(acceptedAt, promisedDays, closed),
+    yellowFrom: yellowFromDate(acceptedAt, promisedDays, yellowThreshold, calendar, closed),
+  });
   const recomputed = facts.recomputedDeadline;
   if (!recomputed) return counted();
   const base = countedOrNull(() => calendar.addWorkingDays(acceptedAt, promisedDays));
@@ -287,7 +332,10 @@ function withCaseClock(facts: CaseFacts, context: ProjectionContext): CaseFacts 
   if (!acceptedAt || promisedDays === undefined) return facts;
   const closed = suspensionsOf(facts).filter((pair): pair is [string, string] => pair[1] !== undefined);
   try {
-    const clock = promisedDays > 0 ? promisedClock(facts, acceptedAt, promisedDays, closed, context) : { deadline: endOfShanghaiDay(shanghaiDate(acceptedAt)), yellowFrom: shanghaiDate(acceptedAt) };
+    const clock =
+      promisedDays > 0
+        ? promisedClock(facts, acceptedAt, promisedDays, closed, context)
+        : { deadline: endOfShanghaiDay(shanghaiDate(acceptedAt)), yellowFrom: shanghaiDate(acceptedAt) };
     const handlingDays = facts.finishedAt ? Math.max(0, context.calendar.workingDaysBetween(acceptedAt, facts.finishedAt, closed)) : undefined;
     const { deadline: _deadline, yellowFrom: _yellowFrom, ...rest } = facts;
     return { ...rest, ...clock, ...(handlingDays !== undefined ? { handlingDays } : {}) };
@@ -334,7 +382,12 @@ export function contributionOf(facts: SubjectFacts | undefined): Map<string, num
   };
   if (!facts) return out;
   if (facts.kind === 'review') {
-    const rows = ['TOTAL', ...(facts.itemCode ? [`ITEM#${facts.itemCode}`] : []), ...facts.departments.map((dept) => `DEPT#${dept}`), ...facts.handlers.map((staff) => `STAFF#${staff}`)];
+    const rows = [
+      'TOTAL',
+      ...(facts.itemCode ? [`ITEM#${facts.itemCode}`] : []),
+      ...facts.departments.map((dept) => `DEPT#${dept}`),
+      ...facts.handlers.map((staff) => `STAFF#${staff}`),
+    ];
     add(periodsOf(facts.at), rows, 'reviews');
     add(periodsOf(facts.at), rows, `reviews#${levelFields[facts.level] ?? 'unknown'}`);
     if (satisfiedLevels.has(facts.level)) add(periodsOf(facts.at), rows, 'satisfied');

@@ -28,7 +28,11 @@ export async function givenARunningPlatform(dataDir: string, items: readonly Pub
     log: process.env.TONGBAN_TEST_LOG ? (line) => process.stderr.write(`${line}\n`) : undefined,
     beforeServing: async ({ environment }) => {
       const documents = DynamoDBDocumentClient.from(
-        new DynamoDBClient({ endpoint: environment.AWS_ENDPOINT_URL_DYNAMODB, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+        new DynamoDBClient({
+          endpoint: environment.AWS_ENDPOINT_URL_DYNAMODB,
+          region: 'us-east-1',
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        }),
       );
       const catalogue = new DynamoItemCatalogue(documents, environment.TABLE_NAME as string);
       const tenants = new DynamoTenantDirectory(documents, environment.TABLE_NAME as string);
@@ -54,7 +58,13 @@ export interface ApiReply<T = Record<string, unknown>> {
 
 /** A tiny HTTP client for the local API, as the README's curl walk-through uses it. */
 export const apiClient = (baseUrl: string) => {
-  const send = async <T = Record<string, unknown>>(method: string, path: string, body?: unknown, rawBody?: string, headers: Record<string, string> = {}): Promise<ApiReply<T>> => {
+  const send = async <T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    rawBody?: string,
+    headers: Record<string, string> = {},
+  ): Promise<ApiReply<T>> => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...headers },
