@@ -1,6 +1,107 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// ---------------------------------------------------------------------------------------------
+// Boundaries of functions/ (issue 11), checked with the built-in no-restricted-imports:
+// - a bounded context uses another context only through that context's domain/ (pure types and
+//   rules), the kernel (shared vocabulary) and shared/ (platform); never its adapters, use cases,
+//   wiring or handlers, so a function's bundle holds its own context plus kernel and shared;
+// - nothing under functions/ imports infra/ (infra imports functions, never the reverse);
+// - domain code (functions/*/domain/, functions/domain/, functions/kernel/) is pure: no AWS SDK,
+//   Lambda types, Powertools or middy, and none of the platform's adapters;
+// - the kernel and the shared pure domain import no context at all, and shared/ imports none either.
+// A flat config applies the last matching block's options for a rule, so each file group below gets
+// every restriction that applies to it in one block.
+// ---------------------------------------------------------------------------------------------
+
+const contexts = ['approval', 'calendar', 'catalogue', 'certificates', 'intake', 'materials', 'notifications', 'reviews', 'supervision'];
+
+/**
+ * Import paths are relative, so each rule is written for the depth of the file it checks: `up(d)` is the
+ * `../` run from a file `d` folders below a top folder of functions/ back to functions/ itself. (A loose
+ * `(../)+calendar` would also catch functions/domain/calendar.ts imported from beside it.)
+ */
+const DEPTHS = [0, 1, 2, 3, 4];
+const up = (depth) => '\\.\\./'.repeat(depth + 1);
+const below = (folder, depth) => `${folder}/${'*/'.repeat(depth)}*.ts`;
+
+/** An import of another context's internals: anything of it but its domain/. */
+const otherContextInternals = (own, depth, alsoAllowed = []) => ({
+  regex: `^${up(depth)}(?:${contexts.filter((name) => name !== own && !alsoAllowed.includes(name)).join('|')})/(?!domain/)`,
+  message: `${own}: use another context through its domain/ (pure types and rules), functions/kernel and functions/shared only; its adapters, use cases, wiring and handlers are its own. Read its entities through the functions/shared/table codecs in an adapter of this context.`,
+});
+
+const anyContext = (where, depth) => ({
+  regex: `^${up(depth)}(?:${contexts.join('|')})(?:/|$)`,
+  message: `${where} is below the contexts and imports none of them (not even their domain/): move what is shared here instead.`,
+});
+
+const infraImport = (depth) => ({
+  regex: `^${up(depth)}\\.\\./infra(?:/|$)`,
+  message: 'functions/ never imports infra/: infra imports the handlers (entries) and functions/shared/environment-names.ts, not the reverse.',
+});
+
+const impurePackages = {
+  group: ['@aws-sdk/*', '@aws-lambda-powertools/*', 'aws-lambda', '@middy/*', 'aws-cdk-lib', 'aws-cdk-lib/*'],
+  message: 'domain code is pure: no AWS SDK, Lambda types, Powertools, middy or CDK (ports in domain/, adapters beside it).',
+};
+
+const platformAdapters = (depth) => ({
+  regex: `^${up(depth)}shared/(?:clients|http|worker|powertools|monitoring|idempotency|national-calendar|table)(?:/|$)`,
+  message: 'domain code is pure: it gets the platform (clients, table, powertools, the national calendar) through ports, never by import.',
+});
+
+/** From a file `depth` folders below its context, that context's use cases, adapters and wiring. */
+const ownOuterLayers = (depth) => ({
+  regex: `^${'\\.\\./'.repeat(depth)}(?:adapters|use-cases|wiring|recompute|recompute-wiring)(?:/|$)`,
+  message: 'domain code does not know its use cases, adapters or wiring: they depend on it, not the reverse.',
+});
+
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+/**
+ * The deploy-time loader (a CloudFormation custom resource) composes two contexts: the catalogue's tenant
+ * configuration and the calendar's shipped holiday notices. It may use the calendar's use case and wiring
+ * until its entry moves to a composition root outside the contexts (infra/tenant-config-loader.ts).
+ */
+const deployLoader = 'functions/catalogue/load-tenant-configs/handler.ts';
+
+const boundaries = [
+  // each context: its outer layers (handlers, use cases, adapters, wiring), then its domain
+  ...contexts.flatMap((context) =>
+    DEPTHS.map((depth) => ({
+      files: [below(`functions/${context}`, depth)],
+      ignores: [`functions/${context}/domain/**`, deployLoader],
+      rules: restrict(otherContextInternals(context, depth), infraImport(depth)),
+    })),
+  ),
+  ...contexts.flatMap((context) =>
+    DEPTHS.slice(1).map((depth) => ({
+      files: [below(`functions/${context}/domain`, depth - 1)],
+      rules: restrict(otherContextInternals(context, depth), infraImport(depth), impurePackages, platformAdapters(depth), ownOuterLayers(depth)),
+    })),
+  ),
+  { files: [deployLoader], rules: restrict(otherContextInternals('catalogue', 1, ['calendar']), infraImport(1)) },
+  // the kernel: vocabulary several contexts share (events, ids, digests, audit record, calendar access); pure
+  ...DEPTHS.map((depth) => ({
+    files: [below('functions/kernel', depth)],
+    rules: restrict(anyContext('functions/kernel', depth), infraImport(depth), impurePackages, platformAdapters(depth), {
+      regex: `^${up(depth)}shared/(?!errors$)`,
+      message: 'functions/kernel is pure vocabulary: from shared/ it may use errors only.',
+    }),
+  })),
+  // the shared pure domain: the working-day calendar, the case clock, holiday notices
+  ...DEPTHS.map((depth) => ({
+    files: [below('functions/domain', depth)],
+    rules: restrict(anyContext('functions/domain', depth), infraImport(depth), impurePackages, platformAdapters(depth), {
+      regex: `^${up(depth)}kernel(?:/|$)`,
+      message: 'functions/domain is below the kernel (the kernel builds on it), so it does not import the kernel.',
+    }),
+  })),
+  // the platform: http, worker, clients, the table codecs, the national calendar source
+  ...DEPTHS.map((depth) => ({ files: [below('functions/shared', depth)], rules: restrict(anyContext('functions/shared', depth), infraImport(depth)) })),
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'cdk.out/', '.data/', '.scratch/', 'coverage/', '**/*.d.ts'] },
   js.configs.recommended,
@@ -13,13 +114,7 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
-  {
-    // domain code is pure: no AWS SDK, Lambda types or Powertools
-    files: ['functions/**/domain/**/*.ts', 'functions/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: ['@aws-sdk/*', '@aws-lambda-powertools/*', 'aws-lambda', '@middy/*', 'aws-cdk-lib', 'aws-cdk-lib/*'] }],
-    },
-  },
+  ...boundaries,
   {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', module: 'writable', require: 'readonly', __dirname: 'readonly', console: 'readonly' } },

@@ -2,24 +2,22 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { DynamoEventSource, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
-import { topicDefinitions } from './definitions/topics';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { type Access, type BoundedContext, functionDefinitions } from './definitions/functions';
-import { type BucketDefinition, bucketDefinitions } from './definitions/buckets';
-import { queueDefinitions } from './definitions/queues';
+import { type BoundedContext, type FunctionDefinition, functionDefinitions } from './definitions/functions';
+import { consumeQueue, includesAccess, unhandledAccess } from './definitions/access';
+import type { BucketDefinition } from './definitions/buckets';
 import { platformFunction, tableStatement } from './platform-function';
 import { Aws, Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { secretDefinitions } from './definitions/secrets';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 
 export interface ContextFunctionsProps {
-  /** Which bounded context's functions to create (see infra/definitions/functions.ts). */
+  /** Which bounded context's functions to create (see infra/definitions/functions/). */
   readonly context: BoundedContext;
   readonly table: ITableV2;
   /** The key the buckets are encrypted with; object access needs it. */
@@ -73,7 +71,7 @@ export class ContextFunctions extends Construct {
         ...(definition.timeoutSeconds ? { timeoutSeconds: definition.timeoutSeconds } : {}),
         ...(definition.memoryMb ? { memoryMb: definition.memoryMb } : {}),
       });
-      this.grant(fn, definition.access, props);
+      this.grant(fn, definition, props);
       if (definition.trigger.kind === 'tableStream') {
         const { filter } = definition.trigger;
         fn.addEventSource(
@@ -98,8 +96,9 @@ export class ContextFunctions extends Construct {
         });
       }
       if (definition.trigger.kind === 'queue') {
-        const queue = props.queues.get(definition.trigger.queueId);
-        if (!queue) throw new Error(`unknown queue ${definition.trigger.queueId}`);
+        const queue = required(props.queues, definition.trigger.queue.id, 'queue');
+        if (!includesAccess(definition.access, consumeQueue(definition.trigger.queue)))
+          throw new Error(`${definition.id} is triggered by ${definition.trigger.queue.id} but does not list consumeQueue(${definition.trigger.queue.id})`);
         fn.addEventSource(new SqsEventSource(queue, { batchSize: definition.trigger.batchSize, reportBatchItemFailures: true }));
       }
       if (definition.trigger.kind === 'schedule') {
@@ -114,48 +113,58 @@ export class ContextFunctions extends Construct {
     this.functions = created;
   }
 
-  private grant(fn: NodejsFunction, access: readonly Access[], props: ContextFunctionsProps): void {
-    for (const grant of access) {
-      if (grant === 'table:read' || grant === 'table:write') fn.addToRolePolicy(tableStatement(props.table, grant));
-      else if (grant.startsWith('bucket:')) {
-        const [, mode, bucketId] = grant.split(':');
-        const definition = bucketDefinitions.find((candidate) => candidate.id === bucketId);
-        if (!definition) throw new Error(`unknown bucket ${bucketId}`);
-        grantObjectAccess(fn, definition, mode === 'read' ? 'read' : 'write', props.dataKey);
-      } else if (grant === 'notify:sms') {
-        fn.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
-        Validations.of(fn).acknowledge({
-          id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-          reason: 'SMS to an applicant is an SNS publish to a phone number, which has no resource ARN; X-Ray tracing actions have none either.',
-        });
-      } else if (grant.startsWith('topic:publish:')) {
-        const topicId = grant.slice('topic:publish:'.length);
-        const topic = props.topics.get(topicId);
-        const definition = topicDefinitions.find((candidate) => candidate.id === topicId);
-        if (!topic || !definition) throw new Error(`unknown topic ${topicId}`);
-        topic.grantPublish(fn);
-        fn.addEnvironment(definition.arnEnvironmentVariable, topic.topicArn);
-      } else if (grant.startsWith('secret:read:')) {
-        const secretId = grant.slice('secret:read:'.length);
-        const secret = props.secrets.get(secretId);
-        const definition = secretDefinitions.find((candidate) => candidate.id === secretId);
-        if (!secret || !definition) throw new Error(`unknown secret ${secretId}`);
-        // GetSecretValue only (grantRead would add DescribeSecret); the AWS-managed key needs no KMS grant
-        fn.addToRolePolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
-        fn.addEnvironment(definition.arnEnvironmentVariable, secret.secretArn);
-      } else if (grant.startsWith('queue:send:')) {
-        const queueId = grant.slice('queue:send:'.length);
-        const queue = props.queues.get(queueId);
-        const definition = queueDefinitions.find((candidate) => candidate.id === queueId);
-        if (!queue || !definition) throw new Error(`unknown queue ${queueId}`);
-        queue.grantSendMessages(fn);
-        fn.addEnvironment(definition.urlEnvironmentVariable, queue.queueUrl);
-      } else if (grant.startsWith('queue:consume:')) {
-        const queueId = grant.slice('queue:consume:'.length);
-        const definition = queueDefinitions.find((candidate) => candidate.id === queueId);
-        if (!definition || !props.queues.has(queueId)) throw new Error(`unknown queue ${queueId}`);
+  private grant(fn: NodejsFunction, definition: FunctionDefinition, props: ContextFunctionsProps): void {
+    for (const grant of definition.access) {
+      switch (grant.kind) {
+        case 'table':
+          fn.addToRolePolicy(tableStatement(props.table, grant.mode));
+          break;
+        case 'bucket':
+          grantObjectAccess(fn, grant.bucket, grant.mode, props.dataKey);
+          break;
+        case 'sms':
+          fn.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+          Validations.of(fn).acknowledge({
+            id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+            reason: 'SMS to an applicant is an SNS publish to a phone number, which has no resource ARN; X-Ray tracing actions have none either.',
+          });
+          break;
+        case 'topic': {
+          const topic = required(props.topics, grant.topic.id, 'topic');
+          topic.grantPublish(fn);
+          fn.addEnvironment(grant.topic.arnEnvironmentVariable, topic.topicArn);
+          break;
+        }
+        case 'secret': {
+          const secret = required(props.secrets, grant.secret.id, 'secret');
+          // GetSecretValue only (grantRead would add DescribeSecret); the AWS-managed key needs no KMS grant
+          fn.addToRolePolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
+          fn.addEnvironment(grant.secret.arnEnvironmentVariable, secret.secretArn);
+          break;
+        }
+        case 'queue': {
+          const queue = required(props.queues, grant.queue.id, 'queue');
+          if (grant.mode === 'send') {
+            queue.grantSendMessages(fn);
+            fn.addEnvironment(grant.queue.urlEnvironmentVariable, queue.queueUrl);
+          } else if (definition.trigger.kind !== 'queue' || definition.trigger.queue.id !== grant.queue.id) {
+            // consume is the queue trigger's event source, which grants receive and delete itself
+            throw new Error(`${definition.id} lists consumeQueue(${grant.queue.id}) but is not triggered by that queue`);
+          }
+          break;
+        }
+        case 'workflow':
+          // start and callback are granted by the Workflow construct, which owns the state machine (infra/workflow.ts)
+          break;
+        default:
+          unhandledAccess(grant);
       }
-      // approval:start and approval:callback are granted by ApprovalWorkflow, which owns the state machine
     }
   }
+}
+
+function required<T>(resources: ReadonlyMap<string, T>, id: string, what: string): T {
+  const resource = resources.get(id);
+  if (!resource) throw new Error(`unknown ${what} ${id}`);
+  return resource;
 }

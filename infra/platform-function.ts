@@ -6,20 +6,19 @@ import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-l
 import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { environmentNames } from './definitions/functions';
 import { tableDefinition } from './definitions/table';
 
 const repositoryRoot = join(__dirname, '..');
 
 const tableActions = {
-  'table:read': ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
-  'table:write': ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'],
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+  write: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'],
 } as const;
 
 /** Table access named index by index, so no policy carries an `index/*` wildcard. */
-export function tableStatement(table: ITableV2, access: 'table:read' | 'table:write'): PolicyStatement {
+export function tableStatement(table: ITableV2, mode: 'read' | 'write'): PolicyStatement {
   const indexArns = tableDefinition.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`);
-  return new PolicyStatement({ actions: [...tableActions[access]], resources: access === 'table:read' ? [table.tableArn, ...indexArns] : [table.tableArn] });
+  return new PolicyStatement({ actions: [...tableActions[mode]], resources: mode === 'read' ? [table.tableArn, ...indexArns] : [table.tableArn] });
 }
 
 export interface PlatformFunctionProps {
@@ -53,7 +52,7 @@ export function platformFunction(scope: Construct, id: string, props: PlatformFu
     loggingFormat: LoggingFormat.JSON,
     logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_YEAR }),
     environment: {
-      [environmentNames.tableName]: props.table.tableName,
+      [tableDefinition.nameEnvironmentVariable]: props.table.tableName,
       POWERTOOLS_SERVICE_NAME: 'tongban',
       POWERTOOLS_METRICS_NAMESPACE: 'Tongban',
       NODE_OPTIONS: '--enable-source-maps',

@@ -138,8 +138,8 @@ export class StatefulStack extends Stack {
           deadLetterQueue: { queue: deadLetter, maxReceiveCount: definition.maxReceiveCount },
         });
         if (definition.subscribesTo) {
-          const topic = this.topics.get(definition.subscribesTo.topicId);
-          if (!topic) throw new Error(`unknown topic ${definition.subscribesTo.topicId}`);
+          const topic = this.topics.get(definition.subscribesTo.topic.id);
+          if (!topic) throw new Error(`unknown topic ${definition.subscribesTo.topic.id}`);
           topic.addSubscription(
             new SqsSubscription(queue, {
               rawMessageDelivery: true,

@@ -81,8 +81,8 @@ export class TenantConfigLoader extends Construct {
         afterBundling: (_inputDir: string, outputDir: string) => [`cp -R "${props.configDirectory}" "${join(outputDir, bundledConfigFolder)}"`],
       },
     });
-    fn.addToRolePolicy(tableStatement(props.table, 'table:read'));
-    fn.addToRolePolicy(tableStatement(props.table, 'table:write'));
+    fn.addToRolePolicy(tableStatement(props.table, 'read'));
+    fn.addToRolePolicy(tableStatement(props.table, 'write'));
 
     const provider = new Provider(this, 'Provider', {
       onEventHandler: fn,

@@ -5,6 +5,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { answerWorkflow, includesAccess, startWorkflow } from './definitions/access';
 import { functionDefinitions } from './definitions/functions';
 import { queueDefinitions } from './definitions/queues';
 import { type WorkflowDefinition, workflowPlaceholders } from './definitions/workflows';
@@ -73,8 +74,8 @@ export class Workflow extends Construct {
     });
 
     for (const definition of functionDefinitions) {
-      const starts = definition.access.includes(props.definition.startAccess);
-      const answers = props.definition.callbackAccess !== undefined && definition.access.includes(props.definition.callbackAccess);
+      const starts = includesAccess(definition.access, startWorkflow(props.definition));
+      const answers = includesAccess(definition.access, answerWorkflow(props.definition));
       if (!starts && !answers) continue;
       const fn = required(definition.id);
       if (starts) this.stateMachine.grantStartExecution(fn);

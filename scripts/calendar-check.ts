@@ -27,6 +27,7 @@ import {
   type WorkingCalendar,
 } from '../functions/domain/calendar';
 import { calendarWarning } from '../functions/domain/calendar-warning';
+import { environmentNames } from '../functions/shared/environment-names';
 import { localEndpointsFile } from '../infra/local/endpoints-file';
 
 const LOOKAHEAD_DAYS = 400;
@@ -64,7 +65,7 @@ const shipped = (why: string): CheckedNotices => ({
 /** The notices the platform counts on; see the module comment for which. */
 async function noticesToCheck(table: string | undefined): Promise<CheckedNotices> {
   if (table) return storedNotices(new DynamoDBClient({}), table, `deployed table ${table}`);
-  const endpointsFile = localEndpointsFile(process.env.TONGBAN_DATA_DIR ?? join(__dirname, '..', '.data'));
+  const endpointsFile = localEndpointsFile(process.env[environmentNames.dataDir] ?? join(__dirname, '..', '.data'));
   if (!existsSync(endpointsFile)) return shipped('本地平台未运行 / the local platform is not running');
   const endpoints = JSON.parse(readFileSync(endpointsFile, 'utf8')) as Record<string, string>;
   // a platform that stopped without removing its file must not make the check hang on retries
@@ -75,7 +76,7 @@ async function noticesToCheck(table: string | undefined): Promise<CheckedNotices
     maxAttempts: 1,
   });
   try {
-    return await storedNotices(client, endpoints.TABLE_NAME as string, `local platform ${endpoints.url}`);
+    return await storedNotices(client, endpoints[environmentNames.tableName] as string, `local platform ${endpoints.url}`);
   } catch (error) {
     return shipped(`本地平台无法访问 / the local platform did not answer: ${(error as Error).message}`);
   }

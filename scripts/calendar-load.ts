@@ -18,6 +18,7 @@ import { loadHolidayNotice, type LoadNoticeResult } from '../functions/calendar/
 import type { NoticeIssue } from '../functions/domain/holiday-notice';
 import { ValidationError } from '../functions/shared/errors';
 import { systemClock, ulidGenerator } from '../functions/shared/runtime';
+import { environmentNames } from '../functions/shared/environment-names';
 import { localEndpointsFile } from '../infra/local/endpoints-file';
 
 const usage = '用法 / usage: npm run calendar:load -- FILE [--by NAME] [--reason TEXT] [--table NAME]';
@@ -51,7 +52,7 @@ function parseArguments(argv: string[]): Options {
 
 function target(options: Options): { client: DynamoDBClient; tableName: string; label: string } {
   if (options.table) return { client: new DynamoDBClient({}), tableName: options.table, label: `deployed table ${options.table}` };
-  const endpointsFile = localEndpointsFile(process.env.TONGBAN_DATA_DIR ?? join(__dirname, '..', '.data'));
+  const endpointsFile = localEndpointsFile(process.env[environmentNames.dataDir] ?? join(__dirname, '..', '.data'));
   if (!existsSync(endpointsFile)) {
     throw new Error(
       '本地平台未运行，请先执行 npm start / The local platform is not running: start it with npm start (or pass --table NAME for a deployed stack)',
@@ -63,7 +64,7 @@ function target(options: Options): { client: DynamoDBClient; tableName: string; 
     region: endpoints.AWS_REGION,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  return { client, tableName: endpoints.TABLE_NAME as string, label: `local platform ${endpoints.url}` };
+  return { client, tableName: endpoints[environmentNames.tableName] as string, label: `local platform ${endpoints.url}` };
 }
 
 function describe(result: LoadNoticeResult, label: string): string {

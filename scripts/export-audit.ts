@@ -1,9 +1,10 @@
 /**
- * Operator CLI: exports one day of a tenant's audit trail and reviews as JSON lines, the same use case
- * the daily EventBridge schedule runs on AWS. Targets the running local platform (default) or, with
+ * Operator CLI: exports one day of the audit trail and reviews as JSON lines, the same use case the daily
+ * EventBridge schedule runs on AWS. Without `--tenant`, every county in the table's register and the national
+ * level `000000`, as the schedule does. Targets the running local platform (default) or, with
  * `--table NAME --bucket NAME`, a deployed stack through the standard AWS credentials chain.
  *
- * Usage: `npm run export:audit -- --tenant 522732 [--tenant 630103] [--date 2026-11-23] [--table NAME --bucket NAME]`
+ * Usage: `npm run export:audit -- [--tenant 522732 [--tenant 630103]] [--date 2026-11-23] [--table NAME --bucket NAME]`
  * The date defaults to yesterday (Asia/Shanghai). Exit codes: 0 exported; 1 bad arguments; 2 the target could not be reached.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -11,8 +12,10 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { systemClock } from '../functions/shared/runtime';
 import { DynamoCounterStore } from '../functions/supervision/adapters/dynamo-counter-store';
+import { DynamoTenantRegister } from '../functions/supervision/adapters/dynamo-tenant-register';
 import { S3ExportStore } from '../functions/supervision/adapters/s3-export-store';
-import { exportAuditDay, exportDateOf } from '../functions/supervision/use-cases';
+import { exportAuditDay, exportDateOf, tenantsToExport } from '../functions/supervision/use-cases';
+import { environmentNames } from '../functions/shared/environment-names';
 import { runningLocalPlatform } from './local-platform';
 
 function parseArguments(argv: string[]) {
@@ -33,11 +36,10 @@ async function main(): Promise<number> {
   let options: ReturnType<typeof parseArguments>;
   try {
     options = parseArguments(process.argv.slice(2));
-    if (options.tenants.length === 0 || !options.tenants.every((tenant) => /^\d{6}$/.test(tenant)))
-      throw new Error('须指定 --tenant 六位代码 / --tenant CODE (6 digits) is required');
+    if (!options.tenants.every((tenant) => /^\d{6}$/.test(tenant))) throw new Error('--tenant 应为六位代码 / --tenant must be a 6-digit code');
     if (options.date && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new Error('--date 应为 YYYY-MM-DD / --date must be YYYY-MM-DD');
   } catch (error) {
-    console.error(`✗ ${(error as Error).message}\n用法 / usage: npm run export:audit -- --tenant 522732 [--date 2026-11-23] [--table NAME --bucket NAME]`);
+    console.error(`✗ ${(error as Error).message}\n用法 / usage: npm run export:audit -- [--tenant 522732] [--date 2026-11-23] [--table NAME --bucket NAME]`);
     return 1;
   }
   const deployed = options.table && options.bucket;
@@ -45,11 +47,16 @@ async function main(): Promise<number> {
   const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   const dynamo = local ? new DynamoDBClient({ endpoint: local.AWS_ENDPOINT_URL_DYNAMODB, region: local.AWS_REGION, credentials }) : new DynamoDBClient({});
   const s3 = local ? new S3Client({ endpoint: local.AWS_ENDPOINT_URL_S3, region: local.AWS_REGION, credentials, forcePathStyle: true }) : new S3Client({});
-  const table = options.table ?? (local?.TABLE_NAME as string);
-  const bucket = options.bucket ?? (local?.AUDIT_EXPORT_BUCKET as string);
-  const deps = { audit: new DynamoCounterStore(DynamoDBDocumentClient.from(dynamo), table), exports: new S3ExportStore(s3, () => bucket) };
+  const table = options.table ?? (local?.[environmentNames.tableName] as string);
+  const bucket = options.bucket ?? (local?.[environmentNames.auditExportBucket] as string);
+  const documents = DynamoDBDocumentClient.from(dynamo);
+  const deps = {
+    audit: new DynamoCounterStore(documents, table),
+    exports: new S3ExportStore(s3, () => bucket),
+    register: new DynamoTenantRegister(documents, table),
+  };
   const date = exportDateOf(options.date, systemClock);
-  for (const tenantId of options.tenants) {
+  for (const tenantId of await tenantsToExport(deps, options.tenants)) {
     const result = await exportAuditDay(deps, tenantId, date);
     console.log(`✓ ${tenantId} ${date}: ${result.auditRecords} audit record(s), ${result.reviews} review(s) → s3://${bucket}/${result.objects.join(', ')}`);
   }

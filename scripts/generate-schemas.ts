@@ -10,11 +10,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import { TenantConfigSchema } from '../functions/catalogue/domain/tenant-config';
 import { taskDecisionBody, taskMessageSchema } from '../functions/approval/use-cases';
-import { caseEventSchema } from '../functions/intake/events';
+import { caseEventSchema } from '../functions/kernel/events/case-events';
 import { acceptanceBody, createCaseBody, postVerificationBody, resubmissionBody } from '../functions/intake/use-cases';
 import { libraryReferenceBody, uploadRequestBody } from '../functions/materials/use-cases';
 import { certificateLibraryBody, deliveryChoiceBody, handoverBody, presentedCertificateBody } from '../functions/certificates/use-cases';
-import { reviewEventSchema } from '../functions/reviews/events';
+import { reviewEventSchema } from '../functions/kernel/events/review-events';
 import { complaintBody, reviewBody, stepBody } from '../functions/reviews/use-cases';
 
 /** A schema file to write, relative to the repository root. */

@@ -17,6 +17,7 @@ import { DynamoTenantDirectory } from '../functions/catalogue/adapters/dynamo-te
 import { parseTenantConfigText, type TenantConfig } from '../functions/catalogue/domain/tenant-config';
 import { applyTenantConfig } from '../functions/catalogue/use-cases';
 import { systemClock } from '../functions/shared/runtime';
+import { environmentNames } from '../functions/shared/environment-names';
 import { localEndpointsFile } from '../infra/local/endpoints-file';
 
 interface Options {
@@ -46,7 +47,7 @@ function parseArguments(argv: string[]): Options {
 
 function target(options: Options): { client: DynamoDBClient; tableName: string; label: string } {
   if (options.table) return { client: new DynamoDBClient({}), tableName: options.table, label: `deployed table ${options.table}` };
-  const dataDir = process.env.TONGBAN_DATA_DIR ?? join(__dirname, '..', '.data');
+  const dataDir = process.env[environmentNames.dataDir] ?? join(__dirname, '..', '.data');
   const endpointsFile = localEndpointsFile(dataDir);
   if (!existsSync(endpointsFile)) {
     throw new Error(
@@ -59,7 +60,7 @@ function target(options: Options): { client: DynamoDBClient; tableName: string; 
     region: endpoints.AWS_REGION,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  return { client, tableName: endpoints.TABLE_NAME as string, label: `local platform ${endpoints.url}` };
+  return { client, tableName: endpoints[environmentNames.tableName] as string, label: `local platform ${endpoints.url}` };
 }
 
 async function main(): Promise<number> {

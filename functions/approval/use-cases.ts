@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import type { TenantDirectory } from '../catalogue/domain/service-item';
+import { concludeApproval, RECONSIDERATION_RIGHTS } from '../intake/domain/case';
 import type { CaseRepository } from '../intake/domain/ports';
-import { concludeApproval, type CaseEvent, type CaseEventType, RECONSIDERATION_RIGHTS } from '../intake/domain/case';
+import { type NationalCalendarSource, tenantCalendar } from '../kernel/calendar-access';
+import type { CaseEvent, CaseEventType } from '../kernel/events/case-events';
+import { tenantIdSchema } from '../kernel/ids';
 import { ForbiddenError, notFound, RuleNotSatisfiableError, ValidationError } from '../shared/errors';
 import type { RequestContext, StaffRole } from '../shared/request-context';
 import type { Clock, IdGenerator } from '../shared/runtime';
@@ -29,14 +33,12 @@ import {
   stageLight,
   taskWaitSeconds,
 } from './domain/task-clock';
-import type { TenantDirectory } from '../catalogue/domain/service-item';
-import { tenantCalendar } from '../catalogue/domain/guide';
-import type { NationalCalendarSource } from '../calendar/domain/ports';
 
 export interface ApprovalDependencies {
   readonly tasks: TaskRepository;
-  readonly tenants: TenantDirectory;
-  readonly cases: CaseRepository;
+  readonly tenants: Pick<TenantDirectory, 'profile'>;
+  /** The case the join concludes (intake's aggregate, changed on its revision like every change of it). */
+  readonly cases: Pick<CaseRepository, 'find' | 'save'>;
   readonly callback: WorkflowCallback;
   readonly clock: Clock;
   readonly ids: IdGenerator;
@@ -46,7 +48,7 @@ export interface ApprovalDependencies {
 /** What the workflow puts on the department queue; the token stays on the server. */
 export const taskMessageSchema = z.object({
   taskToken: z.string().min(1),
-  tenantId: z.string().regex(/^\d{6}$/),
+  tenantId: tenantIdSchema,
   caseId: z.string().min(1),
   taskId: z.string().min(1),
   deptId: z.string().min(1),
@@ -305,7 +307,7 @@ export async function decideDepartmentTask(deps: ApprovalDependencies, ctx: Requ
   };
 }
 
-export const escalationInput = z.object({ tenantId: z.string().regex(/^\d{6}$/), caseId: z.string(), taskId: z.string(), deptId: z.string() });
+export const escalationInput = z.object({ tenantId: tenantIdSchema, caseId: z.string(), taskId: z.string(), deptId: z.string() });
 
 /**
  * Primary course: a department's wait ended, because its light or 督办 deadline is due to change
@@ -340,7 +342,7 @@ export async function escalateOverdueTask(deps: ApprovalDependencies, input: z.i
   return { ...input, deptId: task.deptId, timeoutSeconds: isDecided(task) ? 1 : taskWaitSeconds(task, now, calendar, policy), closed: false };
 }
 
-export const completionInput = z.object({ tenantId: z.string().regex(/^\d{6}$/), caseId: z.string() });
+export const completionInput = z.object({ tenantId: tenantIdSchema, caseId: z.string() });
 
 /**
  * Primary course: every department has answered, or one denied and the others need not: the join

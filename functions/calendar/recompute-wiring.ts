@@ -1,15 +1,18 @@
-import { DynamoTaskRepository } from '../approval/adapters/dynamo-task-repository';
-import { StepFunctionsApprovalWorkflow } from '../approval/adapters/sfn-workflow';
-import { DynamoTenantDirectory } from '../catalogue/adapters/dynamo-tenant-directory';
-import { DynamoReleaseRepository } from '../certificates/adapters/dynamo-certificate-repository';
-import { DynamoCaseRepository } from '../intake/adapters/dynamo-case-repository';
-import { DynamoReviewStore } from '../reviews/adapters/dynamo-review-store';
 import { dynamoDocuments, requiredEnvironment, sqs, stepFunctions } from '../shared/clients';
+import { environmentNames } from '../shared/environment-names';
+import { calendarCacheTtlSeconds, nationalCalendarSource } from '../shared/national-calendar';
 import { systemClock, ulidGenerator } from '../shared/runtime';
-import { calendarCacheTtlSeconds } from './adapters/cached-national-calendar';
+import {
+  DynamoCounties,
+  DynamoDeadlineCases,
+  DynamoDeadlineRectifications,
+  DynamoDeadlineReleases,
+  DynamoDeadlineTasks,
+} from './adapters/dynamo-deadline-subjects';
 import { SqsRecomputeRequests } from './adapters/sqs-recompute-requests';
+import { StepFunctionsWaitRescheduler } from './adapters/sfn-wait-rescheduler';
 import type { RecomputeDependencies } from './recompute';
-import { calendarDependencies, nationalCalendarSource } from './wiring';
+import { calendarDependencies } from './wiring';
 
 /** Five seconds beyond the cache TTL: every function has dropped the old calendar by then. */
 const CACHE_MARGIN_SECONDS = 5;
@@ -18,22 +21,25 @@ const MAX_DELAY_SECONDS = 900;
 
 let built: RecomputeDependencies | undefined;
 
-/** What the deadline recomputation touches in every context, bound to this process's environment once. */
+/**
+ * The deadline recomputation's adapters, bound to this process's environment once. They are the calendar
+ * context's own: the subjects' deadlines are read and written through the table's item codecs.
+ */
 export const recomputeDependencies = (): RecomputeDependencies => {
   if (built) return built;
-  const tableName = requiredEnvironment('TABLE_NAME');
+  const tableName = requiredEnvironment(environmentNames.tableName);
   built = {
-    cases: new DynamoCaseRepository(dynamoDocuments, tableName),
-    tasks: new DynamoTaskRepository(dynamoDocuments, tableName),
-    callback: new StepFunctionsApprovalWorkflow(stepFunctions, process.env.APPROVAL_STATE_MACHINE_ARN ?? ''),
-    releases: new DynamoReleaseRepository(dynamoDocuments, tableName),
-    reviews: new DynamoReviewStore(dynamoDocuments, tableName),
-    tenants: new DynamoTenantDirectory(dynamoDocuments, tableName),
+    cases: new DynamoDeadlineCases(dynamoDocuments, tableName),
+    tasks: new DynamoDeadlineTasks(dynamoDocuments, tableName),
+    callback: new StepFunctionsWaitRescheduler(stepFunctions),
+    releases: new DynamoDeadlineReleases(dynamoDocuments, tableName),
+    reviews: new DynamoDeadlineRectifications(dynamoDocuments, tableName),
+    tenants: new DynamoCounties(dynamoDocuments, tableName),
     notices: calendarDependencies().notices,
     calendar: nationalCalendarSource(),
     requests: new SqsRecomputeRequests(
       sqs,
-      () => requiredEnvironment('DEADLINE_RECOMPUTE_QUEUE_URL'),
+      () => requiredEnvironment(environmentNames.deadlineRecomputeQueueUrl),
       Math.min(MAX_DELAY_SECONDS, calendarCacheTtlSeconds() + CACHE_MARGIN_SECONDS),
     ),
     clock: systemClock,

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import type { DepartmentTask } from '../approval/domain/department-task';
 import type { TaskRepository, WorkflowCallback } from '../approval/domain/ports';
-import { tenantCalendar } from '../catalogue/domain/guide';
 import type { TenantDirectory } from '../catalogue/domain/service-item';
 import type { ReleaseRepository } from '../certificates/domain/ports';
 import { nationalCalendarFrom, type WorkingCalendar } from '../domain/calendar';
-import type { Case, CaseEvent } from '../intake/domain/case';
+import type { Case } from '../intake/domain/case';
 import type { CaseRepository } from '../intake/domain/ports';
+import { type NationalCalendarSource, tenantCalendar } from '../kernel/calendar-access';
+import type { CaseEvent } from '../kernel/events/case-events';
+import type { ReviewEvent } from '../kernel/events/review-events';
+import { tenantIdSchema } from '../kernel/ids';
 import type { ReviewStore } from '../reviews/domain/ports';
 import type { RectificationStatus } from '../reviews/domain/rectification';
-import type { ReviewEvent } from '../reviews/domain/review-event';
 import type { Clock, IdGenerator } from '../shared/runtime';
 import {
   caseDeadlineChanges,
@@ -19,7 +21,7 @@ import {
   taskDeadlineChanges,
   withRecomputedCaseDeadlines,
 } from './domain/deadline-changes';
-import type { HolidayNoticeStore, NationalCalendarSource } from './domain/ports';
+import type { HolidayNoticeStore } from './domain/ports';
 
 /** The `CalendarNoticeLoaded` event as the topic delivers it (the national level in the tenant slot). */
 export const noticeLoadedMessage = z.object({
@@ -33,7 +35,7 @@ export const noticeLoadedMessage = z.object({
 /** One county's share of the work, fanned out so that a province of counties never runs in one invocation. */
 export const tenantRecomputeMessage = z.object({
   kind: z.literal('recompute-tenant'),
-  tenantId: z.string().regex(/^\d{6}$/),
+  tenantId: tenantIdSchema,
   noticeEventId: z.string().min(1),
   year: z.number().int(),
   version: z.number().int().positive(),

@@ -1,16 +1,14 @@
 import { z } from 'zod';
-import { tenantCalendar } from '../catalogue/domain/guide';
-import type { NationalCalendarSource } from '../calendar/domain/ports';
 import type { ItemCatalogue, PublishedItem, TenantDirectory } from '../catalogue/domain/service-item';
-import { applicantDigest } from '../intake/adapters/dynamo-case-repository';
 import type { Case } from '../intake/domain/case';
 import type { CaseRepository } from '../intake/domain/ports';
-import { myCasesBody } from '../intake/use-cases';
+import { applicantDigest, applicantProofSchema } from '../kernel/applicant';
+import { type NationalCalendarSource, tenantCalendar } from '../kernel/calendar-access';
+import type { relayedCaseEventSchema } from '../kernel/events/envelope';
 import type { MaterialRepository } from '../materials/domain/ports';
 import { notFound } from '../shared/errors';
 import type { RequestContext } from '../shared/request-context';
 import type { Clock, IdGenerator } from '../shared/runtime';
-import { relayedEventSchema } from '../notifications/use-cases';
 import {
   type Certificate,
   CERTIFICATE_NO_MAX_LENGTH,
@@ -57,7 +55,7 @@ export const presentedCertificateBody = z.object({
 });
 
 /** The holder's identity, as for "my cases" (POST, so the ID number never appears in a URL). */
-export const certificateLibraryBody = myCasesBody;
+export const certificateLibraryBody = applicantProofSchema;
 
 const mailAddressSchema = z.object({
   recipient: z.string().trim().min(1).max(100),
@@ -211,7 +209,7 @@ export async function revokeCertificates(
 }
 
 /** A case event from the certificate queue: completion (or the last 容缺 material after it) issues, revocation revokes. */
-export async function handleCertificateEvent(deps: CertificateDependencies, event: z.infer<typeof relayedEventSchema>): Promise<unknown> {
+export async function handleCertificateEvent(deps: CertificateDependencies, event: z.infer<typeof relayedCaseEventSchema>): Promise<unknown> {
   if (event.type === 'CaseCompleted' || event.type === 'MaterialProvided') return issueCertificates(deps, event);
   if (event.type === 'ApprovalRevoked') return revokeCertificates(deps, event);
   return undefined;
@@ -314,29 +312,4 @@ export async function handOverResult(deps: CertificateDependencies, ctx: Request
   );
   if (handed.event) await deps.releases.save(handed.release, handed.event);
   return { caseId, ...releaseView(handed.release, facts, waitingFor, calendar, now) };
-}
-
-/** The results part of the case view: release (blocked, deadline, light, method) and the case's certificates. */
-export async function caseResults(
-  deps: Pick<CertificateDependencies, 'cases' | 'materials' | 'tenants' | 'releases' | 'certificates' | 'clock' | 'calendar'>,
-  ctx: RequestContext,
-  caseId: string,
-) {
-  const [{ facts, waitingFor, calendar }, release, certificates] = await Promise.all([
-    releaseFacts(deps, ctx, caseId),
-    deps.releases.find(ctx.tenantId, caseId),
-    deps.certificates.forCase(ctx.tenantId, caseId),
-  ]);
-  return {
-    release: releaseView(release, facts, waitingFor, calendar, deps.clock.now().toISOString()),
-    certificates: certificates.map((certificate) => ({
-      certificateNo: certificate.certificateNo,
-      certificateType: certificate.certificateType,
-      name: certificate.name,
-      itemCode: certificate.itemCode,
-      status: certificate.status,
-      issuedAt: certificate.issuedAt,
-      validUntil: certificate.validUntil,
-    })),
-  };
 }

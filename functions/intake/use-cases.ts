@@ -4,19 +4,21 @@ import type { TaskRepository } from '../approval/domain/ports';
 import { clockSuspensions } from '../approval/domain/department-task';
 import { currentStageDeadline, escalationPolicyOf, stageDeadlineProvisional, stageLight, taskWaitSeconds } from '../approval/domain/task-clock';
 import type { ItemCatalogue, TenantDirectory, TenantProfile } from '../catalogue/domain/service-item';
-import { deadlineField } from './domain/deadlines';
-import { InvalidTransitionError, notFound } from '../shared/errors';
-import type { RequestContext } from '../shared/request-context';
-import type { ClockMonitor } from '../shared/monitoring';
-import type { Clock, IdGenerator } from '../shared/runtime';
-import { tenantCalendar } from '../catalogue/domain/guide';
-import type { NationalCalendarSource } from '../calendar/domain/ports';
+import { outstandingDeferredMaterials, releaseView } from '../certificates/domain/release';
 import type { WorkingCalendar } from '../domain/calendar';
+import { applicantProofSchema, applicantSchema } from '../kernel/applicant';
+import { type NationalCalendarSource, tenantCalendar } from '../kernel/calendar-access';
+import type { CaseEvent } from '../kernel/events/case-events';
+import { checklistView, missingMaterials } from '../materials/domain/material';
+import { InvalidTransitionError, notFound } from '../shared/errors';
+import type { ClockMonitor } from '../shared/monitoring';
+import type { RequestContext } from '../shared/request-context';
+import type { Clock, IdGenerator } from '../shared/runtime';
 import { caseClockView } from './domain/case-clock-view';
+import { deadlineField } from './domain/deadlines';
 import {
   acceptCase,
   type Case,
-  type CaseEvent,
   type CaseNotice,
   caseStatusLabel,
   approveOnCommitment,
@@ -34,18 +36,7 @@ import {
   validateForm,
 } from './domain/case';
 import { type NoticeArchive, noticeDocument } from './domain/notices';
-import type { AcceptanceTimer, ApprovalWorkflow, CaseRepository } from './domain/ports';
-
-export const applicantSchema = z.object({
-  kind: z.enum(['person', 'organisation']).default('person'),
-  name: z.string().trim().min(1).max(100),
-  idType: z.enum(['居民身份证', '统一社会信用代码', '护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '外国人永久居留身份证']).default('居民身份证'),
-  idNumber: z.string().trim().min(6).max(32),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'phone must be a mainland mobile or landline number'),
-});
+import type { AcceptanceTimer, ApprovalWorkflow, CaseRecords, CaseRepository } from './domain/ports';
 
 export const createCaseBody = z
   .object({
@@ -105,13 +96,17 @@ export const postVerificationBody = z.object({
 
 export const resubmissionBody = z.object({ formData: z.record(z.string(), z.unknown()).optional() });
 
-export const myCasesBody = applicantSchema.pick({ idType: true, idNumber: true, phone: true });
+/** An applicant's own cases are found by the digest of their ID and confirmed by their phone. */
+export const myCasesBody = applicantProofSchema;
 
 export interface IntakeDependencies {
   readonly cases: CaseRepository;
-  readonly tasks: TaskRepository;
-  readonly catalogue: ItemCatalogue;
-  readonly tenants: TenantDirectory;
+  /** The case's department tasks (the approval context's), read to start the workflow and to show the case. */
+  readonly tasks: Pick<TaskRepository, 'findMany'>;
+  readonly catalogue: Pick<ItemCatalogue, 'publishedItem' | 'itemVersion'>;
+  readonly tenants: Pick<TenantDirectory, 'profile'>;
+  /** What other contexts keep in the case partition (materials, release, certificates), for the case view. */
+  readonly records: CaseRecords;
   readonly workflow: ApprovalWorkflow;
   readonly clock: Clock;
   readonly ids: IdGenerator;
@@ -469,8 +464,8 @@ export async function resumeApproval(deps: IntakeDependencies, tenantId: string,
 
 const publicEvent = (event: CaseEvent) => ({ type: event.type, at: event.at, actor: event.actor, detail: event.detail });
 
-/** The case as the applicant and staff see it: status, deadlines, light, department progress and timeline. */
-export async function getCaseView(
+/** Status, deadlines, light, department progress and timeline, with what the view's other parts are counted on. */
+async function caseProgress(
   deps: Pick<IntakeDependencies, 'cases' | 'tasks' | 'tenants' | 'clock' | 'monitor' | 'calendar'>,
   ctx: RequestContext,
   caseId: string,
@@ -496,7 +491,7 @@ export async function getCaseView(
     tasks.flatMap(clockSuspensions),
   );
   for (const alert of clock.alerts) deps.monitor.calendarGap(alert.year, { tenantId: ctx.tenantId, caseId });
-  return {
+  const view = {
     caseId: found.caseId,
     tenantId: found.tenantId,
     item: { code: found.itemCode, name: found.itemName, version: found.itemVersion, ...(found.bundleOf ? { bundleOf: found.bundleOf } : {}) },
@@ -540,7 +535,47 @@ export async function getCaseView(
     // by time: notice records sort next to the event they report in the table, but happened later
     timeline: [...timeline].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map(publicEvent),
   };
+  return { view, found, calendar };
 }
 
-/** Case ids are ULIDs; anything else is refused before it reaches storage. */
-export const caseIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'expected a 26-character ULID');
+/**
+ * The case as the applicant and staff see it: status, deadlines, light, department progress and timeline,
+ * with its material checklist (what is provided, what is still missing) and its results (the release and
+ * the certificates), which the materials and certificates contexts keep in the case partition.
+ */
+export async function getCaseView(
+  deps: Pick<IntakeDependencies, 'cases' | 'tasks' | 'tenants' | 'catalogue' | 'records' | 'clock' | 'monitor' | 'calendar'>,
+  ctx: RequestContext,
+  caseId: string,
+) {
+  const { view, found, calendar } = await caseProgress(deps, ctx, caseId);
+  const [item, checklist, release, certificates] = await Promise.all([
+    deps.catalogue.itemVersion(ctx.tenantId, found.itemCode, found.itemVersion),
+    deps.records.checklist(ctx.tenantId, caseId),
+    deps.records.release(ctx.tenantId, caseId),
+    deps.records.certificates(ctx.tenantId, caseId),
+  ]);
+  if (!item) throw notFound.item(`${found.itemCode}@${found.itemVersion}`);
+  const missing = missingMaterials(checklist, item);
+  const facts = { tenantId: ctx.tenantId, caseId, status: found.status, ...(found.completedAt ? { completedAt: found.completedAt } : {}) };
+  const waitingFor = outstandingDeferredMaterials(
+    found.deferredMaterials?.materialIds ?? [],
+    checklist.map((entry) => entry.materialId),
+  );
+  return {
+    ...view,
+    materials: checklistView(checklist, item),
+    missingMaterials: { blocking: missing.blocking.map((material) => material.id), deferrable: missing.deferrable.map((material) => material.id) },
+    // release.blocked: 容缺 materials still outstanding hold the result back (the approval join relies on it too)
+    release: releaseView(release, facts, waitingFor, calendar, deps.clock.now().toISOString()),
+    certificates: certificates.map((certificate) => ({
+      certificateNo: certificate.certificateNo,
+      certificateType: certificate.certificateType,
+      name: certificate.name,
+      itemCode: certificate.itemCode,
+      status: certificate.status,
+      issuedAt: certificate.issuedAt,
+      validUntil: certificate.validUntil,
+    })),
+  };
+}

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { ItemCatalogue } from '../catalogue/domain/service-item';
 import { type Case, type CaseStatus, caseStatusLabel } from '../intake/domain/case';
 import type { CaseRepository } from '../intake/domain/ports';
-import { caseIdSchema } from '../intake/use-cases';
+import { applicantDigest } from '../kernel/applicant';
+import { caseIdSchema, ulidSchema } from '../kernel/ids';
 import { InvalidTransitionError, notFound, RuleNotSatisfiableError } from '../shared/errors';
-import { type Certificate, libraryCertificateProblem } from '../certificates/domain/certificate';
-import { applicantDigest } from '../intake/adapters/dynamo-case-repository';
+import { libraryCertificateProblem } from '../certificates/domain/certificate';
 import type { RequestContext } from '../shared/request-context';
 import type { Clock, IdGenerator } from '../shared/runtime';
 import { SIGNATURE_BYTES, ZIP_TAIL_BYTES, locateZipDirectory, zipEntryNames } from './domain/content';
@@ -31,7 +31,7 @@ import {
   type UploadProblem,
   uploadRefused,
 } from './domain/material';
-import type { MaterialRepository, MaterialStore, StoredObject } from './domain/ports';
+import type { CertificateLibrary, MaterialRepository, MaterialStore, StoredObject } from './domain/ports';
 
 /** How long an upload URL works: long enough for 20 MiB on a slow county line, short enough not to be passed around. */
 export const UPLOAD_URL_SECONDS = 15 * 60;
@@ -49,8 +49,7 @@ const materialIdSchema = z.string().regex(/^[A-Z][A-Z0-9_]{0,59}$/, 'expected an
 
 export const materialPath = z.object({ caseId: caseIdSchema, materialId: materialIdSchema });
 export const casePath = z.object({ caseId: caseIdSchema });
-// upload ids are ULIDs like case ids
-export const uploadPath = materialPath.extend({ uploadId: caseIdSchema });
+export const uploadPath = materialPath.extend({ uploadId: ulidSchema });
 
 export const uploadRequestBody = z.object({
   // the raw name may carry a path; the domain keeps its last segment, sanitised, at most 100 characters
@@ -69,11 +68,6 @@ export const libraryReferenceBody = z.object({
     .max(CERTIFICATE_NO_MAX_LENGTH)
     .regex(/^[^\p{Cc}]+$/u, 'control characters are not allowed'),
 });
-
-/** Port: the certificate library (免证办), as materials read it: the tenant's issued certificates by number. */
-export interface CertificateLibrary {
-  find(tenantId: string, certificateNo: string): Promise<Certificate | undefined>;
-}
 
 export interface MaterialDependencies {
   readonly cases: Pick<CaseRepository, 'find'>;

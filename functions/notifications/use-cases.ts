@@ -1,18 +1,15 @@
 import { z } from 'zod';
 import type { CaseRepository } from '../intake/domain/ports';
-import { caseEventSchema } from '../intake/events';
-import { reviewEventSchema } from '../reviews/events';
+import { relayedCaseEventSchema, relayedReviewEventSchema } from '../kernel/events/envelope';
 import type { Clock } from '../shared/runtime';
 import { isForStaff, type NotificationChannel, notificationFor, staffNotificationsFor } from './domain/notification';
 
 export interface NotificationDependencies {
-  readonly cases: CaseRepository;
+  /** The case a notice is about, its timeline, and the record of each notice sent (intake's aggregate, read and appended to). */
+  readonly cases: Pick<CaseRepository, 'find' | 'timeline' | 'appendEvent'>;
   readonly channel: NotificationChannel;
   readonly clock: Clock;
 }
-
-/** A case event as the relay publishes it (see functions/intake/relay-case-events). */
-export const relayedEventSchema = caseEventSchema.extend({ version: z.literal(1), tenantId: z.string().regex(/^\d{6}$/) });
 
 /**
  * What the notification queue receives. Review and rectification events share the topic and its `type`
@@ -20,10 +17,7 @@ export const relayedEventSchema = caseEventSchema.extend({ version: z.literal(1)
  * recomputed deadline passes the queue's filter too: it is taken and tells nobody, rather than refused
  * into the dead-letter queue.
  */
-export const notificationMessageSchema = z.union([
-  relayedEventSchema,
-  reviewEventSchema.extend({ version: z.literal(1), tenantId: z.string().regex(/^\d{6}$/) }),
-]);
+export const notificationMessageSchema = z.union([relayedCaseEventSchema, relayedReviewEventSchema]);
 
 /**
  * Primary course: an event that tells the applicant or staff something arrives from the case-events

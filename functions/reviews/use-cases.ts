@@ -1,15 +1,15 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { tenantCalendar } from '../catalogue/domain/guide';
-import type { NationalCalendarSource } from '../calendar/domain/ports';
 import type { WorkingCalendar } from '../domain/calendar';
 import { PROVISIONAL_NOTE } from '../domain/provisional-note';
 import type { ItemCatalogue, TenantDirectory, TenantProfile } from '../catalogue/domain/service-item';
 import { reviewTouchpoints } from '../catalogue/domain/tenant-config';
-import { applicantDigest } from '../intake/adapters/dynamo-case-repository';
 import type { Case } from '../intake/domain/case';
 import type { CaseRepository } from '../intake/domain/ports';
-import { myCasesBody } from '../intake/use-cases';
+import { applicantDigest, applicantProofSchema } from '../kernel/applicant';
+import { type NationalCalendarSource, tenantCalendar } from '../kernel/calendar-access';
+import type { ReviewEvent } from '../kernel/events/review-events';
+import { ulidSchema } from '../kernel/ids';
 import { ForbiddenError, notFound, NotFoundError, ValidationError } from '../shared/errors';
 import type { RequestContext, StaffIdentity } from '../shared/request-context';
 import type { Clock, IdGenerator } from '../shared/runtime';
@@ -26,12 +26,11 @@ import {
   isClosed,
 } from './domain/rectification';
 import { checkReviewAllowed, handlersOf, refuseStaff, isBadReview, type Review, reviewChannels, reviewLevels, type ReviewLinks } from './domain/review';
-import type { ReviewEvent } from './domain/review-event';
 
 export interface ReviewDependencies {
   readonly cases: Pick<CaseRepository, 'find' | 'timeline'>;
   readonly catalogue: Pick<ItemCatalogue, 'itemVersion'>;
-  readonly tenants: TenantDirectory;
+  readonly tenants: Pick<TenantDirectory, 'profile'>;
   readonly reviews: ReviewStore;
   readonly clock: Clock;
   readonly ids: IdGenerator;
@@ -41,9 +40,8 @@ export interface ReviewDependencies {
 /** The tenant's working-day calendar as loaded now (national notices plus its local closures). */
 const calendarOf = async (deps: Pick<ReviewDependencies, 'calendar'>, profile: TenantProfile) => tenantCalendar(profile, await deps.calendar.current());
 
-const ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'expected a 26-character ULID');
 export const caseIdPath = z.object({ caseId: z.string().min(1).max(64) });
-export const rectificationIdPath = z.object({ rectificationId: ulid });
+export const rectificationIdPath = z.object({ rectificationId: ulidSchema });
 
 /** The applicant proves who they are with the same fields as "my cases"; the ID number is compared by digest and never logged. */
 export const reviewBody = z.object({
@@ -55,7 +53,7 @@ export const reviewBody = z.object({
     .max(10)
     .default(() => []),
   channel: z.enum(reviewChannels),
-  applicant: myCasesBody,
+  applicant: applicantProofSchema,
 });
 
 export const complaintBody = z
@@ -104,7 +102,7 @@ async function profileOf(deps: Pick<ReviewDependencies, 'tenants'>, tenantId: st
 const sameDigest = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /** The proof matches the applicant of the case: the digests of the ID agree and so does the phone. */
-function proves(current: Case, proof: z.infer<typeof myCasesBody>): boolean {
+function proves(current: Case, proof: z.infer<typeof applicantProofSchema>): boolean {
   const claimed = applicantDigest(current.tenantId, proof.idType, proof.idNumber);
   const onCase = applicantDigest(current.tenantId, current.applicant.idType, current.applicant.idNumber);
   return sameDigest(claimed, onCase) && proof.phone === current.applicant.phone;

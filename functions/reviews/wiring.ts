@@ -1,9 +1,8 @@
-import { DynamoItemCatalogue } from '../catalogue/adapters/dynamo-item-catalogue';
-import { DynamoTenantDirectory } from '../catalogue/adapters/dynamo-tenant-directory';
-import { DynamoCaseRepository } from '../intake/adapters/dynamo-case-repository';
-import { nationalCalendarSource } from '../calendar/wiring';
 import { dynamoDocuments, requiredEnvironment } from '../shared/clients';
+import { environmentNames } from '../shared/environment-names';
+import { nationalCalendarSource } from '../shared/national-calendar';
 import { systemClock, ulidGenerator } from '../shared/runtime';
+import { DynamoCaseFacts } from './adapters/dynamo-case-facts';
 import { DynamoReviewStore } from './adapters/dynamo-review-store';
 import type { ReviewDependencies } from './use-cases';
 
@@ -12,11 +11,12 @@ let built: ReviewDependencies | undefined;
 /** The reviews adapters bound to this process's environment, built once and reused by warm invocations. */
 export const reviewDependencies = (): ReviewDependencies => {
   if (built) return built;
-  const tableName = requiredEnvironment('TABLE_NAME');
+  const tableName = requiredEnvironment(environmentNames.tableName);
+  const facts = new DynamoCaseFacts(dynamoDocuments, tableName);
   built = {
-    cases: new DynamoCaseRepository(dynamoDocuments, tableName),
-    catalogue: new DynamoItemCatalogue(dynamoDocuments, tableName),
-    tenants: new DynamoTenantDirectory(dynamoDocuments, tableName),
+    cases: facts,
+    catalogue: facts,
+    tenants: facts,
     reviews: new DynamoReviewStore(dynamoDocuments, tableName),
     clock: systemClock,
     calendar: nationalCalendarSource(),

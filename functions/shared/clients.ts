@@ -4,6 +4,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type EnvironmentName, environmentNames } from './environment-names';
 import { tracer } from './powertools';
 
 /**
@@ -31,11 +32,12 @@ export const s3 = tracer.captureAWSv3Client(
   new S3Client({
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
-    forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true',
+    forcePathStyle: process.env[environmentNames.s3ForcePathStyle] === 'true',
   }),
 );
 
-export function requiredEnvironment(name: string): string {
+/** The value of one of the platform's environment variables (named in environment-names.ts); a missing one is a deployment slip. */
+export function requiredEnvironment(name: EnvironmentName): string {
   const value = process.env[name];
   if (!value) throw new Error(`missing environment variable ${name}`);
   return value;

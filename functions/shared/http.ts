@@ -17,6 +17,7 @@ import {
 import { idempotencyKeyOf, IdempotencyStore } from './idempotency';
 import { logger, metrics, tracer } from './powertools';
 import { dynamoDocuments, requiredEnvironment } from './clients';
+import { environmentNames } from './environment-names';
 import { type RequestContext, requestContextFrom } from './request-context';
 
 export interface HttpReply {
@@ -49,7 +50,7 @@ export interface EndpointSpec<B extends z.ZodType, Q extends z.ZodType, P extend
 }
 
 let store: IdempotencyStore | undefined;
-const idempotencyStore = (): IdempotencyStore => (store ??= new IdempotencyStore(dynamoDocuments, requiredEnvironment('TABLE_NAME')));
+const idempotencyStore = (): IdempotencyStore => (store ??= new IdempotencyStore(dynamoDocuments, requiredEnvironment(environmentNames.tableName)));
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 

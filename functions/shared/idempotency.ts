@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { InvalidTransitionError, ValidationError } from './errors';
-import { keys } from './keys';
+import { idempotencyEntity } from './table/idempotency';
 
 /** How long a key is remembered (TTL) and how long an in-flight claim blocks a retry. */
 const REMEMBER_SECONDS = 24 * 3600;
@@ -45,7 +45,7 @@ export class IdempotencyStore {
   ) {}
 
   async run(scope: { tenantId: string; routeKey: string; key: string; body: unknown }, call: () => Promise<StoredReply>): Promise<StoredReply> {
-    const itemKey = keys.idempotency(scope.tenantId, scope.routeKey, scope.key);
+    const itemKey = idempotencyEntity.key(scope.tenantId, scope.routeKey, scope.key);
     const requestHash = createHash('sha256')
       .update(JSON.stringify(scope.body ?? null))
       .digest('hex');
@@ -56,14 +56,7 @@ export class IdempotencyStore {
         await this.documents.send(
           new PutCommand({
             TableName: this.tableName,
-            Item: {
-              ...itemKey,
-              entity: 'Idempotency',
-              status: 'IN_PROGRESS',
-              requestHash,
-              claimExpiresAt: now + CLAIM_SECONDS,
-              expiresAt: now + REMEMBER_SECONDS,
-            },
+            Item: idempotencyEntity.inProgress(itemKey, requestHash, now + CLAIM_SECONDS, now + REMEMBER_SECONDS),
             // a stale claim (its call crashed) may be taken over
             ConditionExpression: 'attribute_not_exists(PK) OR (#status = :inProgress AND claimExpiresAt < :now)',
             ExpressionAttributeNames: { '#status': 'status' },
@@ -105,7 +98,7 @@ export class IdempotencyStore {
     await this.documents.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...itemKey, entity: 'Idempotency', status: 'COMPLETED', requestHash, reply, expiresAt: now + REMEMBER_SECONDS },
+        Item: idempotencyEntity.completed(itemKey, requestHash, reply, now + REMEMBER_SECONDS),
       }),
     );
     return reply;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tenantIdSchema } from '../kernel/ids';
 import { staffClaims, TRUST_STAFF_HEADERS_VARIABLE } from './staff-claims';
 import { ForbiddenError, ValidationError } from './errors';
 
@@ -23,8 +24,6 @@ export interface RequestContext {
   readonly requestId: string;
   readonly staff?: StaffIdentity;
 }
-
-export const tenantIdSchema = z.string().regex(/^\d{6}$/);
 
 /**
  * Staff identity. On AWS it comes only from the claims of the JWT the staff authorizer verified

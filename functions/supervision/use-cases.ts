@@ -1,45 +1,31 @@
 import { z } from 'zod';
-import { tenantCalendar } from '../catalogue/domain/guide';
 import type { TenantDirectory } from '../catalogue/domain/service-item';
 import { shanghaiDate } from '../domain/calendar';
 import { calendarWarning } from '../domain/calendar-warning';
-import type { NationalCalendarSource } from '../calendar/domain/ports';
 import type { CaseRepository } from '../intake/domain/ports';
+import type { AuditRecord } from '../kernel/audit-record';
+import { type NationalCalendarSource, tenantCalendar } from '../kernel/calendar-access';
+import { relayedEventSchema } from '../kernel/events/envelope';
+import { tenantIdSchema } from '../kernel/ids';
 import { ForbiddenError, notFound } from '../shared/errors';
-import { keys } from '../shared/keys';
+import { keys } from '../shared/table/keys';
 import type { RequestContext, StaffRole } from '../shared/request-context';
 import type { Clock } from '../shared/runtime';
-import { type AuditRecord, auditRecordOf } from './domain/audit';
+import { auditRecordOf } from './domain/audit';
 import { applyEvent, countersDelta, type RelayedEvent, subjectOf } from './domain/counters';
 import { dashboardOf, staffMonthOf } from './domain/dashboard';
 import { NOW, periodOfDate } from './domain/periods';
 import type { AuditLog, CounterStore, ExportStore } from './domain/ports';
+import type { TenantRegister } from './domain/tenant-register';
 
 export interface SupervisionDependencies {
   readonly cases: Pick<CaseRepository, 'find'>;
-  readonly tenants: TenantDirectory;
+  readonly tenants: Pick<TenantDirectory, 'profile'>;
   readonly counters: CounterStore;
   readonly audit: AuditLog;
   readonly clock: Clock;
   readonly calendar: NationalCalendarSource;
 }
-
-/**
- * Any event on the case-events topic: case events and review events share this envelope. The type is
- * free text on purpose: an event type added later is audited and otherwise ignored, never refused.
- */
-export const relayedEventSchema = z.object({
-  version: z.literal(1),
-  tenantId: z.string().regex(/^\d{6}$/),
-  eventId: z.string().min(1),
-  type: z.string().min(1),
-  at: z.iso.datetime({ offset: true }),
-  actor: z.string().min(1),
-  role: z.string().min(1).optional(),
-  caseId: z.string().min(1).optional(),
-  rectificationId: z.string().min(1).optional(),
-  detail: z.record(z.string(), z.unknown()).default(() => ({})),
-});
 
 const MAX_STALE_RETRIES = 20;
 
@@ -160,7 +146,21 @@ export async function queryAudit(deps: Pick<SupervisionDependencies, 'audit'>, c
   return { records: records.map(({ tenantId: _tenant, ...record }) => record) };
 }
 
-export const exportRequestSchema = z.object({ tenants: z.array(z.string().regex(/^\d{6}$/)).min(1), date: ymd.optional() });
+/** The schedule sends `{}`: every county of the register and the national level, yesterday. An operator may name tenants or a date. */
+export const exportRequestSchema = z.object({
+  tenants: z.array(tenantIdSchema).min(1).optional(),
+  date: ymd.optional(),
+});
+
+/**
+ * The tenants a run exports: those named, or else every county in the register and the national level
+ * (`000000`, where the holiday notice loads are audited), each once, in code order. Read at run time, so a
+ * county applied without a deploy is exported from its first day.
+ */
+export async function tenantsToExport(deps: { readonly register: TenantRegister }, requested?: readonly string[]): Promise<string[]> {
+  const tenants = requested && requested.length > 0 ? requested : [keys.nationalLevel, ...(await deps.register.tenantIds())];
+  return [...new Set(tenants)].sort();
+}
 
 const jsonLines = (records: readonly AuditRecord[]): string => records.map((record) => JSON.stringify(record)).join('\n') + (records.length > 0 ? '\n' : '');
 

@@ -1,3 +1,5 @@
+import { type EnvironmentName, environmentNames } from '../../functions/shared/environment-names';
+
 /**
  * Buckets described once as data. Materials are what applicants upload; certificates are what the
  * county issues. Both are versioned, encrypted and private; old objects move to cheaper storage.
@@ -7,7 +9,7 @@ export interface BucketDefinition {
   /** Deployed as `<namePrefix>-<account>-<region>`, so policies can name the bucket without a cross-stack token. */
   readonly namePrefix: string;
   /** Environment variable through which functions receive the bucket name. */
-  readonly nameEnvironmentVariable: string;
+  readonly nameEnvironmentVariable: EnvironmentName;
   /** Days after which current objects move to Infrequent Access, then to Glacier Instant Retrieval. */
   readonly infrequentAccessAfterDays: number;
   readonly glacierAfterDays: number;
@@ -16,7 +18,7 @@ export interface BucketDefinition {
 export const materialsBucket: BucketDefinition = {
   id: 'MaterialsBucket',
   namePrefix: 'tongban-materials',
-  nameEnvironmentVariable: 'MATERIALS_BUCKET',
+  nameEnvironmentVariable: environmentNames.materialsBucket,
   infrequentAccessAfterDays: 90,
   glacierAfterDays: 365,
 };
@@ -24,7 +26,7 @@ export const materialsBucket: BucketDefinition = {
 export const certificatesBucket: BucketDefinition = {
   id: 'CertificatesBucket',
   namePrefix: 'tongban-certificates',
-  nameEnvironmentVariable: 'CERTIFICATES_BUCKET',
+  nameEnvironmentVariable: environmentNames.certificatesBucket,
   infrequentAccessAfterDays: 180,
   glacierAfterDays: 730,
 };
@@ -33,7 +35,7 @@ export const certificatesBucket: BucketDefinition = {
 export const auditExportBucket: BucketDefinition = {
   id: 'AuditExportBucket',
   namePrefix: 'tongban-audit-export',
-  nameEnvironmentVariable: 'AUDIT_EXPORT_BUCKET',
+  nameEnvironmentVariable: environmentNames.auditExportBucket,
   infrequentAccessAfterDays: 30,
   glacierAfterDays: 365,
 };

@@ -1,3 +1,6 @@
+import { type EnvironmentName, environmentNames } from '../../functions/shared/environment-names';
+import { caseEventsTopic, type TopicDefinition } from './topics';
+
 /**
  * Queues described once as data, for the CDK stateful stack and the local runtime alike.
  * Every work queue has a dead-letter queue: a message that keeps failing is parked, never lost.
@@ -9,11 +12,11 @@ export interface QueueDefinition {
   readonly maxReceiveCount: number;
   readonly retentionDays: number;
   /** Environment variable through which functions receive the queue URL. */
-  readonly urlEnvironmentVariable: string;
+  readonly urlEnvironmentVariable: EnvironmentName;
   /** Placeholder in the approval state machine definition that stands for this queue's URL, if any. */
   readonly definitionPlaceholder?: string;
   /** A topic this queue subscribes to (raw delivery), with the event types it wants (every type when absent). @default - none */
-  readonly subscribesTo?: { readonly topicId: string; readonly types?: readonly string[] };
+  readonly subscribesTo?: { readonly topic: TopicDefinition; readonly types?: readonly string[] };
 }
 
 export const departmentTaskQueue: QueueDefinition = {
@@ -22,7 +25,7 @@ export const departmentTaskQueue: QueueDefinition = {
   visibilityTimeoutSeconds: 180,
   maxReceiveCount: 5,
   retentionDays: 14,
-  urlEnvironmentVariable: 'DEPARTMENT_TASK_QUEUE_URL',
+  urlEnvironmentVariable: environmentNames.departmentTaskQueueUrl,
   definitionPlaceholder: 'DepartmentTaskQueueUrl',
 };
 
@@ -32,9 +35,9 @@ export const notificationQueue: QueueDefinition = {
   visibilityTimeoutSeconds: 180,
   maxReceiveCount: 5,
   retentionDays: 14,
-  urlEnvironmentVariable: 'NOTIFICATION_QUEUE_URL',
+  urlEnvironmentVariable: environmentNames.notificationQueueUrl,
   subscribesTo: {
-    topicId: 'CaseEventsTopic',
+    topic: caseEventsTopic,
     types: [
       'SupplementRequested',
       'CaseAccepted',
@@ -58,8 +61,8 @@ export const certificateQueue: QueueDefinition = {
   visibilityTimeoutSeconds: 360,
   maxReceiveCount: 5,
   retentionDays: 14,
-  urlEnvironmentVariable: 'CERTIFICATE_QUEUE_URL',
-  subscribesTo: { topicId: 'CaseEventsTopic', types: ['CaseCompleted', 'MaterialProvided', 'ApprovalRevoked'] },
+  urlEnvironmentVariable: environmentNames.certificateQueueUrl,
+  subscribesTo: { topic: caseEventsTopic, types: ['CaseCompleted', 'MaterialProvided', 'ApprovalRevoked'] },
 };
 
 /**
@@ -71,8 +74,8 @@ export const supervisionQueue: QueueDefinition = {
   visibilityTimeoutSeconds: 180,
   maxReceiveCount: 8,
   retentionDays: 14,
-  urlEnvironmentVariable: 'SUPERVISION_QUEUE_URL',
-  subscribesTo: { topicId: 'CaseEventsTopic' },
+  urlEnvironmentVariable: environmentNames.supervisionQueueUrl,
+  subscribesTo: { topic: caseEventsTopic },
 };
 
 /**
@@ -84,8 +87,8 @@ export const deadlineRecomputeQueue: QueueDefinition = {
   visibilityTimeoutSeconds: 960,
   maxReceiveCount: 5,
   retentionDays: 14,
-  urlEnvironmentVariable: 'DEADLINE_RECOMPUTE_QUEUE_URL',
-  subscribesTo: { topicId: 'CaseEventsTopic', types: ['CalendarNoticeLoaded'] },
+  urlEnvironmentVariable: environmentNames.deadlineRecomputeQueueUrl,
+  subscribesTo: { topic: caseEventsTopic, types: ['CalendarNoticeLoaded'] },
 };
 
 export const queueDefinitions: readonly QueueDefinition[] = [

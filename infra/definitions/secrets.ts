@@ -1,20 +1,22 @@
+import { type EnvironmentName, environmentNames } from '../../functions/shared/environment-names';
+
 /**
  * Secrets described once as data. The stateful stack creates each with a generated value; functions
  * are granted `secretsmanager:GetSecretValue` on exactly the secrets their definition lists
- * (`secret:read:<id>`) and receive the ARN in an environment variable. The local runtime has no
+ * (`readSecret(<definition>)`, infra/definitions/access.ts) and receive the ARN in an environment variable. The local runtime has no
  * secrets: each consumer has a local stand-in (the certificate key file).
  */
 export interface SecretDefinition {
   readonly id: string;
   readonly description: string;
   /** Environment variable through which functions receive the secret ARN. */
-  readonly arnEnvironmentVariable: string;
+  readonly arnEnvironmentVariable: EnvironmentName;
 }
 
 export const certificateSigningSecret: SecretDefinition = {
   id: 'CertificateSigningSecret',
   description: 'Tongban: seed material of the Ed25519 key that signs electronic certificates (SHA-256 of this string)',
-  arnEnvironmentVariable: 'CERTIFICATE_SIGNING_SECRET_ARN',
+  arnEnvironmentVariable: environmentNames.certificateSigningSecretArn,
 };
 
 export const secretDefinitions: readonly SecretDefinition[] = [certificateSigningSecret];

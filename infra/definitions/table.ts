@@ -1,3 +1,5 @@
+import { type EnvironmentName, environmentNames } from '../../functions/shared/environment-names';
+
 /**
  * The single table, described once as data. The CDK stateful stack and the local runtime both
  * build the table from this description, so the two targets can never disagree on keys or indexes.
@@ -16,6 +18,8 @@ export interface GlobalIndexDefinition {
 }
 
 export interface TableDefinition {
+  /** Environment variable through which every function receives the table name. */
+  readonly nameEnvironmentVariable: EnvironmentName;
   readonly partitionKey: KeyAttribute;
   readonly sortKey: KeyAttribute;
   readonly timeToLiveAttribute: string;
@@ -25,6 +29,7 @@ export interface TableDefinition {
 }
 
 export const tableDefinition: TableDefinition = {
+  nameEnvironmentVariable: environmentNames.tableName,
   partitionKey: { name: 'PK', type: 'S' },
   sortKey: { name: 'SK', type: 'S' },
   timeToLiveAttribute: 'expiresAt',

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Access } from './functions';
+import { type EnvironmentName, environmentNames } from '../../functions/shared/environment-names';
 
 /**
  * Every state machine of the platform, described once. Each definition is ONE ASL file: CDK deploys
  * it with `definitionSubstitutions`, the local runtime fills the same `${Name}` placeholders.
+ * Which functions may start a machine or answer its task tokens is said by their access
+ * (`startWorkflow(…)`, `answerWorkflow(…)` in infra/definitions/access.ts).
  */
 export type WorkflowId = 'ApprovalWorkflow' | 'AcceptanceTimer';
 
@@ -14,30 +16,26 @@ export interface WorkflowDefinition {
   readonly localName: string;
   readonly definitionPath: string;
   /** Environment variable through which functions receive the state machine ARN. */
-  readonly arnEnvironmentVariable: string;
-  /** Functions with this access may start executions. */
-  readonly startAccess: Access;
-  /** Functions with this access may answer task tokens. @default - none */
-  readonly callbackAccess?: Access;
+  readonly arnEnvironmentVariable: EnvironmentName;
 }
 
-export const workflowDefinitions: readonly WorkflowDefinition[] = [
-  {
-    id: 'ApprovalWorkflow',
-    localName: 'tongban-approval',
-    definitionPath: join(__dirname, '..', 'approval', 'approval-workflow.asl.json'),
-    arnEnvironmentVariable: 'APPROVAL_STATE_MACHINE_ARN',
-    startAccess: 'approval:start',
-    callbackAccess: 'approval:callback',
-  },
-  {
-    id: 'AcceptanceTimer',
-    localName: 'tongban-acceptance-timer',
-    definitionPath: join(__dirname, '..', 'intake', 'acceptance-timer.asl.json'),
-    arnEnvironmentVariable: 'ACCEPTANCE_TIMER_STATE_MACHINE_ARN',
-    startAccess: 'acceptanceTimer:start',
-  },
-];
+/** The parallel approval of a case by its departments (并联审批), with escalation and the join. */
+export const approvalWorkflow: WorkflowDefinition = {
+  id: 'ApprovalWorkflow',
+  localName: 'tongban-approval',
+  definitionPath: join(__dirname, '..', 'approval', 'approval-workflow.asl.json'),
+  arnEnvironmentVariable: environmentNames.approvalStateMachineArn,
+};
+
+/** One timer per receipt: deemed acceptance when the window has not decided by the notice deadline. */
+export const acceptanceTimer: WorkflowDefinition = {
+  id: 'AcceptanceTimer',
+  localName: 'tongban-acceptance-timer',
+  definitionPath: join(__dirname, '..', 'intake', 'acceptance-timer.asl.json'),
+  arnEnvironmentVariable: environmentNames.acceptanceTimerStateMachineArn,
+};
+
+export const workflowDefinitions: readonly WorkflowDefinition[] = [approvalWorkflow, acceptanceTimer];
 
 export const workflow = (id: WorkflowId): WorkflowDefinition => workflowDefinitions.find((candidate) => candidate.id === id) as WorkflowDefinition;
 

@@ -8,17 +8,18 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { environmentNames, functionDefinitions } from '../definitions/functions';
+import { environmentNames } from '../../functions/shared/environment-names';
+import { functionDefinitions } from '../definitions/functions';
 import { renderWorkflow, workflowDefinitions } from '../definitions/workflows';
 import { bucketDefinitions } from '../definitions/buckets';
 import { queueDefinitions } from '../definitions/queues';
+import { tableDefinition } from '../definitions/table';
 import { topicDefinitions } from '../definitions/topics';
 import { localEndpointsFile } from './endpoints-file';
-import { LOCAL_CLOCK_OFFSET_VARIABLE, systemClock, ulidGenerator } from '../../functions/shared/runtime';
+import { systemClock, ulidGenerator } from '../../functions/shared/runtime';
 import { DynamoHolidayNoticeStore } from '../../functions/calendar/adapters/dynamo-holiday-notice-store';
 import { loadShippedNotices } from '../../functions/calendar/use-cases';
 import { officialCalendarYears } from '../../functions/domain/calendar-data';
-import { TRUST_STAFF_HEADERS_VARIABLE } from '../../functions/shared/staff-claims';
 import { freePort, isFree, type RunningEngine, startDynamoDbLocal, startFauxqs, startOnSomePort } from './engines';
 import { startHttpApi } from './http-api';
 import { LambdaHost } from './lambda-host';
@@ -70,7 +71,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
 
   const stop = async () => {
     rmSync(localEndpointsFile(options.dataDir), { force: true });
-    delete process.env[LOCAL_CLOCK_OFFSET_VARIABLE];
+    delete process.env[environmentNames.localClockOffsetMs];
     await pollers?.stop();
     await streamPollers?.stop();
     for (const machine of stepFunctions) machine.stopAll();
@@ -102,7 +103,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       AWS_ENDPOINT_URL_SNS: fauxqs.endpoint,
       S3_FORCE_PATH_STYLE: 'true',
       // no sign-in locally: the caller's x-staff-* headers stand in for the staff account
-      [TRUST_STAFF_HEADERS_VARIABLE]: 'true',
+      [environmentNames.trustStaffHeaders]: 'true',
       POWERTOOLS_SERVICE_NAME: 'tongban',
       POWERTOOLS_METRICS_NAMESPACE: 'Tongban',
       POWERTOOLS_TRACE_ENABLED: 'false',
@@ -121,16 +122,16 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     const topicArns = await ensureTopics(sns);
     await ensureSubscriptions(sns, sqs, queueUrls, topicArns);
     // SMS stands in as an outbox file of everything that would have been sent
-    environment.NOTIFICATION_CHANNEL = 'outbox';
-    environment.NOTIFICATION_OUTBOX_FILE = join(options.dataDir, 'outbox.jsonl');
+    environment[environmentNames.notificationChannel] = 'outbox';
+    environment[environmentNames.notificationOutboxFile] = join(options.dataDir, 'outbox.jsonl');
     // every handler runs in this one process and shares one calendar cache; a short TTL keeps a loaded notice's
     // recomputation (queued TTL + 5 s later) quick, as the deployed default of 60 s does on AWS
-    environment.CALENDAR_CACHE_TTL_SECONDS = process.env.CALENDAR_CACHE_TTL_SECONDS ?? '5';
+    environment[environmentNames.calendarCacheTtlSeconds] = process.env[environmentNames.calendarCacheTtlSeconds] ?? '5';
     // certificates are signed with a key file generated on first use (a Secrets Manager secret on AWS)
-    environment.CERTIFICATE_SIGNING_KEY_FILE = join(options.dataDir, 'certificate-signing-key.pem');
+    environment[environmentNames.certificateSigningKeyFile] = join(options.dataDir, 'certificate-signing-key.pem');
     for (const topic of topicDefinitions) environment[topic.arnEnvironmentVariable] = topicArns.get(topic.id) as string;
     const bucketNames = await ensureBuckets(s3);
-    environment[environmentNames.tableName] = tableName;
+    environment[tableDefinition.nameEnvironmentVariable] = tableName;
     for (const queue of queueDefinitions) environment[queue.urlEnvironmentVariable] = queueUrls.get(queue.id) as string;
     for (const bucket of bucketDefinitions) environment[bucket.nameEnvironmentVariable] = bucketNames.get(bucket.id) as string;
     log(`✓ resources: table ${tableName}, queues ${[...queueUrls.keys()].join(', ')}, buckets ${[...bucketNames.values()].join(', ')}`);
@@ -189,7 +190,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     // operator tools (npm run tenant:apply) find the running platform through this file
     writeFileSync(localEndpointsFile(options.dataDir), JSON.stringify({ url, ...environment }, null, 2));
     const advanceClock = (milliseconds: number) => {
-      process.env[LOCAL_CLOCK_OFFSET_VARIABLE] = String(Number(process.env[LOCAL_CLOCK_OFFSET_VARIABLE] ?? 0) + milliseconds);
+      process.env[environmentNames.localClockOffsetMs] = String(Number(process.env[environmentNames.localClockOffsetMs] ?? 0) + milliseconds);
       for (const machine of stepFunctions) machine.timeOutOpenWaits();
     };
     return { url, environment, stepFunctions, host, advanceClock, stop };
@@ -226,7 +227,7 @@ function rememberEnginePorts(dataDir: string, ports: EnginePorts): void {
 async function resumeInterruptedWork(dynamodb: DynamoDBClient, tableName: string): Promise<number> {
   // required late: the handlers' SDK clients must be built after the local endpoints are in the environment
   const { resumeApproval, startAcceptanceTimer } = require('../../functions/intake/use-cases') as typeof import('../../functions/intake/use-cases');
-  const { dependencies } = require('../../functions/shared/wiring') as typeof import('../../functions/shared/wiring');
+  const { intakeDependencies } = require('../../functions/intake/wiring') as typeof import('../../functions/intake/wiring');
   let resumed = 0;
   let startKey: Record<string, never> | undefined;
   do {
@@ -247,8 +248,8 @@ async function resumeInterruptedWork(dynamodb: DynamoDBClient, tableName: string
     );
     for (const item of page.Items ?? []) {
       const { tenantId, caseId, status } = unmarshall(item) as { tenantId: string; caseId: string; status: string };
-      if (status === 'submitted') await startAcceptanceTimer(dependencies(), tenantId, caseId);
-      else await resumeApproval(dependencies(), tenantId, caseId);
+      if (status === 'submitted') await startAcceptanceTimer(intakeDependencies(), tenantId, caseId);
+      else await resumeApproval(intakeDependencies(), tenantId, caseId);
       resumed += 1;
     }
     startKey = page.LastEvaluatedKey as typeof startKey;

@@ -21,8 +21,8 @@ export class QueuePollers {
   async start(definitions: readonly FunctionDefinition[], queueUrls: ReadonlyMap<string, string>): Promise<void> {
     for (const definition of definitions) {
       if (definition.trigger.kind !== 'queue') continue;
-      const queueUrl = queueUrls.get(definition.trigger.queueId);
-      if (!queueUrl) throw new Error(`queue ${definition.trigger.queueId} not created`);
+      const queueUrl = queueUrls.get(definition.trigger.queue.id);
+      if (!queueUrl) throw new Error(`queue ${definition.trigger.queue.id} not created`);
       const attributes = await this.sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }));
       this.loops.push(this.poll(definition.id, queueUrl, attributes.Attributes?.QueueArn ?? queueUrl, definition.trigger.batchSize));
     }

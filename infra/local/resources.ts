@@ -130,7 +130,7 @@ export async function ensureSubscriptions(
       ?.QueueArn;
     await sns.send(
       new SubscribeCommand({
-        TopicArn: topicArns.get(definition.subscribesTo.topicId),
+        TopicArn: topicArns.get(definition.subscribesTo.topic.id),
         Protocol: 'sqs',
         Endpoint: queueArn,
         Attributes: {

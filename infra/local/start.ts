@@ -9,17 +9,18 @@ import { join } from 'node:path';
 import { parseTenantConfigText } from '../../functions/catalogue/domain/tenant-config';
 import { calendarWarning } from '../../functions/domain/calendar-warning';
 import { systemClock } from '../../functions/shared/runtime';
+import { environmentNames } from '../../functions/shared/environment-names';
 import { startLocalPlatform } from './platform';
 
 const repositoryRoot = join(__dirname, '..', '..');
-const dataDir = process.env.TONGBAN_DATA_DIR ?? join(repositoryRoot, '.data');
+const dataDir = process.env[environmentNames.dataDir] ?? join(repositoryRoot, '.data');
 const httpPort = Number(process.env.PORT ?? 3000);
 const configDir = join(repositoryRoot, 'config', 'tenants');
 
 async function onboardSampleTenants(): Promise<void> {
   // required late: the SDK clients must be built after the local endpoints are in the environment
   const { applyTenantConfig } = require('../../functions/catalogue/use-cases') as typeof import('../../functions/catalogue/use-cases');
-  const { dependencies } = require('../../functions/shared/wiring') as typeof import('../../functions/shared/wiring');
+  const { catalogueDependencies } = require('../../functions/catalogue/wiring') as typeof import('../../functions/catalogue/wiring');
   for (const file of readdirSync(configDir)
     .filter((name) => /\.(ya?ml|json)$/.test(name))
     .sort()) {
@@ -28,8 +29,8 @@ async function onboardSampleTenants(): Promise<void> {
       console.error(`✗ config/tenants/${file}: ${parsed.errors.length} error(s); run npm run tenant:validate -- config/tenants/${file}`);
       continue;
     }
-    if (await dependencies().tenants.profile(parsed.config.tenant.tenantId)) continue;
-    const summary = await applyTenantConfig(dependencies(), parsed.config, { by: 'npm start', reason: '样例租户初始化 / sample tenant onboarding' });
+    if (await catalogueDependencies().tenants.profile(parsed.config.tenant.tenantId)) continue;
+    const summary = await applyTenantConfig(catalogueDependencies(), parsed.config, { by: 'npm start', reason: '样例租户初始化 / sample tenant onboarding' });
     console.log(`✓ onboarded ${parsed.config.tenant.tenantId} ${parsed.config.tenant.name}: ${summary.published.length} items published`);
   }
 }
@@ -37,7 +38,7 @@ async function onboardSampleTenants(): Promise<void> {
 /** The calendar the running platform counts on (the notices in its table, loaded ones included), checked once at start. */
 async function printCalendarWarning(): Promise<void> {
   // required late, like the onboarding: the SDK clients must be built after the local endpoints are in the environment
-  const { nationalCalendarSource } = require('../../functions/calendar/wiring') as typeof import('../../functions/calendar/wiring');
+  const { nationalCalendarSource } = require('../../functions/shared/national-calendar') as typeof import('../../functions/shared/national-calendar');
   const warning = calendarWarning(await nationalCalendarSource().fresh(), systemClock.now().toISOString());
   if (warning) console.warn(`⚠ ${warning.message}`);
 }

@@ -1,6 +1,9 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../infra/app';
+import { environmentNames } from '../../functions/shared/environment-names';
+import { includesAccess, readSecret } from '../../infra/definitions/access';
 import { functionDefinitions } from '../../infra/definitions/functions';
+import { certificateSigningSecret } from '../../infra/definitions/secrets';
 
 // one synthesis (with real esbuild bundling), shared by the assertions below; cdk-nag runs on it
 const { app, stateful, stateless } = buildApp();
@@ -26,7 +29,7 @@ describe('given the certificate signing secret', () => {
 
   it('then exactly the functions that sign or verify may read it, with GetSecretValue only and on that secret only', () => {
     const readers = functionDefinitions
-      .filter((definition) => definition.access.includes('secret:read:CertificateSigningSecret'))
+      .filter((definition) => includesAccess(definition.access, readSecret(certificateSigningSecret)))
       .map((definition) => definition.id);
     expect(readers.sort()).toEqual(['HandleCertificateEvents', 'VerifyCertificate', 'VerifyPresentedCertificate']);
     const holders = Object.entries(statelessTemplate.findResources('AWS::IAM::Policy'))
@@ -44,7 +47,7 @@ describe('given the certificate signing secret', () => {
   it('then each signer learns the secret ARN from its environment, and no other certificate function does', () => {
     const functions = Object.entries(statelessTemplate.findResources('AWS::Lambda::Function'));
     const withSecret = functions
-      .filter(([, fn]) => fn.Properties.Environment?.Variables?.CERTIFICATE_SIGNING_SECRET_ARN !== undefined)
+      .filter(([, fn]) => fn.Properties.Environment?.Variables?.[environmentNames.certificateSigningSecretArn] !== undefined)
       .map(([logicalId]) => logicalId);
     expect(withSecret).toHaveLength(3);
     expect(withSecret.some((logicalId) => logicalId.includes('ListCertificateLibrary'))).toBe(false);

@@ -1,5 +1,4 @@
-import { TRUST_STAFF_HEADERS_VARIABLE } from '../../functions/shared/staff-claims';
-import { LOCAL_CLOCK_OFFSET_VARIABLE } from '../../functions/shared/runtime';
+import { environmentNames } from '../../functions/shared/environment-names';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
@@ -112,7 +111,7 @@ describe('given the stateless stack', () => {
   it('then no deployed function can have its clock moved (the offset is a local drill facility only)', () => {
     const functions = Object.values(statelessTemplate.findResources('AWS::Lambda::Function'));
     expect(functions.length).toBeGreaterThan(0);
-    for (const fn of functions) expect(JSON.stringify(fn)).not.toContain(LOCAL_CLOCK_OFFSET_VARIABLE);
+    for (const fn of functions) expect(JSON.stringify(fn)).not.toContain(environmentNames.localClockOffsetMs);
   });
 
   it('then staff routes take only a verified staff ID token, and public routes never see staff identity', () => {
@@ -133,7 +132,7 @@ describe('given the stateless stack', () => {
       expect([route.RouteKey, route.AuthorizationType ?? 'NONE']).toEqual([route.RouteKey, staffPaths.includes(route.RouteKey) ? 'JWT' : 'NONE']);
     statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
     for (const fn of Object.values(statelessTemplate.findResources('AWS::Lambda::Function')))
-      expect(JSON.stringify(fn)).not.toContain(TRUST_STAFF_HEADERS_VARIABLE);
+      expect(JSON.stringify(fn)).not.toContain(environmentNames.trustStaffHeaders);
   });
 
   it('then staff accounts are administrator-created, MFA-protected, with their county and role fixed as attributes', () => {
@@ -219,12 +218,10 @@ describe('given supervision and the audit trail', () => {
     });
   });
 
-  it('then a daily schedule invokes the audit export for every onboarded county, and only the export may write the export bucket', () => {
+  it('then a daily schedule invokes the audit export without a tenant list (it reads the county register), and only the export may write the export bucket', () => {
     statelessTemplate.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'cron(30 16 * * ? *)',
-      Targets: [
-        Match.objectLike({ Input: JSON.stringify({ tenants: ['522732', '630103'] }), Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('ExportAudit'), 'Arn'] } }),
-      ],
+      Targets: [Match.objectLike({ Input: JSON.stringify({}), Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('ExportAudit'), 'Arn'] } })],
     });
     const writers = Object.entries(statelessTemplate.findResources('AWS::IAM::Policy'))
       .filter(

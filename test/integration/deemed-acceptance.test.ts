@@ -1,5 +1,5 @@
 import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { keys } from '../../functions/shared/keys';
+import { keys } from '../../functions/shared/table/keys';
 import type { LocalPlatform } from '../../infra/local/platform';
 import { anApplicant, aPlanningApplication } from '../support/fixtures';
 import { aDataDirectory, apiClient, eventually, givenARunningPlatform, removeDataDirectory } from './support/platform';
@@ -75,13 +75,17 @@ describe('given applications the window has not decided within the notice window
   it('then a window decision racing the timer leaves exactly one outcome', async () => {
     // required here: the use cases' SDK clients must be built after the platform set the endpoints
     const { deemAcceptance, decideAcceptance } = require('../../functions/intake/use-cases') as typeof import('../../functions/intake/use-cases');
-    const { dependencies } = require('../../functions/shared/wiring') as typeof import('../../functions/shared/wiring');
+    const { intakeDependencies } = require('../../functions/intake/wiring') as typeof import('../../functions/intake/wiring');
     const api = apiClient(platform.url);
     for (const idNumber of ['52273219700101005X', '52273219700101006X', '52273219700101007X']) {
       const caseId = await givenAnUndecidedApplicationReceivedLongAgo(platform, idNumber);
       const outcomes = await Promise.allSettled([
-        deemAcceptance(dependencies(), { tenantId: TENANT, caseId }),
-        decideAcceptance(dependencies(), { tenantId: TENANT, requestId: 'race' }, caseId, { decision: 'reject', reason: '不属于本机关职权', actor: 'W01' }),
+        deemAcceptance(intakeDependencies(), { tenantId: TENANT, caseId }),
+        decideAcceptance(intakeDependencies(), { tenantId: TENANT, requestId: 'race' }, caseId, {
+          decision: 'reject',
+          reason: '不属于本机关职权',
+          actor: 'W01',
+        }),
       ]);
       const view = (await api.get<CaseView>(`${B}/cases/${caseId}`)).body;
       const decisive = view.timeline.filter((event) => ['CaseDeemedAccepted', 'CaseRejected', 'CaseAccepted'].includes(event.type));

@@ -5,7 +5,8 @@ import { DynamoTenantDirectory } from '../../functions/catalogue/adapters/dynamo
 import { DynamoCaseRepository } from '../../functions/intake/adapters/dynamo-case-repository';
 import { DynamoCounterStore } from '../../functions/supervision/adapters/dynamo-counter-store';
 import { S3ExportStore } from '../../functions/supervision/adapters/s3-export-store';
-import { applySupervisionEvent, exportAuditDay, type relayedEventSchema } from '../../functions/supervision/use-cases';
+import type { relayedEventSchema } from '../../functions/kernel/events/envelope';
+import { applySupervisionEvent, exportAuditDay } from '../../functions/supervision/use-cases';
 import type { z } from 'zod';
 import { aPlatformForThisFile } from './support/platform';
 import { fixedNationalCalendar } from '../support/calendar';
@@ -144,6 +145,14 @@ describe('given the supervision consumer on the local engines', () => {
       expect(lines).toHaveLength(60);
       expect(new Set(lines.map((line) => (JSON.parse(line) as { recordId: string }).recordId)).size).toBe(60);
       expect(JSON.parse(lines[0] as string)).toMatchObject({ tenantId: TENANT, day: '2026-11-20', action: expect.any(String), who: expect.any(String) });
+    });
+
+    it('then the scheduled run (no tenant list) reads the county register and exports every onboarded county and the national level', async () => {
+      const results = (await running.platform.host.invoke('ExportAudit', { date: '2026-11-20' })) as { tenantId: string; auditRecords: number }[];
+      expect(results.map((result) => result.tenantId)).toEqual(['000000', '522732', '630103']);
+      expect(results.find((result) => result.tenantId === TENANT)).toMatchObject({ auditRecords: 60 });
+      const national = await s3.send(new GetObjectCommand({ Bucket: running.platform.environment.AUDIT_EXPORT_BUCKET, Key: 'audit/000000/2026-11-20.jsonl' }));
+      expect(national.$metadata.httpStatusCode).toBe(200);
     });
   });
 });

@@ -1,4 +1,4 @@
-import type { NationalCalendarSource } from '../../functions/calendar/domain/ports';
+import type { NationalCalendarSource } from '../../functions/kernel/calendar-access';
 import { nationalCalendar, type WorkingCalendar } from '../../functions/domain/calendar';
 
 /** A national calendar that never changes: the shipped notices (plus provisional years) unless another is given. */

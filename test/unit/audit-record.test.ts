@@ -1,4 +1,5 @@
-import { auditRecordOf, staffOf } from '../../functions/supervision/domain/audit';
+import { staffOf } from '../../functions/kernel/audit-record';
+import { auditRecordOf } from '../../functions/supervision/domain/audit';
 
 const anEvent = (overrides: Record<string, unknown>) => ({
   eventId: 'E1',

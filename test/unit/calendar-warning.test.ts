@@ -95,8 +95,6 @@ describe('given the supervision dashboard', () => {
       {
         tenants: {
           profile: async (tenantId) => (tenantId === '522732' ? profile : undefined),
-          saveProfile: async () => undefined,
-          tenantIds: async () => ['522732'],
         },
         counters: { facts: async () => ({ version: 0 }), apply: async () => 'applied', readPeriod: async () => emptyRead, readStaff: async () => emptyRead },
         clock: { now: () => new Date(now) },

@@ -20,7 +20,7 @@ import {
   validityPeriod,
 } from '../../functions/certificates/domain/certificate';
 import { ed25519KeyFromSeed, publicKeyDer, verifyPresented, verifyStored } from '../../functions/certificates/domain/verification';
-import { canonicalJson } from '../../functions/catalogue/domain/service-item';
+import { canonicalJson } from '../../functions/kernel/canonical-json';
 
 const TENANT = '522732';
 const CASE_ID = '01KAB4M7Q0Y8ZB1N2P3R4S5T6V';

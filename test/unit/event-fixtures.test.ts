@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { taskMessageSchema } from '../../functions/approval/use-cases';
-import { caseEventTypes } from '../../functions/intake/domain/case';
-import { caseEventSchema } from '../../functions/intake/events';
+import { caseEventSchema, caseEventTypes } from '../../functions/kernel/events/case-events';
 
 const eventsDir = join(__dirname, '..', '..', 'events');
 const fixtures = readdirSync(eventsDir).filter((name) => name.endsWith('.json'));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CachedNationalCalendar } from '../../functions/calendar/adapters/cached-national-calendar';
+import { CachedNationalCalendar } from '../../functions/shared/national-calendar';
 import type { HolidayNoticeStore, StoredNotice } from '../../functions/calendar/domain/ports';
 import { INITIAL_DATA_LOADER, listHolidayNotices, loadHolidayNotice, loadShippedNotices, noticeVersions } from '../../functions/calendar/use-cases';
 import type { CalendarYearRecord } from '../../functions/domain/calendar';

@@ -4,7 +4,8 @@ import type { Certificate } from '../../functions/certificates/domain/certificat
 import type { CertificateDocumentStore, CertificateRepository, CertificateSigner } from '../../functions/certificates/domain/ports';
 import { verifyStored, publicKeyDer } from '../../functions/certificates/domain/verification';
 import { issueCertificates, revokeCertificates } from '../../functions/certificates/use-cases';
-import { type Case, type CaseEvent, completeOnTheSpot, submitCase } from '../../functions/intake/domain/case';
+import { type Case, completeOnTheSpot, submitCase } from '../../functions/intake/domain/case';
+import type { CaseEvent } from '../../functions/kernel/events/case-events';
 import { anApplicant, aPublishedItem } from '../support/fixtures';
 
 /*

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { acceptCase, type Case, type CaseEvent, submitCase } from '../../functions/intake/domain/case';
+import { acceptCase, type Case, submitCase } from '../../functions/intake/domain/case';
 import type { CaseRepository } from '../../functions/intake/domain/ports';
-import { deadlineRecomputedDetailSchema } from '../../functions/intake/events';
+import { type CaseEvent, deadlineRecomputedDetailSchema } from '../../functions/kernel/events/case-events';
 import { type Notification, notificationFor, staffNotificationsFor } from '../../functions/notifications/domain/notification';
 import { deliverNotification, notificationMessageSchema } from '../../functions/notifications/use-cases';
 import { notificationQueue } from '../../infra/definitions/queues';

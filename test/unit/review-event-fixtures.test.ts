@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { reviewEventTypes } from '../../functions/reviews/domain/review-event';
-import { reviewEventSchema } from '../../functions/reviews/events';
-import { relayedEventSchema } from '../../functions/supervision/use-cases';
+import { relayedEventSchema } from '../../functions/kernel/events/envelope';
+import { reviewEventSchema, reviewEventTypes } from '../../functions/kernel/events/review-events';
 
 const fixturesDir = join(__dirname, '..', '..', 'events', 'reviews');
 const fixture = (type: string) => JSON.parse(readFileSync(join(fixturesDir, `${type}.json`), 'utf8')) as Record<string, unknown>;

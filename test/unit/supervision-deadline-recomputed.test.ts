@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CalendarYearRecord, nationalCalendar, WorkingCalendar } from '../../functions/domain/calendar';
 import { officialCalendarYears } from '../../functions/domain/calendar-data';
-import { rectificationDeadlineRecomputedDetailSchema } from '../../functions/reviews/events';
+import { rectificationDeadlineRecomputedDetailSchema } from '../../functions/kernel/events/review-events';
 import { auditRecordOf } from '../../functions/supervision/domain/audit';
 import {
   applyEvent,

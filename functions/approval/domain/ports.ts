@@ -1,4 +1,4 @@
-import type { CaseEvent } from '../../intake/domain/case';
+import type { CaseEvent } from '../../kernel/events/case-events';
 import type { DepartmentResult, DepartmentTask } from './department-task';
 
 export interface StoredTask {

@@ -1,6 +1,6 @@
-import { dependencies } from '../../shared/wiring';
 import { workflowStep } from '../../shared/worker';
 import { escalateOverdueTask, escalationInput } from '../use-cases';
+import { approvalDependencies } from '../wiring';
 
 /** Invoked by the approval state machine when a department's wait reaches its next light change. */
-export const handler = workflowStep('TaskEscalated', escalationInput, (input) => escalateOverdueTask(dependencies(), input));
+export const handler = workflowStep('TaskEscalated', escalationInput, (input) => escalateOverdueTask(approvalDependencies(), input));

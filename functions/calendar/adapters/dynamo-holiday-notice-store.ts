@@ -1,16 +1,20 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandInput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, type QueryCommandInput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { CalendarYearRecord } from '../../domain/calendar';
+import { configurationAudit } from '../../kernel/audit-record';
 import { InvalidTransitionError } from '../../shared/errors';
-import { keys } from '../../shared/keys';
 // the audit trail (全流程电子监察) records every load in the same transaction as the load itself
-import { auditItem, configurationAudit } from '../../supervision/adapters/audit-item';
+import { auditRecordEntity } from '../../shared/table/audit';
+import { calendarEventEntity, calendarNoticeEntity, calendarNoticeVersionEntity, type NoticeAttributes } from '../../shared/table/calendar';
+import { type Item, putNew } from '../../shared/table/items';
+import { keys } from '../../shared/table/keys';
+import { getItem, queryAll } from '../../shared/table/reads';
 import type { HolidayNoticeStore, StoredNotice } from '../domain/ports';
 
 /** Cancellation reasons that mean another load got there first (anything else is a real failure). */
 const lostRace = new Set(['None', 'ConditionalCheckFailed', 'TransactionConflict']);
 
-function storedNoticeOf(item: Record<string, unknown>): StoredNotice {
+function storedNoticeOf(item: Item): StoredNotice {
   return {
     notice: item.notice as CalendarYearRecord,
     version: item.version as number,
@@ -22,7 +26,7 @@ function storedNoticeOf(item: Record<string, unknown>): StoredNotice {
 }
 
 /** The attributes of a stored notice, without `undefined` values (the client may not be set to drop them). */
-function attributesOf(stored: StoredNotice) {
+function attributesOf(stored: StoredNotice): NoticeAttributes {
   return {
     year: stored.notice.year,
     notice: stored.notice,
@@ -53,19 +57,12 @@ export class DynamoHolidayNoticeStore implements HolidayNoticeStore {
   ) {}
 
   async current(): Promise<StoredNotice[]> {
-    const items = await this.queryAll({
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :current)',
-      ExpressionAttributeValues: { ':pk': keys.calendarPartition(), ':current': keys.calendarNoticeCurrentPrefix },
-    });
+    const items = await this.queryAll(calendarNoticeEntity.current());
     return items.map(storedNoticeOf).sort((a, b) => a.notice.year - b.notice.year);
   }
 
   async versions(year: number): Promise<StoredNotice[]> {
-    const items = await this.queryAll({
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :versions)',
-      ExpressionAttributeValues: { ':pk': keys.calendarPartition(), ':versions': keys.calendarNoticeVersionPrefix(year) },
-      ScanIndexForward: false,
-    });
+    const items = await this.queryAll(calendarNoticeVersionEntity.versionsOf(year));
     return items.map(storedNoticeOf);
   }
 
@@ -88,40 +85,28 @@ export class DynamoHolidayNoticeStore implements HolidayNoticeStore {
       await this.documents.send(
         new TransactWriteCommand({
           TransactItems: [
+            putNew(this.tableName, calendarNoticeVersionEntity.toItem(attributesOf(stored))),
             {
               Put: {
                 TableName: this.tableName,
-                Item: { ...keys.calendarNoticeVersion(year, version), entity: 'CalendarNoticeVersion', ...attributesOf(stored) },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.calendarNoticeCurrent(year), entity: 'CalendarNotice', ...attributesOf(stored) },
+                Item: calendarNoticeEntity.toItem(attributesOf(stored)),
                 // the pointer moves only from the version this load was based on: a concurrent load loses here
                 ConditionExpression: previousVersion === null ? 'attribute_not_exists(PK)' : 'version = :previous',
                 ...(previousVersion === null ? {} : { ExpressionAttributeValues: { ':previous': previousVersion } }),
               },
             },
-            { Put: { TableName: this.tableName, Item: auditItem(audit), ConditionExpression: 'attribute_not_exists(PK)' } },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...keys.calendarEvent(eventId),
-                  entity: 'CalendarEvent',
-                  tenantId: keys.nationalLevel,
-                  eventId,
-                  type: 'CalendarNoticeLoaded',
-                  at: stored.loadedAt,
-                  actor: stored.loadedBy,
-                  role: 'operator',
-                  detail: { year, version, previousVersion, documentNumber },
-                },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
+            putNew(this.tableName, auditRecordEntity.toItem(audit)),
+            putNew(
+              this.tableName,
+              calendarEventEntity.toItem({
+                eventId,
+                type: 'CalendarNoticeLoaded',
+                at: stored.loadedAt,
+                actor: stored.loadedBy,
+                role: 'operator',
+                detail: { year, version, previousVersion, documentNumber },
+              }),
+            ),
           ],
         }),
       );
@@ -138,21 +123,12 @@ export class DynamoHolidayNoticeStore implements HolidayNoticeStore {
   }
 
   private async version(year: number, version: number): Promise<StoredNotice | undefined> {
-    const result = await this.documents.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.calendarNoticeVersion(year, version), ConsistentRead: true }),
-    );
-    return result.Item ? storedNoticeOf(result.Item) : undefined;
+    const item = await getItem(this.documents, this.tableName, calendarNoticeVersionEntity.key(year, version), { consistent: true });
+    return item ? storedNoticeOf(item) : undefined;
   }
 
   /** Consistent reads: a load compares against, and functions build on, what was last written. */
-  private async queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.documents.send(new QueryCommand({ ...input, TableName: this.tableName, ConsistentRead: true, ExclusiveStartKey: startKey }));
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+  private async queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
+    return (await queryAll(this.documents, { ...input, TableName: this.tableName, ConsistentRead: true })).items;
   }
 }

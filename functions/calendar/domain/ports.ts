@@ -1,4 +1,4 @@
-import type { CalendarYearRecord, WorkingCalendar } from '../../domain/calendar';
+import type { CalendarYearRecord } from '../../domain/calendar';
 
 /**
  * One loaded version of a year's State Council holiday notice (国务院办公厅关于部分节假日安排的通知).
@@ -28,12 +28,4 @@ export interface HolidayNoticeStore {
    * a concurrent load that won throws `InvalidTransitionError` `CONCURRENT_UPDATE`, and nothing is written.
    */
   publish(stored: StoredNotice, eventId: string): Promise<void>;
-}
-
-/** Port: the national working-day calendar built from the current notices, as every function uses it. */
-export interface NationalCalendarSource {
-  /** The calendar as of at most the cache TTL ago (`CALENDAR_CACHE_TTL_SECONDS`, default 60). */
-  current(): Promise<WorkingCalendar>;
-  /** Reads the notices now, bypassing the cache, and refreshes it (e.g. right after a load). */
-  fresh(): Promise<WorkingCalendar>;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { httpEndpoint } from '../../shared/http';
-import { keys } from '../../shared/keys';
+import { keys } from '../../shared/table/keys';
 import { noticeVersions } from '../use-cases';
 import { calendarDependencies } from '../wiring';
 

@@ -1,5 +1,5 @@
 import { httpEndpoint } from '../../shared/http';
-import { keys } from '../../shared/keys';
+import { keys } from '../../shared/table/keys';
 import { listHolidayNotices } from '../use-cases';
 import { calendarDependencies } from '../wiring';
 

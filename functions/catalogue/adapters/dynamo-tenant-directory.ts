@@ -1,7 +1,9 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { configurationAudit } from '../../kernel/audit-record';
 // the audit trail (全流程电子监察) records configuration changes in the same transaction as the change
-import { auditItem, configurationAudit } from '../../supervision/adapters/audit-item';
-import { keys } from '../../shared/keys';
+import { auditRecordEntity } from '../../shared/table/audit';
+import { tenantProfileEntity, tenantRegistrationEntity } from '../../shared/table/catalogue';
+import { putAlways, putNew } from '../../shared/table/items';
 import type { ItemChange, TenantDirectory, TenantProfile } from '../domain/service-item';
 
 /** The tenant profile as one item; a newly applied profile serves requests at once (no cache to expire). */
@@ -11,27 +13,12 @@ export class DynamoTenantDirectory implements TenantDirectory {
     private readonly tableName: string,
   ) {}
 
-  async profile(tenantId: string): Promise<TenantProfile | undefined> {
-    const result = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: keys.tenantProfile(tenantId) }));
-    return result.Item?.profile as TenantProfile | undefined;
+  profile(tenantId: string): Promise<TenantProfile | undefined> {
+    return tenantProfileEntity.get<TenantProfile>(this.documents, this.tableName, tenantId);
   }
 
-  async tenantIds(): Promise<string[]> {
-    const ids: string[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.documents.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :register',
-          ExpressionAttributeValues: { ':register': keys.tenantRegisterPartition() },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      ids.push(...(page.Items ?? []).map((item) => String(item.tenantId)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return ids;
+  tenantIds(): Promise<string[]> {
+    return tenantRegistrationEntity.tenantIds(this.documents, this.tableName);
   }
 
   async saveProfile(profile: TenantProfile, change: ItemChange): Promise<void> {
@@ -57,14 +44,9 @@ export class DynamoTenantDirectory implements TenantDirectory {
     await this.documents.send(
       new TransactWriteCommand({
         TransactItems: [
-          { Put: { TableName: this.tableName, Item: { ...keys.tenantProfile(tenantId), entity: 'TenantProfile', tenantId, profile, change } } },
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: { ...keys.tenantRegister(tenantId), entity: 'TenantRegistration', tenantId, name: profile.tenant.name, registeredAt: change.at },
-            },
-          },
-          { Put: { TableName: this.tableName, Item: auditItem(audit), ConditionExpression: 'attribute_not_exists(PK)' } },
+          putAlways(this.tableName, tenantProfileEntity.toItem(tenantId, profile, change)),
+          putAlways(this.tableName, tenantRegistrationEntity.toItem(tenantId, profile.tenant.name, change.at)),
+          putNew(this.tableName, auditRecordEntity.toItem(audit)),
         ],
       }),
     );

@@ -1,15 +1,11 @@
 import { CalendarNotAvailable, endOfShanghaiDay, shanghaiDate, type WorkingCalendar } from '../../domain/calendar';
+import { tenantCalendar } from '../../kernel/calendar-access';
 import type { PublishedItem, TenantProfile } from './service-item';
 
 /**
  * The public guide of an item (办事指南, "一事一指南"): everything an applicant needs before applying,
  * and nothing the guide does not list may be asked for later (seed 004 art.7). Pure.
  */
-/** The tenant's working-day calendar: the national notices as loaded now, plus its local closures (Article 4 holidays, emergencies). */
-export function tenantCalendar(profile: TenantProfile, national: WorkingCalendar): WorkingCalendar {
-  return national.withExtraClosures(profile.tenant.extraClosures);
-}
-
 /**
  * When a case filed at `now` would be finished at the latest, if accepted on the day it arrives:
  * the end of the promised n-th working day, the same day for 即办件. Unknown (null) when that date

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../../kernel/canonical-json';
 import type { ServiceItem, TenantConfig } from './tenant-config';
 
 /**
@@ -41,18 +42,6 @@ export interface TenantDirectory {
   saveProfile(profile: TenantProfile, change: ItemChange): Promise<void>;
   /** Every county with a profile, for work that spans them all (a new holiday notice). */
   tenantIds(): Promise<string[]>;
-}
-
-/** Stable JSON for comparing item definitions regardless of key order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, inner]) => inner !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonicalJson(inner)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /** True when the configured item differs from the published version (tenant and version aside). */

@@ -7,6 +7,7 @@
  *
  * Pure module: no AWS, no I/O.
  */
+import { DIVISION_CODE_PATTERN } from '../../kernel/ids';
 import { z } from 'zod';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 
@@ -93,7 +94,6 @@ const DEFAULT_ESCALATION: ReadonlyArray<{ level: EscalationLevel; role?: string;
 // Identifiers. They are ASCII and stable because cases, versions and statistics refer to them for years.
 // ---------------------------------------------------------------------------------------------
 
-const DIVISION_CODE = /^\d{6}$/;
 const DEPT_ID = /^[A-Z][A-Z0-9]{1,15}$/;
 /** Hall, window, item and bundle codes: upper-case letters and digits in hyphen-separated groups (`SCZR-0001`, `ZH-TZJS`). */
 const STABLE_CODE = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
@@ -103,7 +103,7 @@ const FIELD_KEY = /^[a-z][A-Za-z0-9]*$/;
 
 const divisionCode = z
   .string()
-  .regex(DIVISION_CODE, { error: bilingual('行政区划代码应为6位数字', 'Division code must be 6 digits') })
+  .regex(DIVISION_CODE_PATTERN, { error: bilingual('行政区划代码应为6位数字', 'Division code must be 6 digits') })
   .describe('行政区划代码 / Administrative division code');
 const stableCode = z
   .string()
@@ -214,7 +214,7 @@ export const TenantSchema = z
     const tenantId = stringOf(tenant.tenantId);
     const cityCode = stringOf(tenant.cityCode);
     const provinceCode = stringOf(tenant.provinceCode);
-    const wellFormed = (code: string | undefined): code is string => code !== undefined && DIVISION_CODE.test(code);
+    const wellFormed = (code: string | undefined): code is string => code !== undefined && DIVISION_CODE_PATTERN.test(code);
     if (wellFormed(tenantId) && tenantId.endsWith('00')) {
       report(ctx, ['tenantId'], 'division_mismatch', '租户应为县级行政区划代码（末两位不能为00）', 'Tenant must be a county-level code (not ending in 00)');
     }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { httpEndpoint } from '../../shared/http';
-import { dependencies } from '../../shared/wiring';
 import { workingDayDeadline } from '../use-cases';
+import { catalogueDependencies } from '../wiring';
 
 const deadlineQuery = z.object({
   // an unencoded `+08:00` arrives as ` 08:00`: restore it rather than refuse a common client slip
@@ -16,5 +16,5 @@ const deadlineQuery = z.object({
 /** GET /v1/tenants/{tenantId}/calendar/deadline?start=ISO&days=N: the working-day deadline. */
 export const handler = httpEndpoint({ metric: 'DeadlineComputed', query: deadlineQuery }, async ({ ctx, query }) => ({
   statusCode: 200,
-  body: await workingDayDeadline(dependencies(), ctx.tenantId, query.start, query.days),
+  body: await workingDayDeadline(catalogueDependencies(), ctx.tenantId, query.start, query.days),
 }));

@@ -1,9 +1,9 @@
 import { httpEndpoint } from '../../shared/http';
-import { dependencies } from '../../shared/wiring';
 import { listCatalogue } from '../use-cases';
+import { catalogueDependencies } from '../wiring';
 
 /** GET /v1/tenants/{tenantId}/items: the tenant's catalogue (事项库) of published items and bundles. */
 export const handler = httpEndpoint({ metric: 'CatalogueViewed' }, async ({ ctx }) => ({
   statusCode: 200,
-  body: await listCatalogue(dependencies(), ctx.tenantId),
+  body: await listCatalogue(catalogueDependencies(), ctx.tenantId),
 }));

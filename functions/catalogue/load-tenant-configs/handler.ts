@@ -4,16 +4,16 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
-import { dynamoDocuments, requiredEnvironment } from '../../shared/clients';
-import { logger, tracer } from '../../shared/powertools';
-import { systemClock, ulidGenerator } from '../../shared/runtime';
-import { DynamoHolidayNoticeStore } from '../../calendar/adapters/dynamo-holiday-notice-store';
+// A deploy-time composition root, the one place in a context that uses another context's use case and
+// wiring: the custom resource loads the catalogue's tenant configuration and, first, the national
+// calendar's shipped notices. eslint.config.mjs names this file as the exception.
 import { loadShippedNotices } from '../../calendar/use-cases';
+import { calendarDependencies } from '../../calendar/wiring';
 import { officialCalendarYears } from '../../domain/calendar-data';
-import { DynamoItemCatalogue } from '../adapters/dynamo-item-catalogue';
-import { DynamoTenantDirectory } from '../adapters/dynamo-tenant-directory';
+import { logger, tracer } from '../../shared/powertools';
 import { parseTenantConfigText, type TenantConfig, type TenantConfigError } from '../domain/tenant-config';
 import { type ApplySummary, applyTenantConfig, type CatalogueDependencies } from '../use-cases';
+import { catalogueDependencies } from '../wiring';
 
 /** The files a configuration directory may hold; anything else (a README, say) is not configuration. */
 const configFilePattern = /\.(ya?ml|json)$/i;
@@ -98,19 +98,11 @@ interface LoaderProperties {
 async function onEvent(event: CloudFormationCustomResourceEvent<LoaderProperties>): Promise<ProviderOnEventResponse> {
   // the table is retained and the configuration stays live data: removing the loader must not unpublish anything
   if (event.RequestType === 'Delete') return { PhysicalResourceId: physicalResourceId };
-  const tableName = requiredEnvironment('TABLE_NAME');
-  const deps: Pick<CatalogueDependencies, 'catalogue' | 'tenants' | 'clock'> = {
-    catalogue: new DynamoItemCatalogue(dynamoDocuments, tableName),
-    tenants: new DynamoTenantDirectory(dynamoDocuments, tableName),
-    clock: systemClock,
-  };
+  const deps = catalogueDependencies();
   const change = { by: 'cdk deploy', reason: `配置目录部署 / config directory deployed (${event.ResourceProperties.configDigest})` };
   try {
     // the national calendar first: the shipped notices are its initial data, and years already loaded are kept
-    const notices = await loadShippedNotices(
-      { notices: new DynamoHolidayNoticeStore(dynamoDocuments, tableName), clock: systemClock, ids: ulidGenerator },
-      officialCalendarYears,
-    );
+    const notices = await loadShippedNotices(calendarDependencies(), officialCalendarYears);
     logger.info('holiday notices (initial data)', { notices: notices.map(({ year, version, status }) => ({ year, version, status })) });
     const summaries = await loadTenantConfigDirectory(join(__dirname, 'tenants'), deps, change);
     for (const summary of summaries) {

@@ -1,39 +1,22 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { caseEventItem } from '../../intake/adapters/dynamo-case-repository';
-import type { CaseEvent } from '../../intake/domain/case';
+import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { CaseEvent } from '../../kernel/events/case-events';
 import { InvalidTransitionError } from '../../shared/errors';
-import { keys } from '../../shared/keys';
+import { caseEntity, caseEventEntity } from '../../shared/table/cases';
+import { caseCertificateEntity, certificateEntity, releaseEntity } from '../../shared/table/certificates';
+import { putNew } from '../../shared/table/items';
+import { keys } from '../../shared/table/keys';
+import { queryPage } from '../../shared/table/reads';
 import type { Certificate } from '../domain/certificate';
 import type { Release, ReleaseEvent } from '../domain/release';
 import type { CertificateRepository, ReleaseRepository } from '../domain/ports';
-
-const certificateItem = (certificate: Certificate) => ({
-  ...keys.certificate(certificate.tenantId, certificate.certificateNo),
-  entity: 'Certificate',
-  GSI2PK: keys.holderCertificates(certificate.tenantId, certificate.holder.idDigest),
-  GSI2SK: keys.holderCertificateSort(certificate.issuedAt, certificate.certificateNo),
-  ...certificate,
-});
-
-const stripKeys = <T>(item: Record<string, unknown>): T => {
-  const { PK: _pk, SK: _sk, GSI2PK: _g2, GSI2SK: _g2s, entity: _entity, ...rest } = item;
-  return rest as T;
-};
 
 /** Which operations of a cancelled transaction failed their condition. */
 const failedConditions = (error: TransactionCanceledException): boolean[] =>
   (error.CancellationReasons ?? []).map((reason) => reason.Code === 'ConditionalCheckFailed');
 
-const caseIsCompleted = (tableName: string, tenantId: string, caseId: string) => ({
-  ConditionCheck: {
-    TableName: tableName,
-    Key: keys.case(tenantId, caseId),
-    ConditionExpression: '#status = :completed',
-    ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':completed': 'completed' },
-  },
-});
+/** Certificates and results are only written while their case is completed (a revocation may have overtaken them). */
+const caseIsCompleted = (tableName: string, tenantId: string, caseId: string) => caseEntity.inStatus(tableName, tenantId, caseId, ['completed']);
 
 /** Certificates under their own tenant-first partition; each case holds a pointer per item (the issuance guard). */
 export class DynamoCertificateRepository implements CertificateRepository {
@@ -48,20 +31,9 @@ export class DynamoCertificateRepository implements CertificateRepository {
         new TransactWriteCommand({
           TransactItems: [
             caseIsCompleted(this.tableName, certificate.tenantId, certificate.caseId),
-            { Put: { TableName: this.tableName, Item: certificateItem(certificate), ConditionExpression: 'attribute_not_exists(PK)' } },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...keys.caseCertificate(certificate.tenantId, certificate.caseId, certificate.itemCode),
-                  entity: 'CaseCertificate',
-                  certificateNo: certificate.certificateNo,
-                  itemCode: certificate.itemCode,
-                },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-            { Put: { TableName: this.tableName, Item: caseEventItem(certificate.tenantId, event), ConditionExpression: 'attribute_not_exists(PK)' } },
+            putNew(this.tableName, certificateEntity.toItem(certificate)),
+            putNew(this.tableName, caseCertificateEntity.toItem(certificate)),
+            caseEventEntity.putNew(this.tableName, certificate.tenantId, event),
           ],
         }),
       );
@@ -75,46 +47,24 @@ export class DynamoCertificateRepository implements CertificateRepository {
     }
   }
 
-  async find(tenantId: string, certificateNo: string): Promise<Certificate | undefined> {
-    const result = await this.documents.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.certificate(tenantId, certificateNo), ConsistentRead: true }),
-    );
-    return result.Item ? stripKeys<Certificate>(result.Item) : undefined;
+  find(tenantId: string, certificateNo: string): Promise<Certificate | undefined> {
+    return certificateEntity.get<Certificate>(this.documents, this.tableName, tenantId, certificateNo);
   }
 
-  async forCase(tenantId: string, caseId: string): Promise<Certificate[]> {
-    const pointers = await this.documents.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :cert)',
-        ExpressionAttributeValues: { ':pk': keys.casePartition(tenantId, caseId), ':cert': keys.caseCertificatePrefix },
-        ConsistentRead: true,
-      }),
-    );
-    const numbers = (pointers.Items ?? []).map((item) => String(item.certificateNo));
-    if (numbers.length === 0) return [];
-    // a case has one certificate per item: far below BatchGetItem's 100 keys
-    const batch = await this.documents.send(
-      new BatchGetCommand({
-        RequestItems: { [this.tableName]: { Keys: numbers.map((certificateNo) => keys.certificate(tenantId, certificateNo)), ConsistentRead: true } },
-      }),
-    );
-    const found = (batch.Responses?.[this.tableName] ?? []).map((item) => stripKeys<Certificate>(item));
-    return found.sort((a, b) => (a.itemCode < b.itemCode ? -1 : a.itemCode > b.itemCode ? 1 : 0));
+  forCase(tenantId: string, caseId: string): Promise<Certificate[]> {
+    return certificateEntity.ofCase<Certificate>(this.documents, this.tableName, tenantId, caseId);
   }
 
   async forHolder(tenantId: string, holderDigest: string, limit: number): Promise<Certificate[]> {
-    const page = await this.documents.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'GSI2',
-        KeyConditionExpression: 'GSI2PK = :holder',
-        ExpressionAttributeValues: { ':holder': keys.holderCertificates(tenantId, holderDigest) },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
-    return (page.Items ?? []).map((item) => stripKeys<Certificate>(item));
+    const items = await queryPage(this.documents, {
+      TableName: this.tableName,
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'GSI2PK = :holder',
+      ExpressionAttributeValues: { ':holder': keys.holderCertificates(tenantId, holderDigest) },
+      ScanIndexForward: false,
+      Limit: limit,
+    });
+    return items.map((item) => certificateEntity.fromItem<Certificate>(item));
   }
 
   async revoke(certificate: Certificate, event: CaseEvent): Promise<boolean> {
@@ -125,14 +75,14 @@ export class DynamoCertificateRepository implements CertificateRepository {
             {
               Update: {
                 TableName: this.tableName,
-                Key: keys.certificate(certificate.tenantId, certificate.certificateNo),
+                Key: certificateEntity.key(certificate.tenantId, certificate.certificateNo),
                 UpdateExpression: 'SET #status = :revoked, revokedAt = :at, revocationReason = :reason',
                 ConditionExpression: '#status = :valid',
                 ExpressionAttributeNames: { '#status': 'status' },
                 ExpressionAttributeValues: { ':revoked': 'revoked', ':valid': 'valid', ':at': certificate.revokedAt, ':reason': certificate.revocationReason },
               },
             },
-            { Put: { TableName: this.tableName, Item: caseEventItem(certificate.tenantId, event), ConditionExpression: 'attribute_not_exists(PK)' } },
+            caseEventEntity.putNew(this.tableName, certificate.tenantId, event),
           ],
         }),
       );
@@ -151,23 +101,18 @@ export class DynamoReleaseRepository implements ReleaseRepository {
     private readonly tableName: string,
   ) {}
 
-  async find(tenantId: string, caseId: string): Promise<Release | undefined> {
-    const result = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: keys.caseRelease(tenantId, caseId), ConsistentRead: true }));
-    return result.Item ? stripKeys<Release>(result.Item) : undefined;
+  find(tenantId: string, caseId: string): Promise<Release | undefined> {
+    return releaseEntity.get<Release>(this.documents, this.tableName, tenantId, caseId);
   }
 
   async save(next: Release, event: ReleaseEvent): Promise<void> {
-    const onRevision =
-      next.revision === 1
-        ? { ConditionExpression: 'attribute_not_exists(PK)' }
-        : { ConditionExpression: 'revision = :previous', ExpressionAttributeValues: { ':previous': next.revision - 1 } };
     try {
       await this.documents.send(
         new TransactWriteCommand({
           TransactItems: [
             caseIsCompleted(this.tableName, next.tenantId, next.caseId),
-            { Put: { TableName: this.tableName, Item: { ...keys.caseRelease(next.tenantId, next.caseId), entity: 'Release', ...next }, ...onRevision } },
-            { Put: { TableName: this.tableName, Item: caseEventItem(next.tenantId, event), ConditionExpression: 'attribute_not_exists(PK)' } },
+            releaseEntity.putNext(this.tableName, next),
+            caseEventEntity.putNew(this.tableName, next.tenantId, event),
           ],
         }),
       );

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ItemResult } from '../../catalogue/domain/tenant-config';
-import { canonicalJson } from '../../catalogue/domain/service-item';
+import { canonicalJson } from '../../kernel/canonical-json';
 import { type DomainError, NotFoundError, RuleNotSatisfiableError, ValidationError } from '../../shared/errors';
 
 /**

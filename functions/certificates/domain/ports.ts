@@ -1,6 +1,6 @@
 import type { Certificate } from './certificate';
 import type { Release, ReleaseEvent } from './release';
-import type { CaseEvent } from '../../intake/domain/case';
+import type { CaseEvent } from '../../kernel/events/case-events';
 
 /**
  * Port: the platform's signing key (Ed25519). Locally a key file, on AWS derived from a Secrets

@@ -1,6 +1,6 @@
 import { CalendarNotAvailable, type WorkingCalendar } from '../../domain/calendar';
 import { lightAt, resultDeliveryDeadline } from '../../domain/case-clock';
-import type { CaseEvent } from '../../intake/domain/case';
+import type { CaseEvent } from '../../kernel/events/case-events';
 import type { StaffIdentity } from '../../shared/request-context';
 import { InvalidTransitionError, RuleNotSatisfiableError, ValidationError } from '../../shared/errors';
 

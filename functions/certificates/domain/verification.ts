@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, type KeyObject, verify } from 'node:crypto';
-import { canonicalJson } from '../../catalogue/domain/service-item';
+import { canonicalJson } from '../../kernel/canonical-json';
 import {
   type Certificate,
   type CertificatePayload,

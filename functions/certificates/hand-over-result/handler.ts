@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseIdSchema } from '../../intake/use-cases';
+import { caseIdSchema } from '../../kernel/ids';
 import { httpEndpoint } from '../../shared/http';
 import { handOverResult, handoverBody } from '../use-cases';
 import { certificateDependencies } from '../wiring';

@@ -1,48 +1,18 @@
-import { createHash } from 'node:crypto';
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DepartmentTask } from '../../approval/domain/department-task';
-import { taskItem } from '../../approval/adapters/dynamo-task-repository';
+import { applicantDigest } from '../../kernel/applicant';
+import type { CaseEvent } from '../../kernel/events/case-events';
 import { InvalidTransitionError } from '../../shared/errors';
-import { keys } from '../../shared/keys';
-import type { Case, CaseEvent } from '../domain/case';
+import { caseEntity, caseEventEntity, type ClockedStatus } from '../../shared/table/cases';
+import { putNew, putOnRevision } from '../../shared/table/items';
+import { keys } from '../../shared/table/keys';
+import { queryPage } from '../../shared/table/reads';
+import { taskEntity } from '../../shared/table/tasks';
+import type { Case } from '../domain/case';
 import type { CaseRepository } from '../domain/ports';
 
-/** A stable, non-reversible key for "this applicant" so their cases can be listed without indexing the ID number. */
-export const applicantDigest = (tenantId: string, idType: string, idNumber: string): string =>
-  createHash('sha256').update(`${tenantId}|${idType}|${idNumber.toUpperCase()}`).digest('hex').slice(0, 32);
-
-/** Statuses whose case still runs a clock (notice window, promised deadline or result delivery): indexed by status, the others drop out. */
-export const CLOCKED_STATUSES = ['submitted', 'supplement_requested', 'accepted', 'in_approval', 'completed'] as const satisfies readonly Case['status'][];
-
-const isClocked = (status: Case['status']): boolean => (CLOCKED_STATUSES as readonly string[]).includes(status);
-
-const caseItem = (value: Case) => ({
-  ...keys.case(value.tenantId, value.caseId),
-  entity: 'Case',
-  // sparse: a finished case leaves the index (the item is put whole, so the attributes simply go)
-  ...(isClocked(value.status)
-    ? {
-        GSI1PK: keys.casesInStatus(value.tenantId, value.status),
-        GSI1SK: keys.caseInStatusSort(value.completedAt ?? value.receivedAt ?? value.createdAt, value.caseId),
-      }
-    : {}),
-  GSI2PK: keys.applicantCases(value.tenantId, applicantDigest(value.tenantId, value.applicant.idType, value.applicant.idNumber)),
-  GSI2SK: keys.applicantCaseSort(value.createdAt, value.caseId),
-  ...value,
-});
-
-export const caseEventItem = (tenantId: string, event: CaseEvent) => ({
-  ...keys.caseEvent(tenantId, event.caseId, event.eventId),
-  entity: 'CaseEvent',
-  ...event,
-});
-
-const stripKeys = <T>(item: Record<string, unknown>): T => {
-  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g1s, GSI2PK: _g2, GSI2SK: _g2s, entity: _entity, ...rest } = item;
-  return rest as T;
-};
-
+/** Cases and their timelines in the case partition; accepting a case creates its department tasks in the same transaction. */
 export class DynamoCaseRepository implements CaseRepository {
   constructor(
     private readonly documents: DynamoDBDocumentClient,
@@ -52,80 +22,37 @@ export class DynamoCaseRepository implements CaseRepository {
   async create(newCase: Case, event: CaseEvent): Promise<void> {
     await this.documents.send(
       new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: this.tableName, Item: caseItem(newCase), ConditionExpression: 'attribute_not_exists(PK)' } },
-          { Put: { TableName: this.tableName, Item: caseEventItem(newCase.tenantId, event), ConditionExpression: 'attribute_not_exists(PK)' } },
-        ],
+        TransactItems: [putNew(this.tableName, caseEntity.toItem(newCase)), caseEventEntity.putNew(this.tableName, newCase.tenantId, event)],
       }),
     );
   }
 
-  async find(tenantId: string, caseId: string): Promise<Case | undefined> {
-    const result = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: keys.case(tenantId, caseId), ConsistentRead: true }));
-    return result.Item ? stripKeys<Case>(result.Item) : undefined;
+  find(tenantId: string, caseId: string): Promise<Case | undefined> {
+    return caseEntity.get<Case>(this.documents, this.tableName, tenantId, caseId);
   }
 
-  async timeline(tenantId: string, caseId: string): Promise<CaseEvent[]> {
-    const events: CaseEvent[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.documents.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :evt)',
-          ExpressionAttributeValues: { ':pk': keys.casePartition(tenantId, caseId), ':evt': keys.caseEventPrefix },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      events.push(...(page.Items ?? []).map((item) => stripKeys<CaseEvent>(item)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return events;
+  timeline(tenantId: string, caseId: string): Promise<CaseEvent[]> {
+    return caseEventEntity.timeline<CaseEvent>(this.documents, this.tableName, tenantId, caseId);
   }
 
-  async appendEvent(tenantId: string, event: CaseEvent): Promise<boolean> {
-    try {
-      await this.documents.send(
-        new PutCommand({ TableName: this.tableName, Item: caseEventItem(tenantId, event), ConditionExpression: 'attribute_not_exists(PK)' }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+  appendEvent(tenantId: string, event: CaseEvent): Promise<boolean> {
+    return caseEventEntity.append(this.documents, this.tableName, tenantId, event);
   }
 
   async listForApplicant(tenantId: string, idType: string, idNumber: string, limit: number): Promise<Case[]> {
-    const page = await this.documents.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'GSI2',
-        KeyConditionExpression: 'GSI2PK = :applicant',
-        ExpressionAttributeValues: { ':applicant': keys.applicantCases(tenantId, applicantDigest(tenantId, idType, idNumber)) },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
-    return (page.Items ?? []).map((item) => stripKeys<Case>(item));
+    const items = await queryPage(this.documents, {
+      TableName: this.tableName,
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'GSI2PK = :applicant',
+      ExpressionAttributeValues: { ':applicant': keys.applicantCases(tenantId, applicantDigest(tenantId, idType, idNumber)) },
+      ScanIndexForward: false,
+      Limit: limit,
+    });
+    return items.map((item) => caseEntity.fromItem<Case>(item));
   }
 
-  async listInStatus(tenantId: string, status: (typeof CLOCKED_STATUSES)[number], since?: string): Promise<Case[]> {
-    const cases: Case[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.documents.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: since ? 'GSI1PK = :status AND GSI1SK >= :since' : 'GSI1PK = :status',
-          ExpressionAttributeValues: { ':status': keys.casesInStatus(tenantId, status), ...(since ? { ':since': since } : {}) },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      cases.push(...(page.Items ?? []).map((item) => stripKeys<Case>(item)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return cases;
+  listInStatus(tenantId: string, status: ClockedStatus, since?: string): Promise<Case[]> {
+    return caseEntity.listInStatus<Case>(this.documents, this.tableName, tenantId, status, since);
   }
 
   async save(next: Case, events: readonly CaseEvent[], newTasks: readonly DepartmentTask[] = []): Promise<void> {
@@ -133,20 +60,9 @@ export class DynamoCaseRepository implements CaseRepository {
       await this.documents.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: caseItem(next),
-                ConditionExpression: 'revision = :previous',
-                ExpressionAttributeValues: { ':previous': next.revision - 1 },
-              },
-            },
-            ...events.map((event) => ({
-              Put: { TableName: this.tableName, Item: caseEventItem(next.tenantId, event), ConditionExpression: 'attribute_not_exists(PK)' },
-            })),
-            ...newTasks.map((task) => ({
-              Put: { TableName: this.tableName, Item: taskItem(task), ConditionExpression: 'attribute_not_exists(PK)' },
-            })),
+            putOnRevision(this.tableName, caseEntity.toItem(next)),
+            ...events.map((event) => caseEventEntity.putNew(this.tableName, next.tenantId, event)),
+            ...newTasks.map((task) => putNew(this.tableName, taskEntity.toItem(task))),
           ],
         }),
       );

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { caseIdSchema } from '../../kernel/ids';
 import { httpEndpoint } from '../../shared/http';
-import { dependencies } from '../../shared/wiring';
-import { acceptanceBody, caseIdSchema, decideAcceptance } from '../use-cases';
+import { acceptanceBody, decideAcceptance } from '../use-cases';
+import { intakeDependencies } from '../wiring';
 
 /** POST /v1/tenants/{tenantId}/cases/{caseId}/acceptance: accept (受理), reject (不予受理) or return (退件). */
 export const handler = httpEndpoint(
   { metric: 'AcceptanceDecided', idempotent: true, path: z.object({ caseId: caseIdSchema }), body: acceptanceBody },
   async ({ ctx, path, body }) => ({
     statusCode: 200,
-    body: await decideAcceptance(dependencies(), ctx, path.caseId, body),
+    body: await decideAcceptance(intakeDependencies(), ctx, path.caseId, body),
   }),
 );

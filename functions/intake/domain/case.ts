@@ -1,3 +1,4 @@
+import type { CaseEvent } from '../../kernel/events/case-events';
 import { InvalidTransitionError, ValidationError } from '../../shared/errors';
 import type { PublishedItem } from '../../catalogue/domain/service-item';
 import type { FormField } from '../../catalogue/domain/tenant-config';
@@ -101,54 +102,6 @@ export interface Case {
   readonly tasks: readonly CaseTaskRef[];
   /** Optimistic lock: every stored change increments it and is conditional on the previous value. */
   readonly revision: number;
-}
-
-/** Timeline event types, named `<Resource><PastTense>`; each has a fixture in events/ and a schema in schemas/. */
-export const caseEventTypes = [
-  'CaseSubmitted',
-  'SupplementRequested',
-  'CaseResubmitted',
-  'CaseAccepted',
-  'CaseDeemedAccepted',
-  'CaseRejected',
-  'CaseReturned',
-  'ApprovalStarted',
-  'DepartmentTaskAssigned',
-  'DepartmentTaskReissued',
-  'DepartmentTaskEscalated',
-  'DepartmentTaskDecided',
-  'DepartmentTaskClaimed',
-  'DepartmentTaskSuspended',
-  'DepartmentTaskResumed',
-  'DepartmentTaskReassigned',
-  'DepartmentTaskCancelled',
-  'DepartmentApprovalVoided',
-  'CaseCompleted',
-  'CaseDenied',
-  'CommitmentVerified',
-  'ApprovalRevoked',
-  'MaterialProvided',
-  'MaterialRejected',
-  'NotificationSent',
-  // certificates and results (functions/certificates)
-  'CertificateIssued',
-  'CertificateRevoked',
-  'ResultDeliveryChosen',
-  'ResultDelivered',
-  // a loaded holiday notice moved one of the case's deadlines (functions/calendar)
-  'DeadlineRecomputed',
-] as const;
-
-export type CaseEventType = (typeof caseEventTypes)[number];
-
-export interface CaseEvent {
-  readonly eventId: string;
-  readonly caseId: string;
-  readonly type: CaseEventType;
-  readonly at: string;
-  readonly actor: string;
-  /** Non-personal facts about the step (never ID numbers or phone numbers). */
-  readonly detail: Readonly<Record<string, unknown>>;
 }
 
 export interface NewCaseInput {

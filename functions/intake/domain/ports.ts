@@ -1,5 +1,9 @@
 import type { DepartmentTask } from '../../approval/domain/department-task';
-import type { Case, CaseEvent } from './case';
+import type { Certificate } from '../../certificates/domain/certificate';
+import type { Release } from '../../certificates/domain/release';
+import type { CaseEvent } from '../../kernel/events/case-events';
+import type { MaterialChecklist } from '../../materials/domain/material';
+import type { Case } from './case';
 
 /** Port: durable storage of cases and their timelines. Every write is conditional and atomic with its events. */
 export interface CaseRepository {
@@ -39,4 +43,17 @@ export interface ApprovalWorkflow {
 export interface AcceptanceTimer {
   /** Fires at `fireAt` (just after the notice deadline); starting it twice for one receipt is harmless. */
   start(request: { tenantId: string; caseId: string; receivedAt: string; fireAt: string }): Promise<void>;
+}
+
+/**
+ * Port: what the materials and certificates contexts keep in the case partition, read for the case view
+ * (the applicant and staff see a case with its checklist and its results in one answer).
+ */
+export interface CaseRecords {
+  /** What the case holds for each provided material. */
+  checklist(tenantId: string, caseId: string): Promise<MaterialChecklist>;
+  /** The result release (出件), once the applicant chose how to receive it. */
+  release(tenantId: string, caseId: string): Promise<Release | undefined>;
+  /** Every certificate issued for the case. */
+  certificates(tenantId: string, caseId: string): Promise<Certificate[]>;
 }

@@ -1,10 +1,11 @@
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from 'aws-lambda';
+import { caseEventSchema } from '../../kernel/events/case-events';
 import { requiredEnvironment, sns } from '../../shared/clients';
-import { tenantOfKey } from '../../shared/keys';
+import { environmentNames } from '../../shared/environment-names';
+import { tenantOfKey } from '../../shared/table/keys';
 import { streamConsumer } from '../../shared/worker';
-import { caseEventSchema } from '../events';
 
 /**
  * Relays each new case timeline event from the table's stream to the case-events topic, with its
@@ -18,7 +19,7 @@ export const handler = streamConsumer('CaseEventRelayed', async (newImage: Recor
   const tenantId = tenantOfKey(String(PK));
   await sns.send(
     new PublishCommand({
-      TopicArn: requiredEnvironment('CASE_EVENTS_TOPIC_ARN'),
+      TopicArn: requiredEnvironment(environmentNames.caseEventsTopicArn),
       Message: JSON.stringify({ version: 1, tenantId, ...event }),
       MessageAttributes: { type: { DataType: 'String', StringValue: event.type }, tenantId: { DataType: 'String', StringValue: tenantId } },
     }),

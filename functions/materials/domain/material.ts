@@ -1,6 +1,6 @@
 import type { PublishedItem } from '../../catalogue/domain/service-item';
 import type { Material, MaterialFileType } from '../../catalogue/domain/tenant-config';
-import type { CaseEvent } from '../../intake/domain/case';
+import type { CaseEvent } from '../../kernel/events/case-events';
 import { NotFoundError, RuleNotSatisfiableError, ValidationError } from '../../shared/errors';
 import { type DetectedFormat, detectFormat, expectedFormat, formatLabel, OFD_ENTRY_FILE } from './content';
 import { type AcceptedDeclaration, checkDeclaration, type UploadDeclaration } from './file-rules';

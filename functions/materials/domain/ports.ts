@@ -1,3 +1,4 @@
+import type { Certificate } from '../../certificates/domain/certificate';
 import type { MaterialChecklist, MaterialEvent, MaterialUpload, ProvidedMaterial, ReferencedMaterial, UploadedMaterial } from './material';
 
 /**
@@ -50,4 +51,9 @@ export interface MaterialStore {
   sha256(key: string, stored: StoredObject): Promise<string>;
   /** Removes the object for good: with a version, that version rather than hiding it behind a delete marker. */
   delete(key: string, stored: StoredObject): Promise<void>;
+}
+
+/** Port: the certificate library (免证办), as materials read it: the tenant's issued certificates by number. */
+export interface CertificateLibrary {
+  find(tenantId: string, certificateNo: string): Promise<Certificate | undefined>;
 }

@@ -1,7 +1,7 @@
 import { shanghaiDate } from '../../domain/calendar';
 import { PROVISIONAL_NOTE } from '../../domain/provisional-note';
-import type { Case, CaseEvent } from '../../intake/domain/case';
-import { type DeadlineRecomputedDetail, deadlineRecomputedDetailSchema } from '../../intake/events';
+import type { Case } from '../../intake/domain/case';
+import { type CaseEvent, type DeadlineRecomputedDetail, deadlineRecomputedDetailSchema } from '../../kernel/events/case-events';
 
 /** Staff are reached by role (and department or supervision level), the way offices subscribe to alerts. */
 export interface StaffRecipient {

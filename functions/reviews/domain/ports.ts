@@ -1,6 +1,6 @@
 import type { Rectification, RectificationStatus } from './rectification';
 import type { Review } from './review';
-import type { ReviewEvent } from './review-event';
+import type { ReviewEvent } from '../../kernel/events/review-events';
 
 /**
  * Port: durable storage of reviews and ledger entries. Each write carries its events (the outbox) in

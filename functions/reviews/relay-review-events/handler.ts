@@ -1,11 +1,12 @@
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from 'aws-lambda';
-import { calendarEventSchema } from '../../calendar/events';
+import { calendarEventSchema } from '../../kernel/events/calendar-events';
+import { reviewEventSchema } from '../../kernel/events/review-events';
 import { requiredEnvironment, sns } from '../../shared/clients';
-import { tenantOfKey } from '../../shared/keys';
+import { environmentNames } from '../../shared/environment-names';
+import { tenantOfKey } from '../../shared/table/keys';
 import { streamConsumer } from '../../shared/worker';
-import { reviewEventSchema } from '../events';
 
 /** Each outbox entity this relay reads, with the schema its stored events follow. */
 const schemas = { ReviewEvent: reviewEventSchema, CalendarEvent: calendarEventSchema } as const;
@@ -25,7 +26,7 @@ export const handler = streamConsumer('ReviewEventRelayed', async (newImage: Rec
   const event = schema.parse(stored);
   await sns.send(
     new PublishCommand({
-      TopicArn: requiredEnvironment('CASE_EVENTS_TOPIC_ARN'),
+      TopicArn: requiredEnvironment(environmentNames.caseEventsTopicArn),
       Message: JSON.stringify({ version: 1, tenantId, ...event }),
       MessageAttributes: { type: { DataType: 'String', StringValue: event.type }, tenantId: { DataType: 'String', StringValue: String(tenantId) } },
     }),

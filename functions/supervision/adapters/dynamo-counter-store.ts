@@ -1,20 +1,18 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../../shared/keys';
-import type { AuditRecord } from '../domain/audit';
-import { auditItem } from './audit-item';
-import { type CounterIncrement, rollsUp } from '../domain/counters';
+import { type DynamoDBDocumentClient, GetCommand, type QueryCommandInput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditRecord } from '../../kernel/audit-record';
+import { auditRecordEntity } from '../../shared/table/audit';
+import { appliedEventEntity, counterEntity, counterFactsEntity } from '../../shared/table/counters';
+import { type Item, putNew } from '../../shared/table/items';
+import { keys } from '../../shared/table/keys';
+import { getItem, queryAll } from '../../shared/table/reads';
+import { type CounterIncrement, rollsUp, type SubjectFacts } from '../domain/counters';
 import type { AuditLog, CounterChange, CounterRead, CounterStore, StoredFacts } from '../domain/ports';
 
 /** SQS keeps a message 14 days at most; a marker outlives any redelivery of its event. */
 const MARKER_DAYS = 30;
 const MAX_CONFLICT_RETRIES = 12;
 const TRANSACTION_LIMIT = 100;
-
-const strip = (item: Record<string, unknown>): Record<string, unknown> => {
-  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g1s, GSI2PK: _g2, GSI2SK: _g2s, entity: _entity, ...rest } = item;
-  return rest;
-};
 
 const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 20 * 2 ** attempt)));
 
@@ -25,8 +23,9 @@ export class DynamoCounterStore implements CounterStore, AuditLog {
   ) {}
 
   async facts(tenantId: string, subject: string): Promise<StoredFacts> {
-    const result = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: keys.counterFacts(tenantId, subject), ConsistentRead: true }));
-    return result.Item ? { facts: result.Item.facts, version: Number(result.Item.version) } : { version: 0 };
+    return counterFactsEntity.read<SubjectFacts>(
+      await getItem(this.documents, this.tableName, counterFactsEntity.key(tenantId, subject), { consistent: true }),
+    );
   }
 
   /** One Update per counter item, every field of it in one ADD: atomic, so concurrent events never lose an increment. */
@@ -52,7 +51,10 @@ export class DynamoCounterStore implements CounterStore, AuditLog {
         Key: key,
         UpdateExpression: `SET entity = :entity ADD ${increments.map((_, index) => `#f${index} :v${index}`).join(', ')}`,
         ExpressionAttributeNames: Object.fromEntries(increments.map((increment, index) => [`#f${index}`, increment.field])),
-        ExpressionAttributeValues: { ':entity': 'Counter', ...Object.fromEntries(increments.map((increment, index) => [`:v${index}`, increment.by])) },
+        ExpressionAttributeValues: {
+          ':entity': counterEntity.entity,
+          ...Object.fromEntries(increments.map((increment, index) => [`:v${index}`, increment.by])),
+        },
       },
     }));
   }
@@ -61,25 +63,14 @@ export class DynamoCounterStore implements CounterStore, AuditLog {
     const expiresAt = Math.floor(Date.now() / 1000) + MARKER_DAYS * 86_400;
     const subject = change.subject;
     const transactItems = [
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: { ...keys.appliedEvent(change.tenantId, change.eventId), entity: 'AppliedEvent', expiresAt },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        },
-      },
-      { Put: { TableName: this.tableName, Item: auditItem(change.audit), ConditionExpression: 'attribute_not_exists(PK)' } },
+      putNew(this.tableName, appliedEventEntity.toItem(change.tenantId, change.eventId, expiresAt)),
+      putNew(this.tableName, auditRecordEntity.toItem(change.audit)),
       ...(subject
         ? [
             {
               Put: {
                 TableName: this.tableName,
-                Item: {
-                  ...keys.counterFacts(change.tenantId, subject.key),
-                  entity: 'CounterFacts',
-                  facts: subject.facts,
-                  version: subject.expectedVersion + 1,
-                },
+                Item: counterFactsEntity.toItem(change.tenantId, subject.key, subject.facts, subject.expectedVersion + 1),
                 ConditionExpression: subject.expectedVersion === 0 ? 'attribute_not_exists(PK)' : 'version = :version',
                 ...(subject.expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':version': subject.expectedVersion } }),
               },
@@ -109,25 +100,10 @@ export class DynamoCounterStore implements CounterStore, AuditLog {
     }
   }
 
-  private async query(input: {
-    KeyConditionExpression: string;
-    ExpressionAttributeValues: Record<string, unknown>;
-    IndexName?: string;
-    Limit?: number;
-    ScanIndexForward?: boolean;
-  }): Promise<{ items: Record<string, unknown>[]; itemsRead: number; capacity: number }> {
-    const items: Record<string, unknown>[] = [];
-    let capacity = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.documents.send(
-        new QueryCommand({ TableName: this.tableName, ...input, ExclusiveStartKey: startKey, ReturnConsumedCapacity: 'TOTAL' }),
-      );
-      items.push(...(page.Items ?? []));
-      capacity += page.ConsumedCapacity?.CapacityUnits ?? 0;
-      startKey = input.Limit !== undefined && items.length >= input.Limit ? undefined : page.LastEvaluatedKey;
-    } while (startKey);
-    return { items, itemsRead: items.length, capacity };
+  /** Every page (up to `Limit` items), with what the read cost. */
+  private async query(input: Omit<QueryCommandInput, 'TableName'>): Promise<{ items: Item[]; itemsRead: number; capacity: number }> {
+    const { items, consumedCapacityUnits } = await queryAll(this.documents, { TableName: this.tableName, ...input, ReturnConsumedCapacity: 'TOTAL' });
+    return { items, itemsRead: items.length, capacity: consumedCapacityUnits };
   }
 
   async readPeriod(divisionCode: string, period: string): Promise<CounterRead> {
@@ -135,7 +111,7 @@ export class DynamoCounterStore implements CounterStore, AuditLog {
       KeyConditionExpression: 'PK = :pk',
       ExpressionAttributeValues: { ':pk': keys.counters(divisionCode, period) },
     });
-    return { rows: items.map((item) => ({ row: String(item.SK), values: strip(item) as Record<string, number> })), itemsRead, readCapacityUnits: capacity };
+    return { rows: items.map((item) => ({ row: String(item.SK), values: counterEntity.valuesOf(item) })), itemsRead, readCapacityUnits: capacity };
   }
 
   async readStaff(tenantId: string, period: string, staffId: string): Promise<CounterRead> {
@@ -143,7 +119,7 @@ export class DynamoCounterStore implements CounterStore, AuditLog {
       new GetCommand({ TableName: this.tableName, Key: keys.staffCounters(tenantId, period, staffId), ReturnConsumedCapacity: 'TOTAL' }),
     );
     return {
-      rows: result.Item ? [{ row: `STAFF#${staffId}`, values: strip(result.Item) as Record<string, number> }] : [],
+      rows: result.Item ? [{ row: `STAFF#${staffId}`, values: counterEntity.valuesOf(result.Item) }] : [],
       itemsRead: result.Item ? 1 : 0,
       readCapacityUnits: result.ConsumedCapacity?.CapacityUnits ?? 0,
     };
@@ -156,7 +132,7 @@ export class DynamoCounterStore implements CounterStore, AuditLog {
       ExpressionAttributeValues: { ':pk': keys.auditOfCase(tenantId, caseId) },
       Limit: limit,
     });
-    return items.map((item) => strip(item) as unknown as AuditRecord);
+    return items.map(auditRecordEntity.fromItem);
   }
 
   async ofStaff(tenantId: string, staffId: string, limit: number): Promise<AuditRecord[]> {
@@ -166,11 +142,11 @@ export class DynamoCounterStore implements CounterStore, AuditLog {
       ExpressionAttributeValues: { ':pk': keys.auditOfStaff(tenantId, staffId) },
       Limit: limit,
     });
-    return items.map((item) => strip(item) as unknown as AuditRecord);
+    return items.map(auditRecordEntity.fromItem);
   }
 
   async ofDay(tenantId: string, day: string): Promise<AuditRecord[]> {
     const { items } = await this.query({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.auditDay(tenantId, day) } });
-    return items.map((item) => strip(item) as unknown as AuditRecord);
+    return items.map(auditRecordEntity.fromItem);
   }
 }

@@ -1,5 +1,6 @@
 import { queueConsumer } from '../../shared/worker';
-import { applySupervisionEvent, relayedEventSchema } from '../use-cases';
+import { relayedEventSchema } from '../../kernel/events/envelope';
+import { applySupervisionEvent } from '../use-cases';
 import { supervisionDependencies } from '../wiring';
 
 /** Consumes the supervision queue (every event of the case-events topic): counters and the audit trail, once per event. */

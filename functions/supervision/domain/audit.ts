@@ -1,34 +1,6 @@
 import { shanghaiDate } from '../../domain/calendar';
+import { type AuditRecord, nonStaffActors } from '../../kernel/audit-record';
 import type { RelayedEvent } from './counters';
-
-/**
- * The audit trail (全流程电子监察, seed 004 art.23): one append-only record per event of a case, task,
- * review or rectification entry: who, in which role, when, what, and before/after where the event
- * says. Records are written once (`attribute_not_exists`) and no route changes or deletes them.
- */
-export interface AuditRecord {
-  readonly recordId: string;
-  readonly tenantId: string;
-  readonly at: string;
-  /** The Shanghai date of `at`: the export reads one day at a time. */
-  readonly day: string;
-  readonly who: string;
-  readonly role: string;
-  readonly action: string;
-  readonly caseId?: string;
-  readonly taskId?: string;
-  readonly rectificationId?: string;
-  readonly reviewId?: string;
-  readonly before?: unknown;
-  readonly after?: unknown;
-  /** The event's own detail; events never carry ID numbers or phone numbers. */
-  readonly detail: Readonly<Record<string, unknown>>;
-}
-
-const nonStaffActors = new Set(['system', 'applicant', 'public', 'window']);
-
-/** A staff id when the actor is a named person (the only actors a per-handler query can name). */
-export const staffOf = (record: AuditRecord): string | undefined => (nonStaffActors.has(record.who) ? undefined : record.who);
 
 function roleOf(event: RelayedEvent, who: string): string {
   if (event.role) return event.role;
@@ -37,6 +9,10 @@ function roleOf(event: RelayedEvent, who: string): string {
   return event.type.startsWith('DepartmentTask') ? 'handler' : 'staff';
 }
 
+/**
+ * The audit record of an event of a case, task, review or rectification entry (the record itself is
+ * shared vocabulary: configuration changes write it too, see functions/kernel/audit-record.ts).
+ */
 export function auditRecordOf(event: RelayedEvent): AuditRecord {
   const detail = event.detail;
   const who = typeof detail.staffId === 'string' && detail.staffId ? detail.staffId : event.actor;

@@ -1,6 +1,6 @@
 import { type WorkingCalendar, shanghaiDate, endOfShanghaiDay, CalendarNotAvailable, epochMillis, startOfShanghaiDayMillis } from '../../domain/calendar';
-import { deadlineRecomputedDetailSchema } from '../../intake/events';
-import { rectificationDeadlineRecomputedDetailSchema } from '../../reviews/events';
+import { deadlineRecomputedDetailSchema } from '../../kernel/events/case-events';
+import { rectificationDeadlineRecomputedDetailSchema } from '../../kernel/events/review-events';
 import { NOW, periodsOf } from './periods';
 
 /**

@@ -1,4 +1,4 @@
-import type { AuditRecord } from './audit';
+import type { AuditRecord } from '../../kernel/audit-record';
 import type { CounterIncrement, SubjectFacts } from './counters';
 
 export interface StoredFacts {

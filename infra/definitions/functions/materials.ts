@@ -1,12 +1,13 @@
-import type { FunctionDefinition } from '../../infra/definitions/functions';
+import { readBucket, readTable, writeBucket, writeTable } from '../access';
+import { materialsBucket } from '../buckets';
+import type { FunctionDefinition } from './definition';
 
 const materials = '/v1/tenants/{tenantId}/cases/{caseId}/materials';
 
 /**
- * The functions of electronic materials, to be spread into `functionDefinitions`
- * (infra/definitions/functions.ts). Object bytes never pass through them: uploads and downloads
- * use presigned URLs, which is why the request and download functions need object access at all
- * (a presigned URL carries the signer's permissions).
+ * The functions of electronic materials (functions/materials), deployed with the intake construct.
+ * Object bytes never pass through them: uploads and downloads use presigned URLs, which is why the
+ * request and download functions need object access at all (a presigned URL carries the signer's permissions).
  */
 export const materialFunctionDefinitions: readonly FunctionDefinition[] = [
   {
@@ -14,7 +15,7 @@ export const materialFunctionDefinitions: readonly FunctionDefinition[] = [
     context: 'intake',
     entry: 'functions/materials/request-upload/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: `${materials}/{materialId}/uploads` },
-    access: ['table:read', 'table:write', 'bucket:write:MaterialsBucket'],
+    access: [readTable, writeTable, writeBucket(materialsBucket)],
   },
   {
     id: 'CompleteMaterialUpload',
@@ -22,7 +23,7 @@ export const materialFunctionDefinitions: readonly FunctionDefinition[] = [
     entry: 'functions/materials/complete-upload/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: `${materials}/{materialId}/uploads/{uploadId}/complete` },
     // read to verify, write for the delete of a refused object
-    access: ['table:read', 'table:write', 'bucket:read:MaterialsBucket', 'bucket:write:MaterialsBucket'],
+    access: [readTable, writeTable, readBucket(materialsBucket), writeBucket(materialsBucket)],
     // streams up to 20 MiB through SHA-256
     timeoutSeconds: 30,
   },
@@ -31,20 +32,20 @@ export const materialFunctionDefinitions: readonly FunctionDefinition[] = [
     context: 'intake',
     entry: 'functions/materials/reference-certificate/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: `${materials}/{materialId}/library-reference` },
-    access: ['table:read', 'table:write'],
+    access: [readTable, writeTable],
   },
   {
     id: 'ListCaseMaterials',
     context: 'intake',
     entry: 'functions/materials/list-materials/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: materials },
-    access: ['table:read'],
+    access: [readTable],
   },
   {
     id: 'GetMaterialDownload',
     context: 'intake',
     entry: 'functions/materials/get-download/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: `${materials}/{materialId}/download`, audience: 'staff' },
-    access: ['table:read', 'bucket:read:MaterialsBucket'],
+    access: [readTable, readBucket(materialsBucket)],
   },
 ];

@@ -1,8 +1,11 @@
-import type { FunctionDefinition } from '../../infra/definitions/functions';
+import { answerWorkflow, consumeQueue, readTable, sendToQueue, writeTable } from '../access';
+import { deadlineRecomputeQueue } from '../queues';
+import { approvalWorkflow } from '../workflows';
+import type { FunctionDefinition } from './definition';
 
 /**
- * The public reads of the national holiday notices, to be spread into `functionDefinitions`
- * (infra/definitions/functions.ts). Loading is an operator command, not a route, so these only read.
+ * The functions of the national calendar (functions/calendar): the public reads of the holiday notices
+ * and the recomputation of open deadlines after a load. Loading is an operator command, not a route.
  * They deploy with the catalogue's construct, which serves the other calendar route (deadline).
  */
 export const calendarFunctionDefinitions: readonly FunctionDefinition[] = [
@@ -11,22 +14,22 @@ export const calendarFunctionDefinitions: readonly FunctionDefinition[] = [
     context: 'catalogue',
     entry: 'functions/calendar/list-notices/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/calendar/notices' },
-    access: ['table:read'],
+    access: [readTable],
   },
   {
     id: 'ListHolidayNoticeVersions',
     context: 'catalogue',
     entry: 'functions/calendar/list-notice-versions/handler.ts',
     trigger: { kind: 'http', method: 'GET', path: '/v1/calendar/notices/{year}/versions' },
-    access: ['table:read'],
+    access: [readTable],
   },
   {
     id: 'RecomputeDeadlines',
     context: 'catalogue',
     entry: 'functions/calendar/recompute-deadlines/handler.ts',
     // one county per message; a county's pass may take minutes, so one message at a time with the longest timeout
-    trigger: { kind: 'queue', queueId: 'DeadlineRecomputeQueue', batchSize: 1 },
-    access: ['table:read', 'table:write', 'approval:callback', 'queue:consume:DeadlineRecomputeQueue', 'queue:send:DeadlineRecomputeQueue'],
+    trigger: { kind: 'queue', queue: deadlineRecomputeQueue, batchSize: 1 },
+    access: [readTable, writeTable, answerWorkflow(approvalWorkflow), consumeQueue(deadlineRecomputeQueue), sendToQueue(deadlineRecomputeQueue)],
     timeoutSeconds: 900,
   },
 ];

@@ -1,9 +1,14 @@
-import { nationalCalendarFrom, type WorkingCalendar } from '../../domain/calendar';
-import { type Clock, systemClock } from '../../shared/runtime';
-import type { HolidayNoticeStore, NationalCalendarSource } from '../domain/ports';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type CalendarYearRecord, nationalCalendarFrom, type WorkingCalendar } from '../domain/calendar';
+import type { NationalCalendarSource } from '../kernel/calendar-access';
+import { dynamoDocuments, requiredEnvironment } from './clients';
+import { environmentNames } from './environment-names';
+import { type Clock, systemClock } from './runtime';
+import { calendarNoticeEntity } from './table/calendar';
+import { queryAll } from './table/reads';
 
 /** How long a function keeps the calendar before reading the notices again: how soon a load is seen. */
-export const CALENDAR_CACHE_TTL_VARIABLE = 'CALENDAR_CACHE_TTL_SECONDS';
+export const CALENDAR_CACHE_TTL_VARIABLE = environmentNames.calendarCacheTtlSeconds;
 const DEFAULT_TTL_SECONDS = 60;
 
 /** The TTL from the environment; a value that is not a non-negative number is a deployment slip, refused loudly. */
@@ -14,6 +19,24 @@ export function calendarCacheTtlSeconds(environment: NodeJS.ProcessEnv = process
   if (!Number.isFinite(seconds) || seconds < 0)
     throw new Error(`${CALENDAR_CACHE_TTL_VARIABLE} must be a non-negative number of seconds, got ${JSON.stringify(raw)}`);
   return seconds;
+}
+
+/** Port: the current version of every loaded year's notice (the calendar context's notice store is one). */
+export interface CurrentNotices {
+  current(): Promise<readonly { readonly notice: CalendarYearRecord }[]>;
+}
+
+/** The current notices as every function reads them: one strongly consistent Query of the national calendar partition. */
+export class TableCurrentNotices implements CurrentNotices {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async current(): Promise<{ notice: CalendarYearRecord }[]> {
+    const { items } = await queryAll(this.documents, { TableName: this.tableName, ...calendarNoticeEntity.current() });
+    return items.map((item) => ({ notice: calendarNoticeEntity.noticeOf(item) })).sort((a, b) => a.notice.year - b.notice.year);
+  }
 }
 
 interface Cached {
@@ -34,7 +57,7 @@ export class CachedNationalCalendar implements NationalCalendarSource {
   private readonly clock: Clock;
 
   constructor(
-    private readonly notices: HolidayNoticeStore,
+    private readonly notices: CurrentNotices,
     options: { readonly ttlSeconds?: number; readonly clock?: Clock } = {},
   ) {
     this.ttlMs = (options.ttlSeconds ?? calendarCacheTtlSeconds()) * 1000;
@@ -68,3 +91,12 @@ export class CachedNationalCalendar implements NationalCalendarSource {
     return read;
   }
 }
+
+let source: NationalCalendarSource | undefined;
+
+/**
+ * The one national calendar of this process, for every context's use cases: one cache per process, so a
+ * loaded notice is seen everywhere within the same TTL (locally, every function shares the process).
+ */
+export const nationalCalendarSource = (): NationalCalendarSource =>
+  (source ??= new CachedNationalCalendar(new TableCurrentNotices(dynamoDocuments, requiredEnvironment(environmentNames.tableName))));

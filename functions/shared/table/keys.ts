@@ -1,7 +1,8 @@
 /**
- * Every DynamoDB key of the platform is built here and nowhere else. The tenant (6-digit division
- * code) leads every partition key, so IAM `dynamodb:LeadingKeys` can fence a tenant later and no
- * query can ever cross tenants by accident. The access-pattern table lives in docs/access-patterns.md.
+ * Every DynamoDB key of the platform is built here and nowhere else; the entity codecs beside this file
+ * (functions/shared/table/) put them on items. The tenant (6-digit division code) leads every partition
+ * key, so IAM `dynamodb:LeadingKeys` can fence a tenant later and no query can ever cross tenants by
+ * accident. The access-pattern table lives in docs/access-patterns.md.
  */
 const TENANT = 'T';
 

@@ -1,0 +1,49 @@
+/**
+ * Every environment variable a function of the platform reads, named once. The stacks and the local
+ * platform set them from these names, and handlers and adapters read them by these names. No imports:
+ * both `functions/` and `infra/` depend on this file, and it on nothing.
+ */
+export const environmentNames = {
+  tableName: 'TABLE_NAME',
+
+  materialsBucket: 'MATERIALS_BUCKET',
+  certificatesBucket: 'CERTIFICATES_BUCKET',
+  auditExportBucket: 'AUDIT_EXPORT_BUCKET',
+
+  caseEventsTopicArn: 'CASE_EVENTS_TOPIC_ARN',
+  staffAlertsTopicArn: 'STAFF_ALERTS_TOPIC_ARN',
+
+  departmentTaskQueueUrl: 'DEPARTMENT_TASK_QUEUE_URL',
+  notificationQueueUrl: 'NOTIFICATION_QUEUE_URL',
+  certificateQueueUrl: 'CERTIFICATE_QUEUE_URL',
+  supervisionQueueUrl: 'SUPERVISION_QUEUE_URL',
+  deadlineRecomputeQueueUrl: 'DEADLINE_RECOMPUTE_QUEUE_URL',
+
+  approvalStateMachineArn: 'APPROVAL_STATE_MACHINE_ARN',
+  acceptanceTimerStateMachineArn: 'ACCEPTANCE_TIMER_STATE_MACHINE_ARN',
+
+  certificateSigningSecretArn: 'CERTIFICATE_SIGNING_SECRET_ARN',
+  /** Locally: the key file that stands in for the signing secret. */
+  certificateSigningKeyFile: 'CERTIFICATE_SIGNING_KEY_FILE',
+
+  /** `sms` on AWS, `outbox` locally (every notice appended to `notificationOutboxFile`). */
+  notificationChannel: 'NOTIFICATION_CHANNEL',
+  notificationOutboxFile: 'NOTIFICATION_OUTBOX_FILE',
+
+  /** How long a function keeps the national calendar before reading the notices again. */
+  calendarCacheTtlSeconds: 'CALENDAR_CACHE_TTL_SECONDS',
+
+  /** Local platform only (an infra test checks no deployed function has them). */
+  localClockOffsetMs: 'TONGBAN_LOCAL_CLOCK_OFFSET_MS',
+  trustStaffHeaders: 'TONGBAN_TRUST_STAFF_HEADERS',
+  dataDir: 'TONGBAN_DATA_DIR',
+
+  /** `true` on the local engines, whose S3 stand-in takes path-style addressing only. */
+  s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
+
+  /** Powertools' own settings, which functions/shared/powertools.ts also reads for its defaults. */
+  powertoolsServiceName: 'POWERTOOLS_SERVICE_NAME',
+  powertoolsMetricsNamespace: 'POWERTOOLS_METRICS_NAMESPACE',
+} as const;
+
+export type EnvironmentName = (typeof environmentNames)[keyof typeof environmentNames];
