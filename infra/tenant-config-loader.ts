@@ -7,7 +7,7 @@ import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { parseTenantConfigText } from '../functions/catalogue/domain/tenant-config';
+import { parseTenantConfigText } from '../functions/catalogue/domain/tenant-config/index';
 import { officialCalendarYears } from '../functions/domain/calendar-data';
 import { platformFunction, tableStatement } from './platform-function';
 

@@ -10,62 +10,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
-import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoHolidayNoticeStore } from '../functions/calendar/adapters/dynamo-holiday-notice-store';
 import { loadHolidayNotice, type LoadNoticeResult } from '../functions/calendar/use-cases';
 import type { NoticeIssue } from '../functions/domain/holiday-notice';
 import { ValidationError } from '../functions/shared/errors';
 import { systemClock, ulidGenerator } from '../functions/shared/runtime';
-import { environmentNames } from '../functions/shared/environment-names';
-import { localEndpointsFile } from '../infra/local/endpoints-file';
+import { operatorArguments, operatorTable } from './local-platform';
 
 const usage = '用法 / usage: npm run calendar:load -- FILE [--by NAME] [--reason TEXT] [--table NAME]';
-
-interface Options {
-  file?: string;
-  by: string;
-  reason?: string;
-  table?: string;
-}
-
-function parseArguments(argv: string[]): Options {
-  // who loaded it goes into the audit trail: without --by, the person at this terminal
-  const options: Options = { by: `${userInfo().username}@${hostname()}` };
-  for (let index = 0; index < argv.length; index += 1) {
-    const argument = argv[index] as string;
-    const value = () => {
-      const next = argv[index + 1];
-      if (next === undefined) throw new Error(`${argument} 需要一个值 / needs a value`);
-      index += 1;
-      return next;
-    };
-    if (argument === '--by') options.by = value();
-    else if (argument === '--reason') options.reason = value();
-    else if (argument === '--table') options.table = value();
-    else if (options.file === undefined) options.file = argument;
-    else throw new Error(`一次只加载一个文件 / One file at a time (got ${options.file} and ${argument})`);
-  }
-  return options;
-}
-
-function target(options: Options): { client: DynamoDBClient; tableName: string; label: string } {
-  if (options.table) return { client: new DynamoDBClient({}), tableName: options.table, label: `deployed table ${options.table}` };
-  const endpointsFile = localEndpointsFile(process.env[environmentNames.dataDir] ?? join(__dirname, '..', '.data'));
-  if (!existsSync(endpointsFile)) {
-    throw new Error(
-      '本地平台未运行，请先执行 npm start / The local platform is not running: start it with npm start (or pass --table NAME for a deployed stack)',
-    );
-  }
-  const endpoints = JSON.parse(readFileSync(endpointsFile, 'utf8')) as Record<string, string>;
-  const client = new DynamoDBClient({
-    endpoint: endpoints.AWS_ENDPOINT_URL_DYNAMODB,
-    region: endpoints.AWS_REGION,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  return { client, tableName: endpoints[environmentNames.tableName] as string, label: `local platform ${endpoints.url}` };
-}
 
 function describe(result: LoadNoticeResult, label: string): string {
   const what = `${result.year} ${result.documentNumber}`;
@@ -79,25 +32,28 @@ function describe(result: LoadNoticeResult, label: string): string {
 }
 
 async function main(): Promise<number> {
-  const options = parseArguments(process.argv.slice(2));
-  if (options.file === undefined) {
-    console.error(usage);
+  const options = operatorArguments(process.argv.slice(2));
+  const [file, ...extra] = options.files;
+  if (file === undefined || extra.length > 0) {
+    console.error(`${usage}${extra.length > 0 ? '\n一次只加载一个文件 / One file at a time' : ''}`);
     return 2;
   }
-  if (!existsSync(options.file)) {
-    console.error(`✗ ${options.file}: 文件不存在 / File not found`);
+  if (!existsSync(file)) {
+    console.error(`✗ ${file}: 文件不存在 / File not found`);
     return 2;
   }
-  const text = readFileSync(options.file, 'utf8');
-  const { client, tableName, label } = target(options);
+  const text = readFileSync(file, 'utf8');
+  // who loaded it goes into the audit trail: without --by, the person at this terminal
+  const by = options.by ?? `${userInfo().username}@${hostname()}`;
+  const { client, tableName, label } = operatorTable(options.table);
   const documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const deps = { notices: new DynamoHolidayNoticeStore(documents, tableName), clock: systemClock, ids: ulidGenerator };
   try {
-    console.log(describe(await loadHolidayNotice(deps, { text, by: options.by, ...(options.reason !== undefined ? { reason: options.reason } : {}) }), label));
+    console.log(describe(await loadHolidayNotice(deps, { text, by, ...(options.reason !== undefined ? { reason: options.reason } : {}) }), label));
     return 0;
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    console.error(`✗ ${options.file}: ${error.message}`);
+    console.error(`✗ ${file}: ${error.message}`);
     // the use case puts the notice's issues, each with its place, in the error's details
     for (const issue of (error.details ?? []) as readonly Partial<NoticeIssue>[]) {
       console.error(

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { TenantConfigSchema } from '../functions/catalogue/domain/tenant-config';
+import { TenantConfigSchema } from '../functions/catalogue/domain/tenant-config/index';
 import { taskDecisionBody, taskMessageSchema } from '../functions/approval/use-cases';
 import { caseEventSchema } from '../functions/kernel/events/case-events';
 import { acceptanceBody, createCaseBody, postVerificationBody, resubmissionBody } from '../functions/intake/use-cases';

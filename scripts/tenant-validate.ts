@@ -8,7 +8,7 @@
  * was given (checked first, since nothing can be said about a file that is not there).
  */
 import { readFileSync } from 'node:fs';
-import { parseTenantConfigText, type TenantConfigError } from '../functions/catalogue/domain/tenant-config';
+import { parseTenantConfigText, type TenantConfigError } from '../functions/catalogue/domain/tenant-config/index';
 
 const EXIT_VALID = 0;
 const EXIT_INVALID = 1;

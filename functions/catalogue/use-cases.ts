@@ -6,7 +6,7 @@ import { buildGuide, itemSummary } from './domain/guide';
 import type { Clock } from '../shared/runtime';
 import { type NationalCalendarSource, tenantCalendar } from '../kernel/calendar-access';
 import { itemChanged, type ItemCatalogue, type TenantDirectory } from './domain/service-item';
-import { BundleNotFoundError, mergeBundle, type TenantConfig } from './domain/tenant-config';
+import { BundleNotFoundError, mergeBundle, type TenantConfig } from './domain/tenant-config/index';
 import type { PublishedItem, TenantProfile } from './domain/service-item';
 
 export interface CatalogueDependencies {

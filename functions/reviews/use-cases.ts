@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { WorkingCalendar } from '../domain/calendar';
 import { PROVISIONAL_NOTE } from '../domain/provisional-note';
 import type { ItemCatalogue, TenantDirectory, TenantProfile } from '../catalogue/domain/service-item';
-import { reviewTouchpoints } from '../catalogue/domain/tenant-config';
+import { reviewTouchpoints } from '../catalogue/domain/tenant-config/index';
 import type { Case } from '../intake/domain/case';
 import type { CaseRepository } from '../intake/domain/ports';
 import { applicantDigest, applicantProofSchema } from '../kernel/applicant';

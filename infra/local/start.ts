@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseTenantConfigText } from '../../functions/catalogue/domain/tenant-config';
+import { parseTenantConfigText } from '../../functions/catalogue/domain/tenant-config/index';
 import { calendarWarning } from '../../functions/domain/calendar-warning';
 import { systemClock } from '../../functions/shared/runtime';
 import { environmentNames } from '../../functions/shared/environment-names';

@@ -1,5 +1,5 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { MaterialSchema } from '../../functions/catalogue/domain/tenant-config';
+import { MaterialSchema } from '../../functions/catalogue/domain/tenant-config/index';
 import { anApplicant, aPublishedItem } from '../support/fixtures';
 import { aPlatformForThisFile, eventually } from './support/platform';
 

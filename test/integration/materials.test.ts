@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { MaterialSchema } from '../../functions/catalogue/domain/tenant-config';
+import { MaterialSchema } from '../../functions/catalogue/domain/tenant-config/index';
 import type { LocalPlatform } from '../../infra/local/platform';
 import { aLambdaContext, anApiEvent } from '../support/api-gateway';
 import { aZip } from '../support/zip';

@@ -1,5 +1,5 @@
 import type { PublishedItem } from '../../functions/catalogue/domain/service-item';
-import { ServiceItemSchema } from '../../functions/catalogue/domain/tenant-config';
+import { ServiceItemSchema } from '../../functions/catalogue/domain/tenant-config/index';
 import type { Applicant } from '../../functions/intake/domain/case';
 
 /** A published 承诺件 with two departments in parallel, as the demo county configures it. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TenantProfile } from '../../functions/catalogue/domain/service-item';
-import { parseTenantConfigText } from '../../functions/catalogue/domain/tenant-config';
+import { parseTenantConfigText } from '../../functions/catalogue/domain/tenant-config/index';
 import { type CalendarYearRecord, nationalCalendar, nationalCalendarFrom, type WorkingCalendar } from '../../functions/domain/calendar';
 import { officialCalendarYears } from '../../functions/domain/calendar-data';
 import { calendarWarning, officialCalendarStatus } from '../../functions/domain/calendar-warning';

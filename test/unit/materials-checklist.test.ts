@@ -1,4 +1,4 @@
-import { MaterialSchema } from '../../functions/catalogue/domain/tenant-config';
+import { MaterialSchema } from '../../functions/catalogue/domain/tenant-config/index';
 import {
   acceptUpload,
   checklistView,

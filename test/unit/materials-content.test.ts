@@ -1,4 +1,4 @@
-import { MaterialSchema } from '../../functions/catalogue/domain/tenant-config';
+import { MaterialSchema } from '../../functions/catalogue/domain/tenant-config/index';
 import { detectFormat, locateZipDirectory, ZIP_TAIL_BYTES, zipEntryNames } from '../../functions/materials/domain/content';
 import { aZip } from '../support/zip';
 import { type MaterialUpload, ofdContainerProblem, requestUpload, signatureProblem } from '../../functions/materials/domain/material';

@@ -1,4 +1,4 @@
-import { MaterialSchema } from '../../functions/catalogue/domain/tenant-config';
+import { MaterialSchema } from '../../functions/catalogue/domain/tenant-config/index';
 import { allowedFileTypes, checkDeclaration, fileTypeOfName, MAX_MATERIAL_BYTES, sanitiseFileName } from '../../functions/materials/domain/file-rules';
 
 const aMaterial = (overrides: Record<string, unknown> = {}) => MaterialSchema.parse({ id: 'DESIGN_SCHEME', name: '建设工程设计方案', ...overrides });

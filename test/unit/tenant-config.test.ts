@@ -12,7 +12,7 @@ import {
   type TenantConfigError,
   type TenantConfigInput,
   type TenantConfigValidation,
-} from '../../functions/catalogue/domain/tenant-config';
+} from '../../functions/catalogue/domain/tenant-config/index';
 import { generateSchemaFiles } from '../../scripts/generate-schemas';
 
 const repositoryRoot = path.resolve(__dirname, '../..');

@@ -1,5 +1,6 @@
-import { type SFNClient, SendTaskSuccessCommand, TaskTimedOut } from '@aws-sdk/client-sfn';
+import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { CallbackOutcome, WorkflowAnswer, WorkflowCallback } from '../../approval/domain/ports';
+import { answerTaskToken } from '../../shared/task-token';
 
 /**
  * Ends a department's wait in the approval state machine (`rescheduled`), so the workflow counts the wait
@@ -8,13 +9,7 @@ import type { CallbackOutcome, WorkflowAnswer, WorkflowCallback } from '../../ap
 export class StepFunctionsWaitRescheduler implements WorkflowCallback {
   constructor(private readonly client: SFNClient) {}
 
-  async succeed(callbackToken: string, answer: WorkflowAnswer): Promise<CallbackOutcome> {
-    try {
-      await this.client.send(new SendTaskSuccessCommand({ taskToken: callbackToken, output: JSON.stringify(answer) }));
-      return 'delivered';
-    } catch (error) {
-      if (error instanceof TaskTimedOut) return 'token-expired';
-      throw error;
-    }
+  succeed(callbackToken: string, answer: WorkflowAnswer): Promise<CallbackOutcome> {
+    return answerTaskToken(this.client, callbackToken, answer);
   }
 }

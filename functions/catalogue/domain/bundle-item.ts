@@ -1,5 +1,5 @@
 import type { PublishedItem } from './service-item';
-import type { Bundle, MergedBundle, ServiceItem } from './tenant-config';
+import type { Bundle, MergedBundle, ServiceItem } from './tenant-config/index';
 
 /** The items a bundle entry was built from, each at the version that was current then. */
 export interface BundleMember {

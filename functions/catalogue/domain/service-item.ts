@@ -1,5 +1,5 @@
 import { canonicalJson } from '../../kernel/canonical-json';
-import type { ServiceItem, TenantConfig } from './tenant-config';
+import type { ServiceItem, TenantConfig } from './tenant-config/index';
 
 /**
  * A published version of a service item (事项): the item exactly as the county configured it, plus

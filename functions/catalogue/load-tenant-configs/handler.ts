@@ -11,7 +11,7 @@ import { loadShippedNotices } from '../../calendar/use-cases';
 import { calendarDependencies } from '../../calendar/wiring';
 import { officialCalendarYears } from '../../domain/calendar-data';
 import { logger, tracer } from '../../shared/powertools';
-import { parseTenantConfigText, type TenantConfig, type TenantConfigError } from '../domain/tenant-config';
+import { parseTenantConfigText, type TenantConfig, type TenantConfigError } from '../domain/tenant-config/index';
 import { type ApplySummary, applyTenantConfig, type CatalogueDependencies } from '../use-cases';
 import { catalogueDependencies } from '../wiring';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ItemResult } from '../../catalogue/domain/tenant-config';
+import type { ItemResult } from '../../catalogue/domain/tenant-config/index';
 import { canonicalJson } from '../../kernel/canonical-json';
 import { type DomainError, NotFoundError, RuleNotSatisfiableError, ValidationError } from '../../shared/errors';
 

@@ -1,7 +1,7 @@
 import type { CaseEvent } from '../../kernel/events/case-events';
 import { InvalidTransitionError, ValidationError } from '../../shared/errors';
 import type { PublishedItem } from '../../catalogue/domain/service-item';
-import type { FormField } from '../../catalogue/domain/tenant-config';
+import type { FormField } from '../../catalogue/domain/tenant-config/index';
 
 /**
  * The case (办件) lifecycle, pure: every transition checks the current status and returns the new

@@ -1,4 +1,4 @@
-import type { MaterialFileType } from '../../catalogue/domain/tenant-config';
+import type { MaterialFileType } from '../../catalogue/domain/tenant-config/index';
 
 /**
  * What an uploaded file really is, from its bytes rather than its name: the leading signature

@@ -1,4 +1,4 @@
-import type { Material, MaterialFileType } from '../../catalogue/domain/tenant-config';
+import type { Material, MaterialFileType } from '../../catalogue/domain/tenant-config/index';
 import { ValidationError } from '../../shared/errors';
 
 /**

@@ -1,5 +1,5 @@
 import type { PublishedItem } from '../../catalogue/domain/service-item';
-import type { Material, MaterialFileType } from '../../catalogue/domain/tenant-config';
+import type { Material, MaterialFileType } from '../../catalogue/domain/tenant-config/index';
 import type { CaseEvent } from '../../kernel/events/case-events';
 import { NotFoundError, RuleNotSatisfiableError, ValidationError } from '../../shared/errors';
 import { type DetectedFormat, detectFormat, expectedFormat, formatLabel, OFD_ENTRY_FILE } from './content';

@@ -1,4 +1,4 @@
-import type { reviewTouchpoints } from '../../catalogue/domain/tenant-config';
+import type { reviewTouchpoints } from '../../catalogue/domain/tenant-config/index';
 import { ForbiddenError, InvalidTransitionError, RuleNotSatisfiableError } from '../../shared/errors';
 import type { StaffIdentity } from '../../shared/request-context';
 

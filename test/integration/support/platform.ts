@@ -6,7 +6,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoItemCatalogue } from '../../../functions/catalogue/adapters/dynamo-item-catalogue';
 import type { PublishedItem } from '../../../functions/catalogue/domain/service-item';
 import { DynamoTenantDirectory } from '../../../functions/catalogue/adapters/dynamo-tenant-directory';
-import { parseTenantConfigText } from '../../../functions/catalogue/domain/tenant-config';
+import { parseTenantConfigText } from '../../../functions/catalogue/domain/tenant-config/index';
 import { applyTenantConfig } from '../../../functions/catalogue/use-cases';
 import { systemClock } from '../../../functions/shared/runtime';
 import { type LocalPlatform, startLocalPlatform } from '../../../infra/local/platform';
