@@ -7,6 +7,7 @@
  * Usage: `npm run export:audit -- [--tenant 522732 [--tenant 630103]] [--date 2026-11-23] [--table NAME --bucket NAME]`
  * The date defaults to yesterday (Asia/Shanghai). Exit codes: 0 exported; 1 bad arguments; 2 the target could not be reached.
  */
+import { DIVISION_CODE_PATTERN } from '../functions/kernel/ids';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -36,7 +37,7 @@ async function main(): Promise<number> {
   let options: ReturnType<typeof parseArguments>;
   try {
     options = parseArguments(process.argv.slice(2));
-    if (!options.tenants.every((tenant) => /^\d{6}$/.test(tenant))) throw new Error('--tenant 应为六位代码 / --tenant must be a 6-digit code');
+    if (!options.tenants.every((tenant) => DIVISION_CODE_PATTERN.test(tenant))) throw new Error('--tenant 应为六位代码 / --tenant must be a 6-digit code');
     if (options.date && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new Error('--date 应为 YYYY-MM-DD / --date must be YYYY-MM-DD');
   } catch (error) {
     console.error(`✗ ${(error as Error).message}\n用法 / usage: npm run export:audit -- [--tenant 522732] [--date 2026-11-23] [--table NAME --bucket NAME]`);

@@ -1,13 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-
-const repoRoot = path.resolve(__dirname, '../..');
+import { moduleAt, runUnderTimeZone } from '../support/time-zone';
 
 /** Computes a fingerprint of calendar and clock results in a child process with the given TZ. */
 function fingerprintUnder(timeZone: string): { offsetMinutes: number; results: unknown } {
   const script = `
-    const calendar = require(${JSON.stringify(path.join(repoRoot, 'functions/domain/calendar.ts'))});
-    const clock = require(${JSON.stringify(path.join(repoRoot, 'functions/domain/case-clock.ts'))});
+    const calendar = require(${moduleAt('functions/domain/calendar.ts')});
+    const clock = require(${moduleAt('functions/domain/case-clock.ts')});
     const starts = ['2025-02-07T16:30Z', '2025-02-07T15:59:59Z', '2024-02-08T23:30:00-08:00', '2026-02-13T00:10:00+08:00', '2025-12-31T16:00:00Z', '2024-09-28'];
     const days = [];
     for (let ms = Date.UTC(2024, 0, 1); ms <= Date.UTC(2026, 11, 31); ms += 86400000) {
@@ -23,14 +20,7 @@ function fingerprintUnder(timeZone: string): { offsetMinutes: number; results: u
     };
     process.stdout.write(JSON.stringify({ offsetMinutes: new Date('2025-07-01T00:00:00Z').getTimezoneOffset(), results }));
   `;
-  const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
-    cwd: repoRoot,
-    env: { ...process.env, TZ: timeZone },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  if (child.status !== 0) throw new Error(`child under TZ=${timeZone} failed: ${child.stderr}`);
-  return JSON.parse(child.stdout);
+  return runUnderTimeZone(timeZone, script);
 }
 
 describe('given the process time zone is Los Angeles or Shanghai', () => {

@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { moduleAt, runUnderTimeZone } from '../support/time-zone';
 import { CalendarChinese } from 'date-chinese';
 import {
   CalendarNotAvailable,
@@ -14,7 +13,6 @@ import { validateHolidayNotice } from '../../functions/domain/holiday-notice';
 import { provisionalYearRecord } from '../../functions/domain/provisional-calendar';
 import { statutoryHolidays, type StatutoryHolidayName } from '../../functions/domain/statutory-holidays';
 
-const repoRoot = path.resolve(__dirname, '../..');
 const DAY_MS = 86_400_000;
 const end = (ymd: string) => `${ymd}T23:59:59+08:00`;
 
@@ -147,14 +145,7 @@ describe('given the statutory holidays of Article 2 of 《全国年节及纪念�
         }
         process.stdout.write(JSON.stringify(answers));
       `;
-      const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
-        cwd: repoRoot,
-        env: { ...process.env, TZ: 'Asia/Shanghai' },
-        encoding: 'utf8',
-        timeout: 60_000,
-      });
-      if (child.status !== 0) throw new Error(`chinese-days child failed: ${child.stderr}`);
-      const raw = JSON.parse(child.stdout) as Record<string, string[]>;
+      const raw = runUnderTimeZone<Record<string, string[]>>('Asia/Shanghai', script);
       theirs = Object.fromEntries(
         Object.entries(raw).map(([key, dates]) => {
           const year = Number(key.slice(0, 4));
@@ -402,9 +393,9 @@ describe('given the process time zone is Los Angeles or Shanghai', () => {
   /** Statutory holidays, provisional records and a deadline computed in a child process with the given TZ. */
   function fingerprintUnder(timeZone: string): { offsetMinutes: number; results: unknown } {
     const script = `
-      const holidays = require(${JSON.stringify(path.join(repoRoot, 'functions/domain/statutory-holidays.ts'))});
-      const provisional = require(${JSON.stringify(path.join(repoRoot, 'functions/domain/provisional-calendar.ts'))});
-      const calendar = require(${JSON.stringify(path.join(repoRoot, 'functions/domain/calendar.ts'))});
+      const holidays = require(${moduleAt('functions/domain/statutory-holidays.ts')});
+      const provisional = require(${moduleAt('functions/domain/provisional-calendar.ts')});
+      const calendar = require(${moduleAt('functions/domain/calendar.ts')});
       const years = [2027, 2028, 2029, 2030, 2036, 2044];
       const results = {
         statutory: years.map(holidays.statutoryHolidays),
@@ -414,14 +405,7 @@ describe('given the process time zone is Los Angeles or Shanghai', () => {
       };
       process.stdout.write(JSON.stringify({ offsetMinutes: new Date('2027-07-01T00:00:00Z').getTimezoneOffset(), results }));
     `;
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
-      cwd: repoRoot,
-      env: { ...process.env, TZ: timeZone },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    if (child.status !== 0) throw new Error(`child under TZ=${timeZone} failed: ${child.stderr}`);
-    return JSON.parse(child.stdout);
+    return runUnderTimeZone(timeZone, script);
   }
 
   describe('when the same derivation runs under each', () => {
