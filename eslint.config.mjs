@@ -14,7 +14,7 @@ import tseslint from 'typescript-eslint';
 // every restriction that applies to it in one block.
 // ---------------------------------------------------------------------------------------------
 
-const contexts = ['approval', 'calendar', 'catalogue', 'certificates', 'intake', 'materials', 'notifications', 'reviews', 'supervision'];
+const contexts = ['api-docs', 'approval', 'calendar', 'catalogue', 'certificates', 'intake', 'materials', 'notifications', 'reviews', 'supervision'];
 
 /**
  * Import paths are relative, so each rule is written for the depth of the file it checks: `up(d)` is the
@@ -26,8 +26,8 @@ const up = (depth) => '\\.\\./'.repeat(depth + 1);
 const below = (folder, depth) => `${folder}/${'*/'.repeat(depth)}*.ts`;
 
 /** An import of another context's internals: anything of it but its domain/. */
-const otherContextInternals = (own, depth, alsoAllowed = []) => ({
-  regex: `^${up(depth)}(?:${contexts.filter((name) => name !== own && !alsoAllowed.includes(name)).join('|')})/(?!domain/)`,
+const otherContextInternals = (own, depth) => ({
+  regex: `^${up(depth)}(?:${contexts.filter((name) => name !== own).join('|')})/(?!domain/)`,
   message: `${own}: use another context through its domain/ (pure types and rules), functions/kernel and functions/shared only; its adapters, use cases, wiring and handlers are its own. Read its entities through the functions/shared/table codecs in an adapter of this context.`,
 });
 
@@ -59,19 +59,12 @@ const ownOuterLayers = (depth) => ({
 
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
-/**
- * The deploy-time loader (a CloudFormation custom resource) composes two contexts: the catalogue's tenant
- * configuration and the calendar's shipped holiday notices. It may use the calendar's use case and wiring
- * until its entry moves to a composition root outside the contexts (infra/tenant-config-loader.ts).
- */
-const deployLoader = 'functions/catalogue/load-tenant-configs/handler.ts';
-
 const boundaries = [
   // each context: its outer layers (handlers, use cases, adapters, wiring), then its domain
   ...contexts.flatMap((context) =>
     DEPTHS.map((depth) => ({
       files: [below(`functions/${context}`, depth)],
-      ignores: [`functions/${context}/domain/**`, deployLoader],
+      ignores: [`functions/${context}/domain/**`],
       rules: restrict(otherContextInternals(context, depth), infraImport(depth)),
     })),
   ),
@@ -81,7 +74,6 @@ const boundaries = [
       rules: restrict(otherContextInternals(context, depth), infraImport(depth), impurePackages, platformAdapters(depth), ownOuterLayers(depth)),
     })),
   ),
-  { files: [deployLoader], rules: restrict(otherContextInternals('catalogue', 1, ['calendar']), infraImport(1)) },
   // the kernel: vocabulary several contexts share (events, ids, digests, audit record, calendar access); pure
   ...DEPTHS.map((depth) => ({
     files: [below('functions/kernel', depth)],

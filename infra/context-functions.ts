@@ -2,14 +2,20 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { DynamoEventSource, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { ICommandHooks, NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { dirname, join } from 'node:path';
 import { type BoundedContext, type FunctionDefinition, functionDefinitions } from './definitions/functions';
-import { consumeQueue, includesAccess, unhandledAccess } from './definitions/access';
+import type { BundledFile } from './definitions/functions/definition';
+import { type BucketOperation, consumeQueue, includesAccess, unhandledAccess, writeAuditTrail, writesTable } from './definitions/access';
 import type { BucketDefinition } from './definitions/buckets';
-import { platformFunction, tableStatement } from './platform-function';
-import { Aws, Validations } from 'aws-cdk-lib';
+import { smsGatewaySecret } from './definitions/secrets';
+import type { IdentitySettings } from '../functions/shared/identity-settings';
+import { environmentNames } from '../functions/shared/environment-names';
+import type { SmsSettings } from './deployment';
+import { auditTrailDenyStatement, platformFunction, tableStatementFor } from './platform-function';
+import { Aws, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -25,32 +31,55 @@ export interface ContextFunctionsProps {
   readonly queues: ReadonlyMap<string, IQueue>;
   readonly topics: ReadonlyMap<string, ITopic>;
   readonly secrets: ReadonlyMap<string, ISecret>;
+  /** The deployment's SMS channel (config/deployments/<name>.yaml): what `sendSms` grants. */
+  readonly sms: SmsSettings;
+  /** Handed to every HTTP function as `IDENTITY_SETTINGS`: the issuers, audiences and claim names of both audiences. */
+  readonly identity: IdentitySettings;
 }
 
+const repositoryRoot = join(__dirname, '..');
+
 const bucketName = (definition: BucketDefinition) => `${definition.namePrefix}-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
+
+const bucketActions: Readonly<Record<BucketOperation, { readonly s3: readonly string[]; readonly kms: readonly string[] }>> = {
+  // the buckets are versioned: a material is read and served at the version that was verified
+  read: { s3: ['s3:GetObject', 's3:GetObjectVersion'], kms: ['kms:Decrypt'] },
+  // single-part puts only (presigned uploads are single PUTs), which need no kms:Decrypt
+  write: { s3: ['s3:PutObject'], kms: ['kms:GenerateDataKey'] },
+  // a refused upload is deleted at the version that was checked
+  delete: { s3: ['s3:DeleteObject', 's3:DeleteObjectVersion'], kms: [] },
+};
 
 /**
  * Object access to one bucket: named S3 and KMS actions, objects of that bucket only. The object
  * ARN is built from the bucket's deterministic name, so the one wildcard (`/*`, every case's
- * objects) can be acknowledged precisely.
+ * objects) can be acknowledged precisely. Deletes are refused on a bucket whose every version is evidence.
  */
-function grantObjectAccess(fn: NodejsFunction, definition: BucketDefinition, mode: 'read' | 'write', dataKey: IKey): void {
+export function grantObjectAccess(fn: NodejsFunction, definition: BucketDefinition, mode: BucketOperation, dataKey: IKey): void {
+  if (mode === 'delete' && definition.keepsEveryVersion)
+    throw new Error(`${fn.node.id} may not delete from ${definition.id}: every version of it is kept (keepsEveryVersion)`);
   const objects = `arn:${Aws.PARTITION}:s3:::${bucketName(definition)}/*`;
-  // the buckets are versioned: reads and deletes pin the version they verified
-  const actions =
-    mode === 'read'
-      ? ['s3:GetObject', 's3:GetObjectVersion']
-      : ['s3:PutObject', 's3:GetObject', 's3:GetObjectVersion', 's3:DeleteObject', 's3:DeleteObjectVersion'];
-  fn.addToRolePolicy(new PolicyStatement({ actions, resources: [objects] }));
+  const { s3, kms } = bucketActions[mode];
+  fn.addToRolePolicy(new PolicyStatement({ actions: [...s3], resources: [objects] }));
   // without ListBucket, HeadObject on a missing object answers 403 instead of 404
   if (mode === 'read')
     fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [`arn:${Aws.PARTITION}:s3:::${bucketName(definition)}`] }));
-  fn.addToRolePolicy(new PolicyStatement({ actions: mode === 'read' ? ['kms:Decrypt'] : ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [dataKey.keyArn] }));
+  if (kms.length > 0) fn.addToRolePolicy(new PolicyStatement({ actions: [...kms], resources: [dataKey.keyArn] }));
   fn.addEnvironment(definition.nameEnvironmentVariable, bucketName(definition));
   Validations.of(fn).acknowledge({
     id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${definition.namePrefix}-<AWS::AccountId>-<AWS::Region>/*]`,
     reason: 'Objects are keyed per tenant and case under this one bucket (tenant first in every key); access is limited to this bucket and named actions.',
   });
+}
+
+/** Bundling steps that copy a definition's `bundledFiles` into the bundle after esbuild ran (paths from the repository root). */
+export function copyIntoBundle(files: readonly BundledFile[]): ICommandHooks {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (_inputDir: string, outputDir: string) =>
+      files.flatMap(({ from, to }) => [`mkdir -p "${dirname(join(outputDir, to))}"`, `cp "${join(repositoryRoot, from)}" "${join(outputDir, to)}"`]),
+  };
 }
 
 /**
@@ -70,8 +99,12 @@ export class ContextFunctions extends Construct {
         table: props.table,
         ...(definition.timeoutSeconds ? { timeoutSeconds: definition.timeoutSeconds } : {}),
         ...(definition.memoryMb ? { memoryMb: definition.memoryMb } : {}),
+        ...(definition.bundledFiles ? { commandHooks: copyIntoBundle(definition.bundledFiles) } : {}),
       });
       this.grant(fn, definition, props);
+      // the trail's writers are named; every other function that may write the table is denied the audit partitions
+      if (writesTable(definition.access) && !includesAccess(definition.access, writeAuditTrail)) fn.addToRolePolicy(auditTrailDenyStatement(props.table));
+      if (definition.trigger.kind === 'http') fn.addEnvironment(environmentNames.identitySettings, Stack.of(this).toJsonString(props.identity));
       if (definition.trigger.kind === 'tableStream') {
         const { filter } = definition.trigger;
         fn.addEventSource(
@@ -89,11 +122,7 @@ export class ContextFunctions extends Construct {
             ],
           }),
         );
-        Validations.of(fn).acknowledge({
-          id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-          reason:
-            'dynamodb:ListStreams (added by the stream event source) supports no resource-level permissions; the stream read actions name the table stream.',
-        });
+        // the event source grants dynamodb:ListStreams and the stream reads on the table's stream ARN: no wildcard to acknowledge
       }
       if (definition.trigger.kind === 'queue') {
         const queue = required(props.queues, definition.trigger.queue.id, 'queue');
@@ -117,17 +146,18 @@ export class ContextFunctions extends Construct {
     for (const grant of definition.access) {
       switch (grant.kind) {
         case 'table':
-          fn.addToRolePolicy(tableStatement(props.table, grant.mode));
+          fn.addToRolePolicy(tableStatementFor(props.table, grant.operation));
+          break;
+        case 'auditTrail':
+          // an audit record is a put (putItems); naming the trail only spares the function the deny
+          if (!includesAccess(definition.access, { kind: 'table', operation: 'put' }))
+            throw new Error(`${definition.id} lists writeAuditTrail but may not put items`);
           break;
         case 'bucket':
           grantObjectAccess(fn, grant.bucket, grant.mode, props.dataKey);
           break;
         case 'sms':
-          fn.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
-          Validations.of(fn).acknowledge({
-            id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-            reason: 'SMS to an applicant is an SNS publish to a phone number, which has no resource ARN; X-Ray tracing actions have none either.',
-          });
+          this.grantSms(fn, props);
           break;
         case 'topic': {
           const topic = required(props.topics, grant.topic.id, 'topic');
@@ -160,6 +190,27 @@ export class ContextFunctions extends Construct {
           unhandledAccess(grant);
       }
     }
+  }
+
+  /**
+   * The deployment's SMS channel. `sns`: sns:Publish to phone numbers, which have no ARN (the function's one wildcard).
+   * `http-gateway`: the gateway's URL and its bearer-token secret, and no SNS permission for text messages at all.
+   */
+  private grantSms(fn: NodejsFunction, props: ContextFunctionsProps): void {
+    fn.addEnvironment(environmentNames.notificationChannel, props.sms.channel);
+    if (props.sms.channel === 'sns') {
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+      Validations.of(fn).acknowledge({
+        id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+        reason:
+          "An SMS to an applicant is an SNS publish to a phone number, which has no resource ARN; sns:Publish is this function's only wildcard (an infra test pins it), and its topic publishes name the topic.",
+      });
+      return;
+    }
+    const secret = required(props.secrets, smsGatewaySecret.id, 'secret');
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
+    fn.addEnvironment(smsGatewaySecret.arnEnvironmentVariable, secret.secretArn);
+    fn.addEnvironment(environmentNames.smsGatewayUrl, props.sms.url);
   }
 }
 

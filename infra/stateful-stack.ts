@@ -7,13 +7,19 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
-import { StaffDirectory } from './staff-directory';
-import { secretDefinitions } from './definitions/secrets';
+import { type PlatformIdentity, platformIdentity } from './identity';
+import { secretDefinitions, smsGatewaySecret } from './definitions/secrets';
+import type { Deployment } from './deployment';
 import type { Construct } from 'constructs';
 import { bucketDefinitions } from './definitions/buckets';
 import { deadLetterQueueId, queueDefinitions } from './definitions/queues';
 import { tableDefinition } from './definitions/table';
 import { topicDefinitions } from './definitions/topics';
+
+export interface StatefulStackProps extends StackProps {
+  /** The deployment file this installation is built from (infra/deployment.ts). */
+  readonly deployment: Deployment;
+}
 
 const attributeType = (type: 'S' | 'N'): AttributeType => (type === 'S' ? AttributeType.STRING : AttributeType.NUMBER);
 
@@ -29,9 +35,10 @@ export class StatefulStack extends Stack {
   readonly queues: ReadonlyMap<string, IQueue>;
   readonly topics: ReadonlyMap<string, ITopic>;
   readonly secrets: ReadonlyMap<string, ISecret>;
-  readonly staffDirectory: StaffDirectory;
+  /** Who signs in: the user pools of `cognito` audiences, and the issuers and claim names of both audiences. */
+  readonly identity: PlatformIdentity;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
 
     this.dataKey = new Key(this, 'DataKey', {
@@ -114,6 +121,20 @@ export class StatefulStack extends Stack {
         return [definition.id, secret];
       }),
     );
+    if (props.deployment.sms.channel === 'http-gateway') {
+      const secret = new Secret(this, smsGatewaySecret.id, {
+        description: smsGatewaySecret.description,
+        // a starting value to give the gateway; an operator may put the gateway's own token here instead
+        generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+      Validations.of(secret).acknowledge({
+        id: 'AwsSolutions-SMG4',
+        reason:
+          "The token is shared with the county's SMS gateway, which has no Secrets Manager rotation hook; it is rotated with the gateway by an operator (put-secret-value), and the notifier rereads it within minutes.",
+      });
+      this.secrets = new Map([...this.secrets, [smsGatewaySecret.id, secret]]);
+    }
 
     this.topics = new Map(
       topicDefinitions.map((definition) => [
@@ -153,6 +174,6 @@ export class StatefulStack extends Stack {
       }),
     );
 
-    this.staffDirectory = new StaffDirectory(this, 'StaffDirectory');
+    this.identity = platformIdentity(this, props.deployment);
   }
 }

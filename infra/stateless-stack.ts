@@ -1,9 +1,10 @@
 import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type { StaffDirectory } from './staff-directory';
+import type { IdentityAudience, IdentitySettings } from '../functions/shared/identity-settings';
+import type { Deployment } from './deployment';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -15,9 +16,10 @@ import type { Construct } from 'constructs';
 import { join } from 'node:path';
 import { workflowDefinitions } from './definitions/workflows';
 import { Workflow } from './workflow';
+import { ShippedNoticesLoader } from './shipped-notices-loader';
 import { TenantConfigLoader } from './tenant-config-loader';
 import { ContextFunctions } from './context-functions';
-import { type BoundedContext, functionDefinitions } from './definitions/functions';
+import { type BoundedContext, functionDefinitions, shippedNoticesLoader, tenantConfigLoader } from './definitions/functions';
 
 export interface StatelessStackProps extends StackProps {
   readonly table: ITableV2;
@@ -25,7 +27,10 @@ export interface StatelessStackProps extends StackProps {
   readonly queues: ReadonlyMap<string, IQueue>;
   readonly topics: ReadonlyMap<string, ITopic>;
   readonly secrets: ReadonlyMap<string, ISecret>;
-  readonly staffDirectory: StaffDirectory;
+  /** The deployment file this installation is built from (infra/deployment.ts): its SMS channel. */
+  readonly deployment: Deployment;
+  /** Issuer, audiences and claim names of citizens' and staff tokens (user pools of the stateful stack, or external issuers). */
+  readonly identity: IdentitySettings;
 }
 
 const contexts: readonly { id: string; context: BoundedContext }[] = [
@@ -57,14 +62,23 @@ export class StatelessStack extends Stack {
         queues: props.queues,
         topics: props.topics,
         secrets: props.secrets,
+        sms: props.deployment.sms,
+        identity: props.identity,
       });
       for (const [functionId, fn] of built.functions) functions.set(functionId, fn);
     }
 
     for (const definition of workflowDefinitions) new Workflow(this, definition.id, { definition, functions, queues: props.queues });
 
-    // `cdk deploy` loads config/tenants into the table: a county onboarded by adding a file is live after deploy
-    new TenantConfigLoader(this, 'TenantConfigs', { table: props.table, configDirectory: join(__dirname, '..', 'config', 'tenants') });
+    // `cdk deploy` loads the shipped holiday notices (the national calendar's initial data), then config/tenants:
+    // each context loads its own data, and a county onboarded by adding a file is live after deploy
+    const shippedNotices = new ShippedNoticesLoader(this, shippedNoticesLoader.id, { table: props.table });
+    const tenantConfigs = new TenantConfigLoader(this, tenantConfigLoader.id, {
+      table: props.table,
+      configDirectory: join(__dirname, '..', 'config', 'tenants'),
+    });
+    // the calendar first, as when one loader did both
+    tenantConfigs.resource.node.addDependency(shippedNotices.resource);
 
     this.api = new HttpApi(this, 'HttpApi', { apiName: 'tongban', createDefaultStage: false });
     this.api.addStage('DefaultStage', {
@@ -73,29 +87,39 @@ export class StatelessStack extends Stack {
       accessLogSettings: { destination: new LogGroupLogDestination(new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_YEAR })) },
       throttle: { rateLimit: 200, burstLimit: 400 },
     });
-    // staff routes take only a verified ID token of a staff account; its claims say who acts
-    const staffAuthorizer = new HttpUserPoolAuthorizer('StaffAuthorizer', props.staffDirectory.userPool, {
-      userPoolClients: [props.staffDirectory.portalClient],
-    });
+    // a route takes the ID token of its audience only: a staff token on a citizen route (or the reverse) is refused at the
+    // gateway, as is a missing or expired one; the function reads who acts from the verified claims
+    const authorizers: Readonly<Record<IdentityAudience, HttpJwtAuthorizer>> = {
+      citizen: new HttpJwtAuthorizer('CitizenAuthorizer', props.identity.citizen.issuer, { jwtAudience: [...props.identity.citizen.audiences] }),
+      staff: new HttpJwtAuthorizer('StaffAuthorizer', props.identity.staff.issuer, { jwtAudience: [...props.identity.staff.audiences] }),
+    };
     for (const definition of functionDefinitions) {
       if (definition.trigger.kind !== 'http') continue;
       const fn = functions.get(definition.id);
       if (!fn) throw new Error(`function ${definition.id} belongs to no deployed context`);
-      const forStaff = definition.trigger.audience === 'staff';
+      const { audience } = definition.trigger;
       const routes = this.api.addRoutes({
         path: definition.trigger.path,
         methods: [HttpMethod[definition.trigger.method]],
         integration: new HttpLambdaIntegration(`${definition.id}Integration`, fn),
-        ...(forStaff ? { authorizer: staffAuthorizer } : {}),
+        ...(audience === 'public' ? {} : { authorizer: authorizers[audience] }),
       });
-      if (forStaff) continue;
+      if (audience !== 'public') continue;
       for (const route of routes) {
         Validations.of(route).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason:
-            'A route for applicants and the public (apply, own cases by ID proof, guides, verification); staff identity is never taken from it, and every key stays tenant-scoped.',
+            "Public by design (route audience `public`): the catalogue and guides, the holiday notices, certificate verification, complaints, the receipt's progress lookup, the OpenAPI document and its docs page need no sign-in and return no one's personal data; every key stays tenant-scoped, and every other route has a JWT authorizer.",
         });
       }
+    }
+    for (const audience of ['citizen', 'staff'] as const) {
+      const name = audience === 'citizen' ? 'Citizen' : 'Staff';
+      new CfnOutput(this, `${name}Issuer`, { value: props.identity[audience].issuer, description: `iss of the ${audience} ID tokens the API accepts` });
+      new CfnOutput(this, `${name}Audiences`, {
+        value: Stack.of(this).toJsonString(props.identity[audience].audiences),
+        description: `aud (app client ids) of the ${audience} ID tokens the API accepts`,
+      });
     }
     // raised by functions/shared/monitoring.ts when a deadline reaches a year without an official holiday notice
     new Alarm(this, 'CalendarNotAvailableAlarm', {

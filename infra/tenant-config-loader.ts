@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CustomResource, Stack, Validations } from 'aws-cdk-lib';
+import type { CustomResource } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { parseTenantConfigText } from '../functions/catalogue/domain/tenant-config/index';
-import { officialCalendarYears } from '../functions/domain/calendar-data';
-import { platformFunction, tableStatement } from './platform-function';
+import { addDeployTimeLoader } from './deploy-time-loader';
+import { tenantConfigLoader } from './definitions/functions';
 
 /** Where the handler finds the configuration: `join(__dirname, 'tenants')` next to the bundled index.js. */
 const bundledConfigFolder = 'tenants';
@@ -46,11 +43,6 @@ function configDirectoryDigest(directory: string): string {
   return hash.digest('hex');
 }
 
-/** sha256 of the holiday notices the loader bundles (functions/domain/calendar-data): a changed one re-runs the loader. */
-function shippedNoticesDigest(): string {
-  return createHash('sha256').update(JSON.stringify(officialCalendarYears)).digest('hex');
-}
-
 export interface TenantConfigLoaderProps {
   readonly table: ITableV2;
   /** Absolute path of the tenant configuration directory (config/tenants). */
@@ -61,49 +53,26 @@ export interface TenantConfigLoaderProps {
  * Makes `cdk deploy` load the tenant configuration directory into the table: the directory is
  * bundled next to a custom-resource handler, which validates every file and applies them all (or,
  * when any file is invalid, none, failing the deployment). A county onboarded by adding a file is
- * live once the deployment completes. The same handler loads the holiday notices shipped with the code
- * as the national calendar's initial data (years already loaded, and their corrections, are kept).
+ * live once the deployment completes. The holiday notices shipped with the code are loaded by their
+ * own resource (ShippedNoticesLoader), which the stack makes this one wait for.
  */
 export class TenantConfigLoader extends Construct {
+  /** The custom resource, to order it after what it needs loaded first. */
+  readonly resource: CustomResource;
+
   constructor(scope: Construct, id: string, props: TenantConfigLoaderProps) {
     super(scope, id);
     refuseInvalidConfiguration(props.configDirectory);
 
-    const fn = platformFunction(this, 'Function', {
-      entry: 'functions/catalogue/load-tenant-configs/handler.ts',
+    ({ resource: this.resource } = addDeployTimeLoader(this, {
+      definition: tenantConfigLoader,
       table: props.table,
-      description: 'Tongban: loads config/tenants and the shipped holiday notices into the table on cdk deploy',
-      // two counties take seconds; the margin is for many counties, each item read before it is written
-      timeoutSeconds: 300,
+      properties: { configDigest: configDirectoryDigest(props.configDirectory) },
       commandHooks: {
         beforeBundling: () => [],
         beforeInstall: () => [],
         afterBundling: (_inputDir: string, outputDir: string) => [`cp -R "${props.configDirectory}" "${join(outputDir, bundledConfigFolder)}"`],
       },
-    });
-    fn.addToRolePolicy(tableStatement(props.table, 'read'));
-    fn.addToRolePolicy(tableStatement(props.table, 'write'));
-
-    const provider = new Provider(this, 'Provider', {
-      onEventHandler: fn,
-      logGroup: new LogGroup(this, 'ProviderLogs', { retention: RetentionDays.ONE_YEAR }),
-    });
-    // cdk-nag names the wildcard by the function's logical id, which depends on where this construct sits
-    const functionLogicalId = Stack.of(this).getLogicalId(fn.node.defaultChild as CfnFunction);
-    Validations.of(provider).acknowledge({
-      id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason:
-        'The CDK Provider framework function gets the AWS-managed basic execution policy, which only allows writing its own CloudWatch logs (kept one year).',
-    });
-    Validations.of(provider).acknowledge({
-      id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${functionLogicalId}.Arn>:*]`,
-      reason: 'The CDK Provider framework may invoke any version or alias of the one loader function (`<function arn>:*`); it can invoke no other function.',
-    });
-
-    new CustomResource(this, 'Resource', {
-      serviceToken: provider.serviceToken,
-      resourceType: 'Custom::TenantConfigs',
-      properties: { configDigest: configDirectoryDigest(props.configDirectory), noticesDigest: shippedNoticesDigest() },
-    });
+    }));
   }
 }

@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -8,7 +8,7 @@ import { Construct } from 'constructs';
 import { answerWorkflow, includesAccess, startWorkflow } from './definitions/access';
 import { functionDefinitions } from './definitions/functions';
 import { queueDefinitions } from './definitions/queues';
-import { type WorkflowDefinition, workflowPlaceholders } from './definitions/workflows';
+import { partitionPlaceholder, type WorkflowDefinition, workflowPlaceholders } from './definitions/workflows';
 
 type ConfigurableFunction = IFunction & { addEnvironment(key: string, value: string): unknown };
 
@@ -22,7 +22,8 @@ export interface WorkflowProps {
 /**
  * A Standard state machine deployed from its one ASL file (the file the local runtime also runs).
  * The definition is a file, so CDK cannot infer its permissions: each is granted here explicitly,
- * and the functions allowed to start it or answer its tokens receive its ARN.
+ * and the functions allowed to start it or answer its tokens receive its ARN. Its integration ARNs carry
+ * `${Partition}`, filled with the stack's partition, so the one file deploys to `aws` and `aws-cn` alike.
  */
 export class Workflow extends Construct {
   readonly stateMachine: StateMachine;
@@ -50,6 +51,8 @@ export class Workflow extends Construct {
       stateMachineType: StateMachineType.STANDARD,
       definitionBody: DefinitionBody.fromFile(props.definition.definitionPath),
       definitionSubstitutions: {
+        // integration ARNs name the stack's partition (`aws-cn` in China), never a literal `arn:aws:`
+        [partitionPlaceholder]: Stack.of(this).partition,
         ...Object.fromEntries(queues.map(({ placeholder, queue }) => [placeholder, queue.queueUrl])),
         ...Object.fromEntries(invoked.map(({ placeholder, fn }) => [placeholder, fn.functionArn])),
       },

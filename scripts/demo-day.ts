@@ -1,23 +1,67 @@
 /**
  * A scripted day of activity on the running local platform (`npm start`), for both sample counties:
- * 即办件 taken and completed at once, 承诺件 accepted and approved by each department's handler, one left
- * open, reviews at completion (one bad), the rectification ledger worked, a complaint closed as
- * cannot-be-fixed. Then it prints the supervision figures the counters hold.
+ * 即办件 filed and completed at once, 承诺件 accepted and approved by each department's handler, one left
+ * open, reviews at completion (one bad), the rectification ledger worked by the owner department, a
+ * complaint closed as cannot-be-fixed. Then it prints the supervision figures the counters hold.
  *
- * Usage: `npm run demo:day`. Every run adds another day's worth of activity (new applicants).
+ * Everyone signs in through the local providers, as `npm run token` does (infra/local/sign-in.ts): the window
+ * clerk, the handlers and heads and the supervisor of config/local/staff.yaml, and the real-name applicants of
+ * config/local/citizens.yaml, who file online and rate their cases. A separate process cannot enrol accounts, so
+ * the walk-in applicants without one (made up per run) are taken at the window and do not rate.
+ *
+ * Usage: `npm run demo:day` (`-- --help` for this text). Data directory: TONGBAN_DATA_DIR (default .data), as for
+ * `npm start`. Every run adds another day's worth of activity. Exit codes: 0 done; 2 bad arguments, no running
+ * platform, or a step refused.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseTenantConfigText } from '../functions/catalogue/domain/tenant-config/index';
+import { environmentNames } from '../functions/shared/environment-names';
+import { type CitizenAccount, citizenDirectory, type StaffAccount, staffDirectory } from '../infra/local/identity-accounts';
+import { signInCitizen, signInStaff } from '../infra/local/sign-in';
 import { runningLocalPlatform } from './local-platform';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies are untyped JSON, checked by what reads them
 type Json = Record<string, any>;
-const platform = runningLocalPlatform();
-const runTag = String(Date.now()).slice(-5);
-let applicantSequence = 0;
 
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Json> {
-  const response = await fetch(`${platform.url}${path}`, {
+const usage = [
+  '用法 / usage: npm run demo:day [-- --help]',
+  '',
+  '在运行中的本地平台（npm start）上模拟两个样例县一天的办件、评价、整改与督查。',
+  'Drives a day of cases, reviews, rectifications and supervision on the running local platform (npm start)',
+  'for both sample counties, signed in through the local providers (config/local/staff.yaml, citizens.yaml).',
+  'Data directory: TONGBAN_DATA_DIR (default .data), the one npm start uses.',
+].join('\n');
+
+const TENANTS = ['522732', '630103'] as const;
+const dataDir = process.env[environmentNames.dataDir] ?? join(__dirname, '..', '.data');
+const runTag = String(Date.now()).slice(-5);
+let baseUrl = '';
+let walkInSequence = 0;
+
+/** Someone signed in: a member of staff (county and 工号) or a real-name citizen (phone). */
+type Caller = { readonly staff: StaffAccount } | { readonly citizen: CitizenAccount };
+
+/** One sign-in per account and run: each sends a code to the outbox, and the ID token lasts an hour. */
+const tokens = new Map<string, Promise<string>>();
+function tokenOf(caller: Caller): Promise<string> {
+  const key = 'staff' in caller ? `staff|${caller.staff.tenantId}|${caller.staff.staffId}` : `citizen|${caller.citizen.phone}`;
+  let token = tokens.get(key);
+  if (!token) {
+    token =
+      'staff' in caller
+        ? signInStaff({ dataDir, tenantId: caller.staff.tenantId, staffId: caller.staff.staffId })
+        : signInCitizen({ dataDir, phone: caller.citizen.phone });
+    tokens.set(key, token);
+  }
+  return token;
+}
+
+async function call(method: string, path: string, body?: unknown, caller?: Caller): Promise<Json> {
+  const response = await fetch(`${baseUrl}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...(caller ? { authorization: `Bearer ${await tokenOf(caller)}` } : {}) },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const reply = (await response.json()) as Json;
@@ -49,78 +93,151 @@ function formFor(fields: { key: string; type: string; options?: string[]; requir
   return Object.fromEntries(fields.map((field) => [field.key, values[field.type]?.(field) ?? '演示数据']));
 }
 
-async function aCase(tenant: string, itemCode: string) {
-  applicantSequence += 1;
-  const idNumber = `${tenant}19900101${String(applicantSequence).padStart(3, '0')}`.slice(0, 17) + 'X';
-  const applicant = {
-    kind: 'person',
-    name: `演示申请人${runTag}-${applicantSequence}`,
-    idType: '居民身份证',
-    idNumber,
-    phone: `139${runTag.padStart(5, '0')}${String(applicantSequence).padStart(3, '0')}`,
+/** The people of one county who sign in: its staff accounts by role and department, and its real-name applicants. */
+function countyPeople(tenant: string) {
+  const staff = [...staffDirectory().values()].filter((account) => account.tenantId === tenant);
+  const withRole = (role: StaffAccount['role'], deptId?: string) => staff.find((account) => account.role === role && (!deptId || account.deptId === deptId));
+  const required = (account: StaffAccount | undefined, what: string): StaffAccount => {
+    if (!account) throw new Error(`config/local/staff.yaml has no ${what} for ${tenant}`);
+    return account;
   };
-  const guide = await call('GET', `/v1/tenants/${tenant}/items/${itemCode}`);
-  const created = await call('POST', `/v1/tenants/${tenant}/cases`, { itemCode, channel: 'online', applicant, formData: formFor(guide.formFields, applicant) });
-  return { caseId: created.caseId as string, proof: { idType: applicant.idType, idNumber, phone: applicant.phone } };
+  // the county's residents (the demo's items are for people: their forms ask for a 居民身份证 number), by the division code of their ID
+  const citizens = [...citizenDirectory().values()].filter((account) => account.subjectType === 'person' && account.idNumber.startsWith(tenant));
+  if (citizens.length === 0) throw new Error(`config/local/citizens.yaml has no real-name resident of ${tenant}`);
+  const departments = new Map<string, readonly string[]>();
+  const file = join(__dirname, '..', 'config', 'tenants', `${tenant}.yaml`);
+  const parsed = parseTenantConfigText(readFileSync(file, 'utf8'), file);
+  if (parsed.ok) for (const department of parsed.config.departments) departments.set(department.deptId, department.windowIds);
+  return {
+    clerk: required(withRole('window'), 'window clerk'),
+    supervisor: required(withRole('supervisor'), 'supervisor'),
+    citizens,
+    /** Who decides a department's tasks: a handler of it, else its head. */
+    handlerOf: (deptId: string) => withRole('handler', deptId) ?? withRole('department_head', deptId),
+    /** Who works a department's ledger entries: its head, else a handler of it. */
+    ownerOf: (deptId: string) => withRole('department_head', deptId) ?? withRole('handler', deptId),
+    windowOf: (deptId: string) => departments.get(deptId)?.[0] ?? [...departments.values()].flat()[0] ?? 'ZH-01',
+  };
 }
 
-async function dayFor(tenant: string) {
+type County = ReturnType<typeof countyPeople>;
+
+const applicantOf = (citizen: CitizenAccount) => ({
+  kind: citizen.subjectType,
+  name: citizen.name,
+  idType: citizen.idType,
+  idNumber: citizen.idNumber,
+  phone: citizen.phone,
+});
+
+/** A case filed online by a real-name applicant in their own name. */
+async function anOnlineCase(tenant: string, item: Json, citizen: CitizenAccount) {
+  const applicant = applicantOf(citizen);
+  const guide = await call('GET', `/v1/tenants/${tenant}/items/${item.code}`);
+  const created = await call(
+    'POST',
+    `/v1/tenants/${tenant}/cases`,
+    { itemCode: item.code, applicant, formData: formFor(guide.formFields, applicant) },
+    { citizen },
+  );
+  return created.caseId as string;
+}
+
+/** A case the window clerk takes for a walk-in applicant without an account (made up for this run). */
+async function aWalkInCase(tenant: string, item: Json, county: County) {
+  walkInSequence += 1;
+  const idNumber = `${tenant}19900101${String(walkInSequence).padStart(3, '0')}`.slice(0, 17) + 'X';
+  const applicant = {
+    kind: 'person',
+    name: `演示申请人${runTag}-${walkInSequence}`,
+    idType: '居民身份证',
+    idNumber,
+    phone: `139${runTag.padStart(5, '0')}${String(walkInSequence).padStart(3, '0')}`,
+  };
+  const guide = await call('GET', `/v1/tenants/${tenant}/items/${item.code}`);
+  const created = await call(
+    'POST',
+    `/v1/tenants/${tenant}/workbench/cases`,
+    { itemCode: item.code, applicant, formData: formFor(guide.formFields, applicant), window: { windowId: county.windowOf(guide.leadDepartment.deptId) } },
+    { staff: county.clerk },
+  );
+  return created.caseId as string;
+}
+
+async function dayFor(tenant: string, county: County) {
   const base = `/v1/tenants/${tenant}`;
+  const clerk = { staff: county.clerk };
+  const supervisor = { staff: county.supervisor };
   const { items } = await call('GET', `${base}/items`);
-  const onTheSpot = items.filter((item: Json) => item.handlingKind === '即办件').slice(0, 2);
-  const promised = items.filter((item: Json) => item.handlingKind === '承诺件' && !item.bundle).slice(0, 1);
+  const guides = await Promise.all(items.map((item: Json) => call('GET', `${base}/items/${item.code}`)));
+  const byCode = new Map(guides.map((guide) => [guide.code as string, guide]));
+  // items whose departments all have someone to sign in: a handler decides their tasks, an owner works their ledger
+  const staffed = (item: Json) => {
+    const departments: Json[] = byCode.get(item.code)?.approval?.departments ?? [];
+    return departments.length > 0 && departments.every((department) => county.handlerOf(department.deptId));
+  };
+  const workable = items.filter(staffed);
+  const onTheSpot = workable.filter((item: Json) => item.handlingKind === '即办件').slice(0, 2);
+  const promised = workable.filter((item: Json) => item.handlingKind === '承诺件' && !item.bundle).slice(0, 1);
+  if (onTheSpot.length === 0 || promised.length === 0) throw new Error(`${tenant}: no 即办件 or 承诺件 whose departments have staff accounts`);
   const levels = ['非常满意', '满意', '满意', '基本满意', '非常满意', '不满意'];
   const rectifications: string[] = [];
+  const citizenFor = (index: number) => county.citizens[index % county.citizens.length] as CitizenAccount;
 
+  // the applicants with accounts file online, are completed at once and rate the completion
   for (const [index, level] of levels.entries()) {
     const item = onTheSpot[index % onTheSpot.length];
-    const { caseId, proof } = await aCase(tenant, item.code);
-    await call('POST', `${base}/cases/${caseId}/acceptance`, { decision: 'complete', actor: '综合窗口' });
-    const review = await call('POST', `${base}/cases/${caseId}/reviews`, {
-      touchpoint: 'completion',
-      level,
-      channel: index % 2 ? 'mobile' : 'hall_device',
-      tags: ['效率'],
-      applicant: proof,
-    });
+    const citizen = citizenFor(index);
+    const caseId = await anOnlineCase(tenant, item, citizen);
+    await call('POST', `${base}/cases/${caseId}/acceptance`, { decision: 'complete' }, clerk);
+    const review = await call(
+      'POST',
+      `${base}/cases/${caseId}/reviews`,
+      { touchpoint: 'completion', level, channel: index % 2 ? 'mobile' : 'hall_device', tags: ['效率'] },
+      { citizen },
+    );
     if (review.rectification) rectifications.push(review.rectification.rectificationId);
   }
+  // walk-ins at the window, completed on the spot
+  for (const item of onTheSpot) {
+    const caseId = await aWalkInCase(tenant, item, county);
+    await call('POST', `${base}/cases/${caseId}/acceptance`, { decision: 'complete' }, clerk);
+  }
 
+  const deciders = new Map<string, StaffAccount>();
   for (const round of [1, 2, 3]) {
     const item = promised[0];
-    const { caseId, proof } = await aCase(tenant, item.code);
-    await call('POST', `${base}/cases/${caseId}/acceptance`, { decision: 'accept', actor: '综合窗口' });
-    if (round === 3) continue; // left in approval: an open case on the lights
+    // the third is a walk-in's, left in approval: an open case on the lights
+    const citizen = citizenFor(round);
+    const caseId = round === 3 ? await aWalkInCase(tenant, item, county) : await anOnlineCase(tenant, item, citizen);
+    await call('POST', `${base}/cases/${caseId}/acceptance`, { decision: 'accept' }, clerk);
+    if (round === 3) continue;
     const view = await eventually(async () => {
-      const current = await call('GET', `${base}/cases/${caseId}`);
+      const current = await call('GET', `${base}/workbench/cases/${caseId}`, undefined, clerk);
       return current.tasks?.length && current.tasks.every((task: Json) => task.status === 'pending') ? current : undefined;
     }, `tasks of ${caseId}`);
     for (const task of view.tasks) {
-      await call(
-        'POST',
-        `${base}/tasks/${task.taskId}/decision`,
-        { decision: 'approve', comment: '同意' },
-        { 'x-staff-id': `${task.deptId}-01`, 'x-staff-role': 'handler', 'x-staff-dept': task.deptId },
-      );
+      const handler = county.handlerOf(task.deptId) as StaffAccount;
+      deciders.set(task.deptId, handler);
+      await call('POST', `${base}/tasks/${task.taskId}/decision`, { decision: 'approve', comment: '同意' }, { staff: handler });
     }
-    await eventually(async () => ((await call('GET', `${base}/cases/${caseId}`)).status === 'completed' ? true : undefined), `completion of ${caseId}`);
-    await call('POST', `${base}/cases/${caseId}/reviews`, {
-      touchpoint: 'completion',
-      level: round === 1 ? '非常满意' : '满意',
-      channel: 'web',
-      applicant: proof,
-    });
+    await eventually(
+      async () => ((await call('GET', `${base}/cases/${caseId}`, undefined, { citizen })).status === 'completed' ? true : undefined),
+      `completion of ${caseId}`,
+    );
+    await call('POST', `${base}/cases/${caseId}/reviews`, { touchpoint: 'completion', level: round === 1 ? '非常满意' : '满意', channel: 'web' }, { citizen });
   }
 
+  // the ledger is worked by the owner department (the supervision office reads it, records no step)
   for (const id of rectifications) {
-    const entry = await call('GET', `${base}/rectifications/${id}`, undefined, { 'x-staff-id': 'JC-01', 'x-staff-role': 'supervisor' });
-    const owner = { 'x-staff-id': `${entry.ownerDeptId}-HEAD`, 'x-staff-role': 'department_head', 'x-staff-dept': entry.ownerDeptId };
+    const entry = await call('GET', `${base}/rectifications/${id}`, undefined, supervisor);
+    const owner = { staff: county.ownerOf(entry.ownerDeptId) as StaffAccount };
     await call('POST', `${base}/rectifications/${id}/steps`, { step: 'verify', note: '经核实，情况属实' }, owner);
     await call('POST', `${base}/rectifications/${id}/steps`, { step: 'rectify', note: '调整窗口排班，增加高峰时段人手' }, owner);
   }
-  const guide = await call('GET', `${base}/items/${promised[0].code}`);
+  const guide = byCode.get(promised[0].code) as Json;
   const complaint = await call('POST', `${base}/complaints`, { deptId: guide.leadDepartment.deptId, channel: 'hotline', content: '午休时间窗口不办理业务' });
-  const complaintOwner = { 'x-staff-id': 'JC-01', 'x-staff-role': 'supervisor' };
+  const complaintOwner = { staff: county.ownerOf(complaint.ownerDeptId) as StaffAccount };
   await call('POST', `${base}/rectifications/${complaint.rectificationId}/steps`, { step: 'verify', note: '属实' }, complaintOwner);
   await call(
     'POST',
@@ -128,7 +245,7 @@ async function dayFor(tenant: string) {
     { step: 'close_unfixable', note: '暂无法解决', explanation: '午休轮岗需增加编制，已报县委编办' },
     complaintOwner,
   );
-  return { reviews: levels.length + 2, rectifications: rectifications.length + 1 };
+  return { reviews: levels.length + 2, rectifications: rectifications.length + 1, deciders };
 }
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
@@ -156,11 +273,24 @@ function print(title: string, dashboard: Json) {
   console.log(`  (read ${dashboard.readCost.itemsRead} items, ${dashboard.readCost.readCapacityUnits} RCU)`);
 }
 
-async function main() {
-  const supervisor = { 'x-staff-id': 'JC-01', 'x-staff-role': 'supervisor' };
-  for (const tenant of ['522732', '630103']) {
+async function main(): Promise<number> {
+  let help: boolean | undefined;
+  try {
+    help = parseArgs({ args: process.argv.slice(2), options: { help: { type: 'boolean', short: 'h' } }, strict: true }).values.help;
+  } catch (error) {
+    console.error(`✗ 参数有误 / Bad arguments: ${(error as Error).message}\n${usage}`);
+    return 2;
+  }
+  if (help) {
+    console.log(usage);
+    return 0;
+  }
+  baseUrl = runningLocalPlatform().url as string;
+  for (const tenant of TENANTS) {
+    const county = countyPeople(tenant);
+    const supervisor = { staff: county.supervisor };
     const before = await call('GET', `/v1/tenants/${tenant}/supervision/dashboard?window=day`, undefined, supervisor);
-    const expected = await dayFor(tenant);
+    const expected = await dayFor(tenant, county);
     console.log(`✓ ${tenant}: a day of activity filed (${expected.reviews} reviews, ${expected.rectifications} ledger entries)`);
     const after = await eventually(async () => {
       const current = await call('GET', `/v1/tenants/${tenant}/supervision/dashboard?window=day`, undefined, supervisor);
@@ -173,17 +303,20 @@ async function main() {
     print(`县级监察 ${tenant}`, after);
     const month = after.window.date.slice(0, 7);
     for (const dept of after.departments.filter((candidate: Json) => candidate.tasksDecided > 0)) {
-      const figures = await call('GET', `/v1/tenants/${tenant}/staff/${dept.deptId}-01/monthly?month=${month}`, undefined, supervisor);
+      const handler = expected.deciders.get(dept.deptId) ?? county.handlerOf(dept.deptId);
+      if (!handler) continue;
+      const figures = await call('GET', `/v1/tenants/${tenant}/staff/${handler.staffId}/monthly?month=${month}`, undefined, supervisor);
       console.log(
         `  月度考核 ${figures.staffId} ${month}: 办件 ${figures.casesHandled} 按时 ${figures.onTime} 评价 ${figures.reviews} 满意率 ${percent(figures.satisfactionRate)}`,
       );
     }
     print(`市级汇总 ${tenant}`, await call('GET', `/v1/tenants/${tenant}/supervision/dashboard?window=month&level=city`, undefined, supervisor));
   }
+  return 0;
 }
 
 main().then(
-  () => process.exit(0),
+  (code) => process.exit(code),
   (error: Error) => {
     console.error(`✗ ${error.message}`);
     process.exit(2);

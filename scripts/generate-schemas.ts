@@ -11,9 +11,9 @@ import { z } from 'zod';
 import { TenantConfigSchema } from '../functions/catalogue/domain/tenant-config/index';
 import { taskDecisionBody, taskMessageSchema } from '../functions/approval/use-cases';
 import { caseEventSchema } from '../functions/kernel/events/case-events';
-import { acceptanceBody, createCaseBody, postVerificationBody, resubmissionBody } from '../functions/intake/use-cases';
+import { acceptanceBody, createCaseBody, postVerificationBody, progressLookupBody, resubmissionBody } from '../functions/intake/use-cases';
 import { libraryReferenceBody, uploadRequestBody } from '../functions/materials/use-cases';
-import { certificateLibraryBody, deliveryChoiceBody, handoverBody, presentedCertificateBody } from '../functions/certificates/use-cases';
+import { deliveryChoiceBody, handoverBody, presentedCertificateBody } from '../functions/certificates/use-cases';
 import { reviewEventSchema } from '../functions/kernel/events/review-events';
 import { complaintBody, reviewBody, stepBody } from '../functions/reviews/use-cases';
 
@@ -36,12 +36,12 @@ export function generateSchemaFiles(): GeneratedSchemaFile[] {
     { relativePath: 'schemas/requests/acceptance-decision.v1.schema.json', content: render(acceptanceBody) },
     { relativePath: 'schemas/requests/task-decision.v1.schema.json', content: render(taskDecisionBody) },
     { relativePath: 'schemas/requests/resubmission.v1.schema.json', content: render(resubmissionBody) },
+    { relativePath: 'schemas/requests/case-progress.v1.schema.json', content: render(progressLookupBody) },
     { relativePath: 'schemas/requests/post-verification.v1.schema.json', content: render(postVerificationBody) },
     { relativePath: 'schemas/requests/material-upload.v1.schema.json', content: render(uploadRequestBody) },
     { relativePath: 'schemas/requests/material-library-reference.v1.schema.json', content: render(libraryReferenceBody) },
     { relativePath: 'schemas/events/case-event.v1.schema.json', content: render(caseEventSchema) },
     { relativePath: 'schemas/requests/certificate-verification.v1.schema.json', content: render(presentedCertificateBody) },
-    { relativePath: 'schemas/requests/certificate-library.v1.schema.json', content: render(certificateLibraryBody) },
     { relativePath: 'schemas/requests/result-delivery.v1.schema.json', content: render(deliveryChoiceBody) },
     { relativePath: 'schemas/requests/result-handover.v1.schema.json', content: render(handoverBody) },
     { relativePath: 'schemas/events/department-task-dispatched.v1.schema.json', content: render(taskMessageSchema) },

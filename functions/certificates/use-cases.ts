@@ -2,9 +2,11 @@ import { z } from 'zod';
 import type { ItemCatalogue, PublishedItem, TenantDirectory } from '../catalogue/domain/service-item';
 import type { Case } from '../intake/domain/case';
 import type { CaseRepository } from '../intake/domain/ports';
-import { applicantDigest, applicantProofSchema } from '../kernel/applicant';
+import { applicantDigest, applicantDigestOf } from '../kernel/applicant';
 import { type NationalCalendarSource, tenantCalendar } from '../kernel/calendar-access';
 import type { relayedCaseEventSchema } from '../kernel/events/envelope';
+import { authorize, authorizeRole, realNameDigest } from '../kernel/permissions';
+import { ownershipOf, type StaffIdentity } from '../kernel/principal';
 import type { MaterialRepository } from '../materials/domain/ports';
 import { notFound } from '../shared/errors';
 import type { RequestContext } from '../shared/request-context';
@@ -53,9 +55,6 @@ export const presentedCertificateBody = z.object({
   certificate: z.looseObject({ certificateNo: certificateNoSchema }),
   signature: z.object({ algorithm: z.literal('Ed25519'), value: z.string().min(1).max(200) }),
 });
-
-/** The holder's identity, as for "my cases" (POST, so the ID number never appears in a URL). */
-export const certificateLibraryBody = applicantProofSchema;
 
 const mailAddressSchema = z.object({
   recipient: z.string().trim().min(1).max(100),
@@ -246,26 +245,30 @@ export const tenantOfCertificateRequest = (pathParameters: Readonly<Record<strin
 };
 
 /**
- * Primary course (免证办): the holder's certificate library, found by the digest of their ID and
- * confirmed by their phone like "my cases": every certificate that still stands, newest first.
+ * Primary course (免证办): the signed-in holder's certificate library, found by the ID digest of their real-name
+ * account: every certificate of theirs in this county that still stands, newest first.
  */
-export async function listCertificateLibrary(
-  deps: Pick<CertificateDependencies, 'certificates' | 'clock'>,
-  ctx: RequestContext,
-  who: z.infer<typeof certificateLibraryBody>,
-) {
+export async function listCertificateLibrary(deps: Pick<CertificateDependencies, 'certificates' | 'tenants' | 'clock'>, ctx: RequestContext) {
+  authorize(ctx.principal, 'certificate.list-own');
+  const idDigest = realNameDigest(ctx.principal);
+  if (!(await deps.tenants.profile(ctx.tenantId))) throw notFound.tenant(ctx.tenantId);
   const now = deps.clock.now().toISOString();
-  const found = await deps.certificates.forHolder(ctx.tenantId, applicantDigest(ctx.tenantId, who.idType, who.idNumber), 100);
-  const contact = contactDigest(ctx.tenantId, who.phone);
+  const found = await deps.certificates.forHolder(ctx.tenantId, applicantDigestOf(ctx.tenantId, idDigest), 100);
   return {
     certificates: found
-      .filter((certificate) => certificate.contactDigest === contact && certificate.status === 'valid' && !isExpired(certificate.validUntil, now))
+      .filter((certificate) => certificate.status === 'valid' && !isExpired(certificate.validUntil, now))
       .map((certificate) => ({ ...certificateSummary(payloadOf(certificate)), status: certificate.status })),
   };
 }
 
 /** What the release rules need of a case, and the 容缺 materials still outstanding. */
-async function releaseFacts(deps: Pick<CertificateDependencies, 'cases' | 'materials' | 'tenants' | 'calendar'>, ctx: RequestContext, caseId: string) {
+async function releaseFacts(
+  deps: Pick<CertificateDependencies, 'cases' | 'materials' | 'tenants' | 'calendar'>,
+  ctx: RequestContext,
+  caseId: string,
+  action: 'result.choose-delivery' | 'result.hand-over',
+) {
+  authorizeRole(ctx.principal, action);
   const [current, checklist, profile, national] = await Promise.all([
     deps.cases.find(ctx.tenantId, caseId),
     deps.materials.checklist(ctx.tenantId, caseId),
@@ -274,6 +277,7 @@ async function releaseFacts(deps: Pick<CertificateDependencies, 'cases' | 'mater
   ]);
   if (!current) throw notFound.case(caseId);
   if (!profile) throw notFound.tenant(ctx.tenantId);
+  authorize(ctx.principal, action, { caseId, owner: ownershipOf(current) });
   const facts: CompletedCaseFacts = {
     tenantId: ctx.tenantId,
     caseId,
@@ -289,7 +293,10 @@ async function releaseFacts(deps: Pick<CertificateDependencies, 'cases' | 'mater
 
 /** Primary course: the applicant chooses pickup at the window or mail (政务专递) for the result of a completed case. */
 export async function chooseResultDelivery(deps: CertificateDependencies, ctx: RequestContext, caseId: string, body: z.infer<typeof deliveryChoiceBody>) {
-  const [{ facts, waitingFor, calendar }, current] = await Promise.all([releaseFacts(deps, ctx, caseId), deps.releases.find(ctx.tenantId, caseId)]);
+  const [{ facts, waitingFor, calendar }, current] = await Promise.all([
+    releaseFacts(deps, ctx, caseId, 'result.choose-delivery'),
+    deps.releases.find(ctx.tenantId, caseId),
+  ]);
   const now = deps.clock.now().toISOString();
   const chosen = chooseDelivery(current, facts, body, calendar, now, deps.ids.next());
   if (chosen.event) await deps.releases.save(chosen.release, chosen.event);
@@ -298,13 +305,16 @@ export async function chooseResultDelivery(deps: CertificateDependencies, ctx: R
 
 /** Primary course (staff): the result is handed over at the window, or posted with its tracking number; refused while 容缺 materials are outstanding. */
 export async function handOverResult(deps: CertificateDependencies, ctx: RequestContext, caseId: string, body: z.infer<typeof handoverBody>) {
-  const [{ facts, waitingFor, calendar }, current] = await Promise.all([releaseFacts(deps, ctx, caseId), deps.releases.find(ctx.tenantId, caseId)]);
+  const [{ facts, waitingFor, calendar }, current] = await Promise.all([
+    releaseFacts(deps, ctx, caseId, 'result.hand-over'),
+    deps.releases.find(ctx.tenantId, caseId),
+  ]);
   const now = deps.clock.now().toISOString();
   const handed = handOver(
     current,
     facts,
     waitingFor,
-    ctx.staff,
+    ctx.staff as StaffIdentity,
     body.trackingNumber ? { trackingNumber: body.trackingNumber } : {},
     calendar,
     now,

@@ -23,6 +23,17 @@ export const applicantSchema = z.object({
  */
 export const applicantProofSchema = applicantSchema.pick({ idType: true, idNumber: true, phone: true });
 
+/**
+ * The ID digest an identity platform gives for a real-name account (the `idDigest` claim): lowercase hex SHA-256 of
+ * `<idType>|<ID number in upper case>`. A case keeps it so a signed-in applicant finds their cases, the ones filed for
+ * them at a window included, without the ID number ever being compared or indexed in the clear.
+ */
+export const nationalIdDigest = (idType: string, idNumber: string): string =>
+  createHash('sha256').update(`${idType}|${idNumber.trim().toUpperCase()}`).digest('hex');
+
+/** The county's key for "this applicant" (their cases, their certificates) from the ID digest: never the ID number, and different per county. */
+export const applicantDigestOf = (tenantId: string, idDigest: string): string =>
+  createHash('sha256').update(`${tenantId}|${idDigest}`).digest('hex').slice(0, 32);
+
 /** A stable, non-reversible key for "this applicant", so their cases and certificates can be listed without indexing the ID number. */
-export const applicantDigest = (tenantId: string, idType: string, idNumber: string): string =>
-  createHash('sha256').update(`${tenantId}|${idType}|${idNumber.toUpperCase()}`).digest('hex').slice(0, 32);
+export const applicantDigest = (tenantId: string, idType: string, idNumber: string): string => applicantDigestOf(tenantId, nationalIdDigest(idType, idNumber));

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import type { ItemCatalogue } from '../catalogue/domain/service-item';
-import { type Case, type CaseStatus, caseStatusLabel } from '../intake/domain/case';
+import type { Case } from '../intake/domain/case';
+import { type CaseStatus, caseStatusLabel } from '../kernel/case-vocabulary';
 import type { CaseRepository } from '../intake/domain/ports';
 import { applicantDigest } from '../kernel/applicant';
+import { authorize, authorizeRole } from '../kernel/permissions';
+import { actorOf, ownershipOf } from '../kernel/principal';
 import { caseIdSchema, ulidSchema } from '../kernel/ids';
 import { InvalidTransitionError, notFound, RuleNotSatisfiableError } from '../shared/errors';
 import { libraryCertificateProblem } from '../certificates/domain/certificate';
@@ -82,15 +85,20 @@ export interface MaterialDependencies {
 type MaterialPath = z.infer<typeof materialPath>;
 type UploadPath = z.infer<typeof uploadPath>;
 
-async function loadCase(deps: Pick<MaterialDependencies, 'cases'>, ctx: RequestContext, caseId: string): Promise<Case> {
+type MaterialAction = 'material.upload' | 'material.list' | 'material.download';
+
+/** The case, once the caller may act on it: its applicant, or staff of the county (of a department working on it, for a handler). */
+async function loadCase(deps: Pick<MaterialDependencies, 'cases'>, ctx: RequestContext, caseId: string, action: MaterialAction): Promise<Case> {
+  authorizeRole(ctx.principal, action);
   const found = await deps.cases.find(ctx.tenantId, caseId);
   if (!found) throw notFound.case(caseId);
+  authorize(ctx.principal, action, { caseId, owner: ownershipOf(found), deptIds: found.tasks.map((task) => task.deptId) });
   return found;
 }
 
 /** The case, if it takes materials now (409 otherwise), with the material of its item version (400 if unknown). */
 async function materialOfOpenCase(deps: Pick<MaterialDependencies, 'cases' | 'catalogue'>, ctx: RequestContext, path: MaterialPath) {
-  const found = await loadCase(deps, ctx, path.caseId);
+  const found = await loadCase(deps, ctx, path.caseId, 'material.upload');
   // 容缺: a material deferred at acceptance is still taken while the case is approved and after, until the result is released
   const takingStatuses = (found.deferredMaterials?.materialIds ?? []).includes(path.materialId)
     ? CASE_STATES_TAKING_DEFERRED_MATERIALS
@@ -104,7 +112,7 @@ async function materialOfOpenCase(deps: Pick<MaterialDependencies, 'cases' | 'ca
   }
   const item = await deps.catalogue.itemVersion(ctx.tenantId, found.itemCode, found.itemVersion);
   if (!item) throw notFound.item(`${found.itemCode}@${found.itemVersion}`);
-  const caseRef: CaseRef = { tenantId: ctx.tenantId, caseId: found.caseId, actor: found.channel === 'online' ? 'applicant' : 'window' };
+  const caseRef: CaseRef = { tenantId: ctx.tenantId, caseId: found.caseId, actor: actorOf(ctx.principal).actor };
   return { caseRef, material: materialOf(item, path.materialId), applicant: found.applicant, takingStatuses };
 }
 
@@ -178,6 +186,7 @@ async function ofdEntryNames(store: MaterialStore, key: string, stored: StoredOb
  * bucket and refused with its reason (`MaterialRejected`). Completing again gives the same answer.
  */
 export async function completeMaterialUpload(deps: MaterialDependencies, ctx: RequestContext, path: UploadPath) {
+  await loadCase(deps, ctx, path.caseId, 'material.upload');
   const upload = await deps.materials.findUpload(ctx.tenantId, path.caseId, path.materialId, path.uploadId);
   if (!upload) throw uploadNotFound(path.uploadId);
   if (upload.status !== 'pending') return settledAnswer(upload);
@@ -254,7 +263,7 @@ const referenceReply = (provided: { materialId: string; certificateType: string;
 
 /** The material checklist of the case's item version: what is provided, how, and what is still missing. */
 export async function listCaseMaterials(deps: MaterialDependencies, ctx: RequestContext, caseId: string) {
-  const found = await loadCase(deps, ctx, caseId);
+  const found = await loadCase(deps, ctx, caseId, 'material.list');
   const [item, checklist] = await Promise.all([
     deps.catalogue.itemVersion(ctx.tenantId, found.itemCode, found.itemVersion),
     deps.materials.checklist(ctx.tenantId, caseId),
@@ -271,6 +280,7 @@ export async function listCaseMaterials(deps: MaterialDependencies, ctx: Request
 
 /** Staff download: a short-lived URL for the verified file of a material, saved under its sanitised name. */
 export async function materialDownload(deps: MaterialDependencies, ctx: RequestContext, path: MaterialPath) {
+  await loadCase(deps, ctx, path.caseId, 'material.download');
   const file = downloadableFile(await deps.materials.provided(ctx.tenantId, path.caseId, path.materialId), path.materialId);
   const url = await deps.store.presignGet(materialObjectKey(file), file, DOWNLOAD_URL_SECONDS);
   const expiresAt = new Date(deps.clock.now().getTime() + DOWNLOAD_URL_SECONDS * 1000).toISOString();

@@ -1,21 +1,20 @@
-import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { WorkingCalendar } from '../domain/calendar';
 import { PROVISIONAL_NOTE } from '../domain/provisional-note';
 import type { ItemCatalogue, TenantDirectory, TenantProfile } from '../catalogue/domain/service-item';
-import { reviewTouchpoints } from '../catalogue/domain/tenant-config/index';
+import { reviewTouchpoints } from '../kernel/case-vocabulary';
 import type { Case } from '../intake/domain/case';
 import type { CaseRepository } from '../intake/domain/ports';
-import { applicantDigest, applicantProofSchema } from '../kernel/applicant';
 import { type NationalCalendarSource, tenantCalendar } from '../kernel/calendar-access';
 import type { ReviewEvent } from '../kernel/events/review-events';
-import { ulidSchema } from '../kernel/ids';
-import { ForbiddenError, notFound, NotFoundError, ValidationError } from '../shared/errors';
-import type { RequestContext, StaffIdentity } from '../shared/request-context';
+import { caseIdSchema, ulidSchema } from '../kernel/ids';
+import { authorize, authorizeRole } from '../kernel/permissions';
+import { actorOf, ownershipOf } from '../kernel/principal';
+import { notFound, NotFoundError, ValidationError } from '../shared/errors';
+import type { RequestContext } from '../shared/request-context';
 import type { Clock, IdGenerator } from '../shared/runtime';
 import type { ReviewStore } from './domain/ports';
 import {
-  checkMayWork,
   openRectification,
   type Rectification,
   type RectificationSource,
@@ -40,10 +39,10 @@ export interface ReviewDependencies {
 /** The tenant's working-day calendar as loaded now (national notices plus its local closures). */
 const calendarOf = async (deps: Pick<ReviewDependencies, 'calendar'>, profile: TenantProfile) => tenantCalendar(profile, await deps.calendar.current());
 
-export const caseIdPath = z.object({ caseId: z.string().min(1).max(64) });
+export const caseIdPath = z.object({ caseId: caseIdSchema });
 export const rectificationIdPath = z.object({ rectificationId: ulidSchema });
 
-/** The applicant proves who they are with the same fields as "my cases"; the ID number is compared by digest and never logged. */
+/** The applicant is who signed in (the citizen token); nothing in the body says who rates. */
 export const reviewBody = z.object({
   touchpoint: z.enum(reviewTouchpoints),
   level: z.enum(reviewLevels),
@@ -53,7 +52,6 @@ export const reviewBody = z.object({
     .max(10)
     .default(() => []),
   channel: z.enum(reviewChannels),
-  applicant: applicantProofSchema,
 });
 
 export const complaintBody = z
@@ -99,15 +97,6 @@ async function profileOf(deps: Pick<ReviewDependencies, 'tenants'>, tenantId: st
   return profile;
 }
 
-const sameDigest = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-
-/** The proof matches the applicant of the case: the digests of the ID agree and so does the phone. */
-function proves(current: Case, proof: z.infer<typeof applicantProofSchema>): boolean {
-  const claimed = applicantDigest(current.tenantId, proof.idType, proof.idNumber);
-  const onCase = applicantDigest(current.tenantId, current.applicant.idType, current.applicant.idNumber);
-  return sameDigest(claimed, onCase) && proof.phone === current.applicant.phone;
-}
-
 /** Item, departments, window and handlers of the case: the review is about them. */
 async function linksOf(deps: Pick<ReviewDependencies, 'cases' | 'catalogue'>, current: Case): Promise<ReviewLinks & { leadDeptId?: string }> {
   const [timeline, item] = await Promise.all([
@@ -135,14 +124,15 @@ const event = (deps: Pick<ReviewDependencies, 'ids'>, fields: Omit<ReviewEvent, 
  */
 export async function submitReview(deps: ReviewDependencies, ctx: RequestContext, caseId: string, body: z.infer<typeof reviewBody>) {
   refuseStaff(ctx.staff);
+  authorizeRole(ctx.principal, 'review.submit');
   const current = await loadCase(deps, ctx, caseId);
+  authorize(ctx.principal, 'review.submit', { caseId, owner: ownershipOf(current) });
   const profile = await profileOf(deps, ctx.tenantId);
   checkReviewAllowed({
     touchpoint: body.touchpoint,
     // a profile stored before touchpoints were configurable has none: the defaults apply
     openTouchpoints: profile.reviews.touchpoints ?? ['acceptance', 'completion'],
     progress: { status: current.status, ...(current.acceptedAt ? { acceptedAt: current.acceptedAt } : {}) },
-    applicantProven: proves(current, body.applicant),
   });
   const now = deps.clock.now().toISOString();
   const { leadDeptId, ...links } = await linksOf(deps, current);
@@ -211,17 +201,18 @@ const openedEvent = (deps: Pick<ReviewDependencies, 'ids'>, entry: Rectification
     },
   });
 
-/** The reviews of a case. Staff see them whole; anyone else sees the ratings without comments or the names of staff. */
+/** The reviews of a case, for its applicant: their own ratings and comments, without the names of staff. */
 export async function listReviews(deps: Pick<ReviewDependencies, 'cases' | 'reviews'>, ctx: RequestContext, caseId: string) {
-  await loadCase(deps, ctx, caseId);
+  authorizeRole(ctx.principal, 'review.read');
+  authorize(ctx.principal, 'review.read', { caseId, owner: ownershipOf(await loadCase(deps, ctx, caseId)) });
   const reviews = await deps.reviews.reviewsOfCase(ctx.tenantId, caseId);
   return {
     caseId,
-    reviews: reviews.map(({ tenantId: _tenant, comment, links, ...rest }) =>
-      ctx.staff
-        ? { ...rest, links, ...(comment ? { comment } : {}) }
-        : { ...rest, links: { itemCode: links.itemCode, itemName: links.itemName, departments: links.departments } },
-    ),
+    reviews: reviews.map(({ tenantId: _tenant, comment, links, ...rest }) => ({
+      ...rest,
+      links: { itemCode: links.itemCode, itemName: links.itemName, departments: links.departments },
+      ...(comment ? { comment } : {}),
+    })),
   };
 }
 
@@ -260,7 +251,7 @@ export async function fileComplaint(deps: ReviewDependencies, ctx: RequestContex
     ),
     ...(body.contact ? { contact: body.contact } : {}),
   };
-  const actor = ctx.staff ? { actor: ctx.staff.staffId, role: ctx.staff.role } : { actor: 'public', role: 'public' };
+  const actor = actorOf(ctx.principal);
   const filed = event(deps, {
     type: 'ComplaintFiled',
     at: now,
@@ -286,17 +277,18 @@ function ledgerView(entry: Rectification, now: string, calendar: WorkingCalendar
   };
 }
 
-const requireStaff = (ctx: RequestContext): StaffIdentity => {
-  if (!ctx.staff) throw new ForbiddenError('整改台账仅限工作人员查看和操作', 'Only staff may use the rectification ledger', 'STAFF_ONLY');
-  return ctx.staff;
+const findEntry = async (deps: Pick<ReviewDependencies, 'reviews'>, ctx: RequestContext, rectificationId: string): Promise<Rectification> => {
+  const entry = await deps.reviews.findRectification(ctx.tenantId, rectificationId);
+  if (!entry) throw new NotFoundError({ zh: '整改事项', en: 'Rectification entry', code: 'RECTIFICATION_NOT_FOUND' }, rectificationId);
+  return entry;
 };
 
 /** One step of the ledger by a named member of staff, with the before/after status in its event. */
 export async function recordRectificationStep(deps: ReviewDependencies, ctx: RequestContext, rectificationId: string, body: z.infer<typeof stepBody>) {
-  requireStaff(ctx);
-  const entry = await deps.reviews.findRectification(ctx.tenantId, rectificationId);
-  if (!entry) throw new NotFoundError({ zh: '整改事项', en: 'Rectification entry', code: 'RECTIFICATION_NOT_FOUND' }, rectificationId);
-  const staff = checkMayWork(entry, ctx.staff);
+  authorizeRole(ctx.principal, 'rectification.record-step');
+  const entry = await findEntry(deps, ctx, rectificationId);
+  authorize(ctx.principal, 'rectification.record-step', { deptIds: [entry.ownerDeptId] });
+  const staff = ctx.staff as NonNullable<RequestContext['staff']>;
   const now = deps.clock.now().toISOString();
   const next = recordStep(entry, body, staff, now);
   const fields = { at: now, actor: staff.staffId, role: staff.role, ...(entry.source.caseId ? { caseId: entry.source.caseId } : {}), rectificationId };
@@ -328,17 +320,19 @@ export async function recordRectificationStep(deps: ReviewDependencies, ctx: Req
 }
 
 export async function getRectification(deps: ReviewDependencies, ctx: RequestContext, rectificationId: string) {
-  requireStaff(ctx);
-  const entry = await deps.reviews.findRectification(ctx.tenantId, rectificationId);
-  if (!entry) throw new NotFoundError({ zh: '整改事项', en: 'Rectification entry', code: 'RECTIFICATION_NOT_FOUND' }, rectificationId);
+  authorizeRole(ctx.principal, 'rectification.read');
+  const entry = await findEntry(deps, ctx, rectificationId);
+  authorize(ctx.principal, 'rectification.read', { deptIds: [entry.ownerDeptId] });
   const profile = await profileOf(deps, ctx.tenantId);
   return ledgerView(entry, deps.clock.now().toISOString(), await calendarOf(deps, profile), profile.supervision.yellowThresholdDays);
 }
 
 /** The ledger by deadline, filtered by status, light and department; a department's staff see their own department. */
 export async function listRectifications(deps: ReviewDependencies, ctx: RequestContext, query: z.infer<typeof ledgerQuery>) {
-  const staff = requireStaff(ctx);
-  const deptId = staff.role === 'handler' || staff.role === 'department_head' ? staff.deptId : query.deptId;
+  // a department's staff see their own department's entries; the supervision office and admins read them all
+  const ownDepartment = ctx.staff?.role === 'handler' || ctx.staff?.role === 'department_head';
+  const deptId = ownDepartment ? ctx.staff?.deptId : query.deptId;
+  authorize(ctx.principal, 'rectification.read', { deptIds: deptId ? [deptId] : [] });
   const profile = await profileOf(deps, ctx.tenantId);
   const calendar = await calendarOf(deps, profile);
   const now = deps.clock.now().toISOString();

@@ -26,16 +26,27 @@ export const environmentNames = {
   /** Locally: the key file that stands in for the signing secret. */
   certificateSigningKeyFile: 'CERTIFICATE_SIGNING_KEY_FILE',
 
-  /** `sms` on AWS, `outbox` locally (every notice appended to `notificationOutboxFile`). */
+  /**
+   * How applicants' text messages go out: `sns` (global regions), `http-gateway` (the county's SMS gateway, AWS China) from
+   * the deployment file, or `outbox` locally (every notice appended to `notificationOutboxFile`).
+   */
   notificationChannel: 'NOTIFICATION_CHANNEL',
   notificationOutboxFile: 'NOTIFICATION_OUTBOX_FILE',
+  /** The `http-gateway` channel: the gateway's URL, and the ARN of the secret holding its bearer token. */
+  smsGatewayUrl: 'SMS_GATEWAY_URL',
+  smsGatewaySecretArn: 'SMS_GATEWAY_SECRET_ARN',
+
+  /**
+   * Who signed in, as JSON of `IdentitySettings` (functions/shared/identity-settings.ts): for citizens and for staff, the issuer,
+   * the audience and the claim names, from config/deployments/<name>.yaml on AWS and from the local provider locally.
+   */
+  identitySettings: 'IDENTITY_SETTINGS',
 
   /** How long a function keeps the national calendar before reading the notices again. */
   calendarCacheTtlSeconds: 'CALENDAR_CACHE_TTL_SECONDS',
 
   /** Local platform only (an infra test checks no deployed function has them). */
   localClockOffsetMs: 'TONGBAN_LOCAL_CLOCK_OFFSET_MS',
-  trustStaffHeaders: 'TONGBAN_TRUST_STAFF_HEADERS',
   dataDir: 'TONGBAN_DATA_DIR',
 
   /** `true` on the local engines, whose S3 stand-in takes path-style addressing only. */

@@ -80,3 +80,12 @@ export class ForbiddenError extends DomainError {
     this.code = code;
   }
 }
+
+/** Nobody is signed in (no token, or one that is not of this route's audience) where the action needs someone: 401. */
+export class UnauthenticatedError extends DomainError {
+  readonly code: string;
+  constructor(messageZh = '请先登录', messageEn = 'Sign-in required', code = 'UNAUTHENTICATED') {
+    super(messageZh, messageEn);
+    this.code = code;
+  }
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
@@ -12,12 +13,15 @@ import {
   InvalidTransitionError,
   NotFoundError,
   RuleNotSatisfiableError,
+  UnauthenticatedError,
   ValidationError,
 } from './errors';
+import { CalendarNotAvailable } from '../domain/calendar';
 import { idempotencyKeyOf, IdempotencyStore } from './idempotency';
 import { logger, metrics, tracer } from './powertools';
 import { dynamoDocuments, requiredEnvironment } from './clients';
 import { environmentNames } from './environment-names';
+import type { Principal } from '../kernel/principal';
 import { type RequestContext, requestContextFrom } from './request-context';
 
 export interface HttpReply {
@@ -49,6 +53,16 @@ export interface EndpointSpec<B extends z.ZodType, Q extends z.ZodType, P extend
   readonly tenantFrom?: (pathParameters: Readonly<Record<string, string | undefined>>, body: unknown) => string;
 }
 
+/** A short, non-reversible name of the caller for idempotency keys (a 工号 is no secret; a citizen's `sub` is hashed). */
+const digest16 = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
+const callerKey = (principal: Principal, sourceIp: string): string =>
+  principal.kind === 'staff'
+    ? `s.${principal.staff.staffId}`
+    : principal.kind === 'citizen'
+      ? `c.${digest16(principal.citizen.subject)}`
+      : // nobody signed in on a public route (a complaint): the address is the best "same caller" there is
+        `p.${digest16(sourceIp)}`;
+
 let store: IdempotencyStore | undefined;
 const idempotencyStore = (): IdempotencyStore => (store ??= new IdempotencyStore(dynamoDocuments, requiredEnvironment(environmentNames.tableName)));
 
@@ -63,6 +77,7 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResul
 /** The one place where typed domain errors become HTTP statuses. */
 export function statusFor(error: DomainError): number {
   if (error instanceof ValidationError) return 400;
+  if (error instanceof UnauthenticatedError) return 401;
   if (error instanceof ForbiddenError) return 403;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof InvalidTransitionError) return 409;
@@ -71,7 +86,21 @@ export function statusFor(error: DomainError): number {
   return 400;
 }
 
-export function errorReply(error: unknown, requestId: string): APIGatewayProxyStructuredResultV2 {
+/**
+ * A deadline that reaches beyond the calendar's horizon (no notice, past the provisional years) is a rule the domain
+ * cannot serve, whichever use case met it: 422 with its code, never a 500.
+ */
+const asDomainError = (error: unknown): unknown =>
+  error instanceof CalendarNotAvailable
+    ? new RuleNotSatisfiableError(
+        `${error.year}年节假日安排尚未加载，无法计算工作日期限`,
+        `No holiday calendar is loaded for ${error.year}`,
+        'CALENDAR_NOT_AVAILABLE',
+      )
+    : error;
+
+export function errorReply(thrown: unknown, requestId: string): APIGatewayProxyStructuredResultV2 {
+  const error = asDomainError(thrown);
   if (error instanceof DomainError) {
     return json(statusFor(error), {
       code: error.code,
@@ -121,9 +150,9 @@ export function httpEndpoint<B extends z.ZodType, Q extends z.ZodType, P extends
     const tenantId = spec.tenantFrom
       ? spec.tenantFrom(event.pathParameters ?? {}, spec.body ? parseJsonBody(event) : undefined)
       : event.pathParameters?.tenantId;
-    // present only on staff routes, where API Gateway's JWT authorizer verified the token
+    // present only on signed-in routes, where API Gateway's JWT authorizer verified the token; headers never say who calls
     const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } }).authorizer?.jwt?.claims;
-    const ctx = requestContextFrom(tenantId, event.requestContext.requestId, headers, claims);
+    const ctx = requestContextFrom(tenantId, event.requestContext.requestId, claims);
     logger.appendKeys({ tenantId: ctx.tenantId, ...(ctx.staff ? { staffId: ctx.staff.staffId } : {}) });
     const rawBody = spec.body ? parseJsonBody(event) : undefined;
     const execute = async () =>
@@ -136,7 +165,16 @@ export function httpEndpoint<B extends z.ZodType, Q extends z.ZodType, P extends
       });
     const key = spec.idempotent ? idempotencyKeyOf(headers) : undefined;
     const reply = key
-      ? await idempotencyStore().run({ tenantId: ctx.tenantId, routeKey: event.routeKey, key, body: { path: event.pathParameters, body: rawBody } }, execute)
+      ? await idempotencyStore().run(
+          // the caller is part of the key: a replay returns the stored reply only to whoever made the first request
+          {
+            tenantId: ctx.tenantId,
+            routeKey: event.routeKey,
+            key: `${callerKey(ctx.principal, event.requestContext.http?.sourceIp ?? '')}:${key}`,
+            body: { path: event.pathParameters, body: rawBody },
+          },
+          execute,
+        )
       : await execute();
     metrics.addMetric(spec.metric, MetricUnit.Count, 1);
     return json(reply.statusCode, reply.body);
@@ -148,7 +186,7 @@ export function httpEndpoint<B extends z.ZodType, Q extends z.ZodType, P extends
     .use(logMetrics(metrics))
     .use({
       onError: async (request) => {
-        const error = request.error;
+        const error = asDomainError(request.error);
         const requestId = request.event.requestContext?.requestId ?? 'unknown';
         if (error instanceof DomainError) {
           logger.info('request refused', { code: error.code });

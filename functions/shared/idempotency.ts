@@ -15,13 +15,14 @@ export interface StoredReply {
   readonly body: unknown;
 }
 
-const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
+/** What an `Idempotency-Key` header may be (the OpenAPI document publishes the same pattern). */
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /** The request's Idempotency-Key header, validated; undefined when the client sent none. */
 export function idempotencyKeyOf(headers: Readonly<Record<string, string | undefined>>): string | undefined {
   const key = headers['idempotency-key'];
   if (key === undefined) return undefined;
-  if (!KEY_PATTERN.test(key)) {
+  if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
     throw new ValidationError(
       'Idempotency-Key 应为8至128位字母、数字或 ._:-',
       'Idempotency-Key must be 8-128 characters of letters, digits or ._:-',

@@ -1,36 +1,29 @@
 import { z } from 'zod';
 import { tenantIdSchema } from '../kernel/ids';
-import { staffClaims, TRUST_STAFF_HEADERS_VARIABLE } from './staff-claims';
-import { ForbiddenError, ValidationError } from './errors';
+import { type CitizenIdentity, type Principal, type StaffIdentity, staffRoles, type TrustLevel } from '../kernel/principal';
+import { ForbiddenError, UnauthenticatedError, ValidationError } from './errors';
+import { type IdentitySettings, identitySettings } from './identity-settings';
 
-/** What a member of staff does in the platform (实名制: every step has a named handler with a role). */
-export const staffRoles = ['window', 'handler', 'department_head', 'supervisor', 'admin'] as const;
-export type StaffRole = (typeof staffRoles)[number];
-
-/** A named member of staff acting through the API; absent when the caller is the applicant or the public. */
-export interface StaffIdentity {
-  readonly staffId: string;
-  readonly role: StaffRole;
-  /** The department the person works for, when they work for one. */
-  readonly deptId?: string;
-}
+export { staffRoles, type StaffIdentity, type StaffRole } from '../kernel/principal';
 
 /**
- * Who is asking, for which tenant. Built once at the edge and handed to every use case, so the
- * tenant is never read from a body or scattered across handlers.
+ * Who is asking, for which tenant. Built once at the edge and handed to every use case, so the tenant is
+ * never read from a body and the caller never from a header or a body: only from the claims of an ID token
+ * that API Gateway's JWT authorizer (locally, infra/local/http-api.ts, the same checks) verified.
  */
 export interface RequestContext {
   readonly tenantId: string;
   readonly requestId: string;
+  readonly principal: Principal;
+  /** The principal when it is a member of staff (a shorthand the staff use cases read). */
   readonly staff?: StaffIdentity;
+  /** The principal when it is a citizen. */
+  readonly citizen?: CitizenIdentity;
 }
 
-/**
- * Staff identity. On AWS it comes only from the claims of the JWT the staff authorizer verified
- * (a Cognito account with the person's tenant, id, role and department). Locally the caller's
- * `x-staff-id`, `x-staff-role` and `x-staff-dept` headers stand in for it; on AWS those headers are
- * ignored, so nobody becomes staff by sending them. The shape is checked here, once.
- */
+/** Verified claims as API Gateway hands them over: every value a string, a list claim as `[a b c]`. */
+export type VerifiedClaims = Readonly<Record<string, unknown>>;
+
 const staffIdentitySchema = z.object({
   staffId: z
     .string()
@@ -44,40 +37,82 @@ const staffIdentitySchema = z.object({
     .optional(),
 });
 
-function parsedStaff(candidate: Record<string, unknown>, where: string): StaffIdentity {
-  const parsed = staffIdentitySchema.safeParse(candidate);
-  if (!parsed.success) {
-    throw new ValidationError(
-      '工作人员身份信息不完整或格式不正确（x-staff-id、x-staff-role、x-staff-dept）',
-      `Invalid staff identity; roles: ${staffRoles.join(', ')}`,
-      parsed.error.issues.map((issue) => ({ path: `${where}.${issue.path.map(String).join('.')}`, message: issue.message })),
-      'INVALID_STAFF_IDENTITY',
-    );
+const invalidToken = (what: string, details?: { path: string; message: string }[]) =>
+  new ValidationError('登录凭证中的身份信息不完整或格式不正确', `The ID token does not carry a valid ${what}`, details, 'INVALID_IDENTITY_CLAIMS');
+
+/** A claim that may be a list (Cognito groups): API Gateway renders it `[a b]`; a provider may send JSON or commas. */
+function listOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value !== 'string') return [];
+  const text = value.trim();
+  if (text.startsWith('[') && text.endsWith(']')) {
+    const inner = text.slice(1, -1);
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (Array.isArray(parsed)) return parsed.map(String);
+    } catch {
+      // not JSON: API Gateway's own rendering, space separated
+    }
+    return inner.split(/[\s,]+/).filter(Boolean);
   }
-  const { staffId, role, deptId } = parsed.data;
-  return { staffId, role, ...(deptId ? { deptId } : {}) };
+  return text.split(/[\s,]+/).filter(Boolean);
 }
 
-/** Who the verified token says the caller is; staff of another county are refused, never served. */
-function staffFromClaims(tenantId: string, claims: Readonly<Record<string, unknown>>): StaffIdentity {
-  if (claims[staffClaims.tenantId] !== tenantId) {
+function staffFrom(tenantId: string, claims: VerifiedClaims, names: IdentitySettings['staff']['claims']): StaffIdentity {
+  if (claims[names.tenantId] !== tenantId) {
     throw new ForbiddenError('您的账号不属于该县（区），无权办理', 'Your account belongs to another tenant', 'STAFF_OF_OTHER_TENANT');
   }
-  return parsedStaff({ staffId: claims[staffClaims.staffId], role: claims[staffClaims.role], deptId: claims[staffClaims.deptId] || undefined }, 'claims');
+  const role = listOf(claims[names.role]).find((candidate) => (staffRoles as readonly string[]).includes(candidate));
+  const deptClaim = claims[names.deptId];
+  const parsed = staffIdentitySchema.safeParse({
+    staffId: claims[names.staffId],
+    role,
+    deptId: typeof deptClaim === 'string' && deptClaim.trim() !== '' ? deptClaim : undefined,
+  });
+  if (!parsed.success) {
+    throw invalidToken(
+      `staff identity (roles: ${staffRoles.join(', ')})`,
+      parsed.error.issues.map((issue) => ({ path: `claims.${issue.path.map(String).join('.')}`, message: issue.message })),
+    );
+  }
+  const { staffId, deptId } = parsed.data;
+  return { staffId, role: parsed.data.role, ...(deptId ? { deptId } : {}) };
 }
 
-function staffFromHeaders(headers: Readonly<Record<string, string | undefined>>): StaffIdentity | undefined {
-  if (process.env[TRUST_STAFF_HEADERS_VARIABLE] !== 'true') return undefined;
-  if (headers['x-staff-id'] === undefined && headers['x-staff-role'] === undefined) return undefined;
-  return parsedStaff({ staffId: headers['x-staff-id'], role: headers['x-staff-role'], deptId: headers['x-staff-dept'] }, 'headers');
+const trustLevels: readonly TrustLevel[] = ['L1', 'L2', 'L3', 'L4', 'L5'];
+
+function citizenFrom(claims: VerifiedClaims, names: IdentitySettings['citizen']['claims']): CitizenIdentity {
+  const subject = claims[names.subject];
+  if (typeof subject !== 'string' || subject.trim() === '' || subject.length > 128) throw invalidToken('subject (sub)');
+  const level = String(claims[names.trustLevel] ?? '').toUpperCase();
+  const digest = claims[names.idDigest];
+  return {
+    subject,
+    subjectType: claims[names.subjectType] === 'organisation' ? 'organisation' : 'person',
+    // a provider that says nothing about the check has not checked: the lowest level
+    trustLevel: trustLevels.includes(level as TrustLevel) ? (level as TrustLevel) : 'L1',
+    ...(typeof digest === 'string' && /^[0-9a-f]{64}$/.test(digest) ? { idDigest: digest } : {}),
+  };
+}
+
+const audienceOf = (claims: VerifiedClaims): string[] => [...listOf(claims.aud), ...listOf(claims.client_id)];
+
+/** Which audience's issuer signed the token, by `iss` and `aud`; a token of neither is no sign-in at all. */
+function principalFrom(tenantId: string, claims: VerifiedClaims | undefined): Principal {
+  if (!claims) return { kind: 'public' };
+  const settings = identitySettings();
+  const issuedFor = (audience: IdentitySettings['citizen'] | IdentitySettings['staff']) =>
+    claims.iss === audience.issuer && audienceOf(claims).some((aud) => audience.audiences.includes(aud));
+  if (settings && issuedFor(settings.staff)) return { kind: 'staff', staff: staffFrom(tenantId, claims, settings.staff.claims) };
+  if (settings && issuedFor(settings.citizen)) return { kind: 'citizen', citizen: citizenFrom(claims, settings.citizen.claims) };
+  throw new UnauthenticatedError('登录凭证不是本平台签发的', 'The token was not issued for this platform', 'UNAUTHENTICATED');
 }
 
 export function requestContextFrom(
   pathTenantId: string | undefined,
   requestId: string,
-  headers: Readonly<Record<string, string | undefined>> = {},
-  /** The verified JWT claims of a staff route (API Gateway's JWT authorizer), when there are any. */
-  claims?: Readonly<Record<string, unknown>>,
+  /** The verified JWT claims (API Gateway's JWT authorizer), on a route that has one and when a token came. */
+  claims?: VerifiedClaims,
 ): RequestContext {
   const parsed = tenantIdSchema.safeParse(pathTenantId);
   if (!parsed.success) {
@@ -88,6 +123,12 @@ export function requestContextFrom(
       'INVALID_TENANT_ID',
     );
   }
-  const staff = claims ? staffFromClaims(parsed.data, claims) : staffFromHeaders(headers);
-  return { tenantId: parsed.data, requestId, ...(staff ? { staff } : {}) };
+  const principal = principalFrom(parsed.data, claims);
+  return {
+    tenantId: parsed.data,
+    requestId,
+    principal,
+    ...(principal.kind === 'staff' ? { staff: principal.staff } : {}),
+    ...(principal.kind === 'citizen' ? { citizen: principal.citizen } : {}),
+  };
 }

@@ -7,9 +7,10 @@ import type { AuditRecord } from '../kernel/audit-record';
 import { type NationalCalendarSource, tenantCalendar } from '../kernel/calendar-access';
 import { relayedEventSchema } from '../kernel/events/envelope';
 import { tenantIdSchema } from '../kernel/ids';
-import { ForbiddenError, notFound } from '../shared/errors';
+import { authorize } from '../kernel/permissions';
+import { notFound } from '../shared/errors';
 import { keys } from '../shared/table/keys';
-import type { RequestContext, StaffRole } from '../shared/request-context';
+import type { RequestContext } from '../shared/request-context';
 import type { Clock } from '../shared/runtime';
 import { auditRecordOf } from './domain/audit';
 import { applyEvent, countersDelta, type RelayedEvent, subjectOf } from './domain/counters';
@@ -66,12 +67,6 @@ export async function applySupervisionEvent(
   throw new Error(`facts of ${subject} kept moving; the queue will retry event ${event.eventId}`);
 }
 
-function requireRole(ctx: RequestContext, roles: readonly StaffRole[]): void {
-  if (!ctx.staff || !roles.includes(ctx.staff.role)) {
-    throw new ForbiddenError(`仅限以下角色：${roles.join('、')}`, `Only these roles may do this: ${roles.join(', ')}`, 'ROLE_NOT_ALLOWED');
-  }
-}
-
 const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
 export const dashboardQuery = z.object({
@@ -91,7 +86,7 @@ export async function getDashboard(
   ctx: RequestContext,
   query: z.infer<typeof dashboardQuery>,
 ) {
-  requireRole(ctx, ['supervisor', 'admin']);
+  authorize(ctx.principal, 'supervision.read-dashboard');
   const profile = await deps.tenants.profile(ctx.tenantId);
   if (!profile) throw notFound.tenant(ctx.tenantId);
   const divisionCode = query.level === 'county' ? ctx.tenantId : query.level === 'city' ? profile.tenant.cityCode : profile.tenant.provinceCode;
@@ -118,7 +113,7 @@ export const monthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0
 
 /** A handler's monthly figures for the centre's assessment: the person, a department head, the supervision office or an admin. */
 export async function getStaffMonthly(deps: Pick<SupervisionDependencies, 'counters'>, ctx: RequestContext, staffId: string, month: string) {
-  if (ctx.staff?.staffId !== staffId) requireRole(ctx, ['supervisor', 'admin', 'department_head']);
+  authorize(ctx.principal, 'supervision.read-staff-month', { staffId });
   const read = await deps.counters.readStaff(ctx.tenantId, `M#${month}`, staffId);
   return { staffId, month, ...staffMonthOf(read.rows[0]) };
 }
@@ -139,7 +134,7 @@ export const auditQuery = z
 
 /** The audit trail of one case or one handler, in time order: the supervision office and admins only. */
 export async function queryAudit(deps: Pick<SupervisionDependencies, 'audit'>, ctx: RequestContext, query: z.infer<typeof auditQuery>) {
-  requireRole(ctx, ['supervisor', 'admin']);
+  authorize(ctx.principal, 'audit.read');
   const records = query.caseId
     ? await deps.audit.ofCase(ctx.tenantId, query.caseId, query.limit)
     : await deps.audit.ofStaff(ctx.tenantId, query.staffId as string, query.limit);

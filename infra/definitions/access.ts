@@ -9,10 +9,34 @@ import type { WorkflowDefinition } from './workflows';
  * type error, not a grant that silently matches nothing. The CDK stacks turn each value into its
  * least-privilege grant and the environment variable that goes with it (infra/context-functions.ts,
  * and infra/workflow.ts for the state machines); the local runtime grants nothing and reads none of it.
+ *
+ * What a function does with the single table is said one kind of request at a time, so a function is granted the
+ * DynamoDB actions its adapters call and no others (docs/decisions.md, "Least privilege per function"):
+ * - `read`: GetItem, BatchGetItem, Query (the table and each index by name).
+ * - `put`: PutItem, the only way the adapters write an item (new items, revisions on a condition, timeline events), also
+ *   inside TransactWriteItems.
+ * - `update`: UpdateItem, for the few writes that change attributes in place (task tokens, counters, revocations).
+ * - `conditionCheck`: ConditionCheckItem, a transaction's guard on an item it does not write (the case's status).
+ * - `idempotency`: PutItem and DeleteItem on `Idempotency-Key` records only (partitions `T#<tenant>#IDEM#…`, by
+ *   `dynamodb:LeadingKeys`); the delete releases a claim when the call failed, and is the platform's only DeleteItem.
  */
+export type TableOperation = 'read' | 'put' | 'update' | 'conditionCheck' | 'idempotency';
+
+/**
+ * Objects of a bucket: `read` is GetObject and GetObjectVersion (and ListBucket, so a missing object answers 404), `write`
+ * is PutObject, `delete` is DeleteObject and DeleteObjectVersion, refused at synthesis on a bucket whose every version
+ * is kept (certificates, audit exports).
+ */
+export type BucketOperation = 'read' | 'write' | 'delete';
+
 export type Access =
-  /** The single table: `read` is Get/BatchGet/Query (table and each index by name), `write` is Put/Update/Delete/BatchWrite. */
-  | { readonly kind: 'table'; readonly mode: 'read' | 'write' }
+  /** One kind of request on the single table (`TableOperation`). */
+  | { readonly kind: 'table'; readonly operation: TableOperation }
+  /**
+   * The function writes audit records (全流程电子监察): without this, every function that may write the table is denied
+   * writes to the audit partitions (`dynamodb:LeadingKeys` like `T#*#AUDIT#*`), so the trail has exactly the writers named.
+   */
+  | { readonly kind: 'auditTrail' }
   /**
    * One queue of the stateful stack. `consume` states the queue the function's queue trigger reads (the event source
    * grants the receive and delete actions); `send` is sqs:SendMessage, with the queue URL in the environment.
@@ -21,23 +45,31 @@ export type Access =
   /** sns:Publish to one topic, with its ARN in the environment. */
   | { readonly kind: 'topic'; readonly topic: TopicDefinition }
   /** Objects of one bucket (and its KMS key), with the bucket name in the environment. */
-  | { readonly kind: 'bucket'; readonly bucket: BucketDefinition; readonly mode: 'read' | 'write' }
+  | { readonly kind: 'bucket'; readonly bucket: BucketDefinition; readonly mode: BucketOperation }
   /** secretsmanager:GetSecretValue on one secret, with its ARN in the environment. */
   | { readonly kind: 'secret'; readonly secret: SecretDefinition }
   /** Start executions of a state machine, or answer its task tokens (SendTaskSuccess/Failure/Heartbeat), with its ARN in the environment. */
   | { readonly kind: 'workflow'; readonly workflow: WorkflowDefinition; readonly mode: 'start' | 'callback' }
-  /** SMS to applicants: an SNS publish to a phone number, which has no resource ARN. */
+  /**
+   * Text messages to applicants through the deployment's SMS channel (config/deployments/<name>.yaml): an SNS publish to a
+   * phone number (`sns`, no resource ARN), or the county's gateway with its bearer-token secret (`http-gateway`).
+   */
   | { readonly kind: 'sms' };
 
 export type AccessKind = Access['kind'];
 
-export const readTable: Access = { kind: 'table', mode: 'read' };
-export const writeTable: Access = { kind: 'table', mode: 'write' };
+export const readTable: Access = { kind: 'table', operation: 'read' };
+export const putItems: Access = { kind: 'table', operation: 'put' };
+export const updateItems: Access = { kind: 'table', operation: 'update' };
+export const checkItems: Access = { kind: 'table', operation: 'conditionCheck' };
+export const idempotentRequests: Access = { kind: 'table', operation: 'idempotency' };
+export const writeAuditTrail: Access = { kind: 'auditTrail' };
 export const consumeQueue = (queue: QueueDefinition): Access => ({ kind: 'queue', queue, mode: 'consume' });
 export const sendToQueue = (queue: QueueDefinition): Access => ({ kind: 'queue', queue, mode: 'send' });
 export const publishTo = (topic: TopicDefinition): Access => ({ kind: 'topic', topic });
 export const readBucket = (bucket: BucketDefinition): Access => ({ kind: 'bucket', bucket, mode: 'read' });
 export const writeBucket = (bucket: BucketDefinition): Access => ({ kind: 'bucket', bucket, mode: 'write' });
+export const deleteFromBucket = (bucket: BucketDefinition): Access => ({ kind: 'bucket', bucket, mode: 'delete' });
 export const readSecret = (secret: SecretDefinition): Access => ({ kind: 'secret', secret });
 export const startWorkflow = (workflow: WorkflowDefinition): Access => ({ kind: 'workflow', workflow, mode: 'start' });
 export const answerWorkflow = (workflow: WorkflowDefinition): Access => ({ kind: 'workflow', workflow, mode: 'callback' });
@@ -52,7 +84,9 @@ export function unhandledAccess(access: never): never {
 export function describeAccess(access: Access): string {
   switch (access.kind) {
     case 'table':
-      return `table:${access.mode}`;
+      return `table:${access.operation}`;
+    case 'auditTrail':
+      return 'audit:write';
     case 'queue':
       return `queue:${access.mode}:${access.queue.id}`;
     case 'topic':
@@ -69,6 +103,9 @@ export function describeAccess(access: Access): string {
       return unhandledAccess(access);
   }
 }
+
+/** Whether the function may write the table at all (any operation but `read`). */
+export const writesTable = (accesses: readonly Access[]): boolean => accesses.some((access) => access.kind === 'table' && access.operation !== 'read');
 
 /** Whether a function's access list holds this access (same kind, mode and resource). */
 export const includesAccess = (accesses: readonly Access[], wanted: Access): boolean =>

@@ -13,6 +13,11 @@ export interface BucketDefinition {
   /** Days after which current objects move to Infrequent Access, then to Glacier Instant Retrieval. */
   readonly infrequentAccessAfterDays: number;
   readonly glacierAfterDays: number;
+  /**
+   * Every version is evidence (a signed certificate, a notice, an export the province collected): no function may be
+   * granted DeleteObject or DeleteObjectVersion on it (`deleteFromBucket` is refused at synthesis).
+   */
+  readonly keepsEveryVersion: boolean;
 }
 
 export const materialsBucket: BucketDefinition = {
@@ -21,6 +26,8 @@ export const materialsBucket: BucketDefinition = {
   nameEnvironmentVariable: environmentNames.materialsBucket,
   infrequentAccessAfterDays: 90,
   glacierAfterDays: 365,
+  // an upload that failed verification is deleted, the exact version that was checked
+  keepsEveryVersion: false,
 };
 
 export const certificatesBucket: BucketDefinition = {
@@ -29,6 +36,7 @@ export const certificatesBucket: BucketDefinition = {
   nameEnvironmentVariable: environmentNames.certificatesBucket,
   infrequentAccessAfterDays: 180,
   glacierAfterDays: 730,
+  keepsEveryVersion: true,
 };
 
 /** Daily JSON-lines exports of the audit trail and reviews, collected by the province (全流程电子监察, 好差评 roll-up). */
@@ -38,6 +46,7 @@ export const auditExportBucket: BucketDefinition = {
   nameEnvironmentVariable: environmentNames.auditExportBucket,
   infrequentAccessAfterDays: 30,
   glacierAfterDays: 365,
+  keepsEveryVersion: true,
 };
 
 export const bucketDefinitions: readonly BucketDefinition[] = [materialsBucket, certificatesBucket, auditExportBucket];

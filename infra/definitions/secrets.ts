@@ -20,3 +20,14 @@ export const certificateSigningSecret: SecretDefinition = {
 };
 
 export const secretDefinitions: readonly SecretDefinition[] = [certificateSigningSecret];
+
+/**
+ * The bearer token of the county's SMS gateway, in deployments whose SMS channel is `http-gateway` only (the stateful
+ * stack creates it then, not with `secretDefinitions`). Generated on the first deploy: configure the gateway to accept
+ * it, or put the token the gateway issued into it (`aws secretsmanager put-secret-value`); see docs/operations.md.
+ */
+export const smsGatewaySecret: SecretDefinition = {
+  id: 'SmsGatewaySecret',
+  description: "Tongban: bearer token of the county's SMS gateway (Authorization: Bearer <token> on every message)",
+  arnEnvironmentVariable: environmentNames.smsGatewaySecretArn,
+};

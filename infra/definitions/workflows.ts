@@ -41,13 +41,26 @@ export const workflow = (id: WorkflowId): WorkflowDefinition => workflowDefiniti
 
 export const readWorkflowTemplate = (definition: WorkflowDefinition): string => readFileSync(definition.definitionPath, 'utf8');
 
+/**
+ * The placeholder of the partition in every integration ARN (`arn:${Partition}:states:::lambda:invoke`), so one ASL file
+ * serves the `aws` and `aws-cn` partitions: the stack fills it with its partition, the local runtime with `aws`.
+ */
+export const partitionPlaceholder = 'Partition';
+
+/** The partition the local runtime (aws-local-stepfunctions) runs the definitions in. */
+export const localPartition = 'aws';
+
 export const workflowPlaceholders = (definition: WorkflowDefinition): string[] => [
   ...new Set([...readWorkflowTemplate(definition).matchAll(/\$\{(\w+)\}/g)].map((match) => match[1] as string)),
 ];
 
-/** Replaces every `${Name}` placeholder; a missing value is an error, never a silent gap. */
+/**
+ * Replaces every `${Name}` placeholder; a missing value is an error, never a silent gap. The partition is the local
+ * runtime's (`aws`) unless the substitutions name another.
+ */
 export function renderWorkflow(definition: WorkflowDefinition, substitutions: Readonly<Record<string, string>>): string {
-  const missing = workflowPlaceholders(definition).filter((name) => !(name in substitutions));
+  const values: Readonly<Record<string, string>> = { [partitionPlaceholder]: localPartition, ...substitutions };
+  const missing = workflowPlaceholders(definition).filter((name) => !(name in values));
   if (missing.length > 0) throw new Error(`${definition.id} placeholders without a value: ${missing.join(', ')}`);
-  return readWorkflowTemplate(definition).replace(/\$\{(\w+)\}/g, (_, name: string) => substitutions[name] as string);
+  return readWorkflowTemplate(definition).replace(/\$\{(\w+)\}/g, (_, name: string) => values[name] as string);
 }

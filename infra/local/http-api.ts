@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { FunctionDefinition } from '../definitions/functions';
+import type { RouteAudience } from '../definitions/functions/definition';
 import { listenOn } from './engines';
+import type { JwtAuthorizers } from './jwt-authorizer';
 import type { LambdaHost } from './lambda-host';
 
 const MAX_BODY_BYTES = 6 * 1024 * 1024; // the Lambda synchronous payload limit
@@ -11,6 +13,7 @@ interface Route {
   readonly functionId: string;
   readonly method: string;
   readonly template: string;
+  readonly audience: RouteAudience;
   readonly pattern: RegExp;
   readonly parameterNames: readonly string[];
 }
@@ -26,18 +29,33 @@ function compile(definition: FunctionDefinition): Route | undefined {
     functionId: definition.id,
     method: definition.trigger.method,
     template: definition.trigger.path,
+    audience: definition.trigger.audience,
     pattern: new RegExp(`^${pattern}/?$`),
     parameterNames,
   };
 }
 
-const bilingual = (code: string, zh: string, en: string) => JSON.stringify({ code, message: `${zh} / ${en}`, messageZh: zh, messageEn: en });
+const bilingual = (code: string, zh: string, en: string, requestId?: string) =>
+  JSON.stringify({ code, message: `${zh} / ${en}`, messageZh: zh, messageEn: en, ...(requestId ? { requestId } : {}) });
+
+/** The claims a JWT authorizer verified, in the shape API Gateway hands them over (`requestContext.authorizer.jwt`). */
+export interface VerifiedJwt {
+  readonly claims: Readonly<Record<string, string>>;
+}
 
 /**
  * Stands in for API Gateway (HTTP API, payload format 2.0): the same routes as the CDK stack,
  * each request turned into the event the deployed function would receive.
  */
-export function toApiGatewayEvent(route: Route, request: IncomingMessage, url: URL, match: RegExpExecArray, body: Buffer): APIGatewayProxyEventV2 {
+export function toApiGatewayEvent(
+  route: Route,
+  request: IncomingMessage,
+  url: URL,
+  match: RegExpExecArray,
+  body: Buffer,
+  requestId: string = randomUUID(),
+  jwt?: VerifiedJwt,
+): APIGatewayProxyEventV2 | APIGatewayProxyEventV2WithJWTAuthorizer {
   const headers = Object.fromEntries(
     Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), Array.isArray(value) ? value.join(',') : (value ?? '')]),
   );
@@ -66,18 +84,37 @@ export function toApiGatewayEvent(route: Route, request: IncomingMessage, url: U
         sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
         userAgent: headers['user-agent'] ?? '',
       },
-      requestId: randomUUID(),
+      requestId,
       routeKey: `${route.method} ${route.template}`,
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
+      ...(jwt ? { authorizer: { jwt: { claims: { ...jwt.claims }, scopes: [] } } } : {}),
     },
     ...(body.length > 0 ? { body: textual ? body.toString('utf8') : body.toString('base64') } : {}),
     isBase64Encoded: !textual,
   };
 }
 
-export function startHttpApi(definitions: readonly FunctionDefinition[], host: LambdaHost, port: number): Promise<Server> {
+/**
+ * The gateway's answer to a route whose authorizer refused the token (or got none). AWS says `{"message":"Unauthorized"}`;
+ * locally the platform's error shape, a superset, with the reason in `www-authenticate` as the gateway gives it.
+ */
+function unauthorized(requestId: string, reason: string): { status: number; body: string; headers: Record<string, string> } {
+  const error = reason === 'no token' ? 'Bearer' : `Bearer error="invalid_token", error_description="${reason.replace(/["\\]/g, "'")}"`;
+  return {
+    status: 401,
+    body: bilingual('UNAUTHENTICATED', '请先登录', 'Sign-in required', requestId),
+    headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': error },
+  };
+}
+
+/**
+ * Serves the routes. A `citizen` or `staff` route passes only with a token its audience's authorizer accepts (without
+ * authorizers every such route answers 401: closed, never open); a `public` route has no authorizer, so a token on it
+ * is not looked at and no claims reach the handler.
+ */
+export function startHttpApi(definitions: readonly FunctionDefinition[], host: LambdaHost, port: number, authorizers?: JwtAuthorizers): Promise<Server> {
   const routes = definitions.map(compile).filter((route): route is Route => route !== undefined);
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const send = (status: number, body: string, headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' }) => {
@@ -103,8 +140,20 @@ export function startHttpApi(definitions: readonly FunctionDefinition[], host: L
     });
     request.on('end', async () => {
       if (size > MAX_BODY_BYTES) return send(413, bilingual('PAYLOAD_TOO_LARGE', '请求体过大', 'Request body too large'));
+      const requestId = randomUUID();
       try {
-        const event = toApiGatewayEvent(found.route, request, url, found.match as RegExpExecArray, Buffer.concat(chunks));
+        let jwt: VerifiedJwt | undefined;
+        const { audience } = found.route;
+        if (audience !== 'public') {
+          const authorization = request.headers.authorization;
+          const verdict = authorizers ? await authorizers.authorize(audience, authorization) : { ok: false as const, reason: 'no authorizer' };
+          if (!verdict.ok) {
+            const refused = unauthorized(requestId, verdict.reason);
+            return send(refused.status, refused.body, refused.headers);
+          }
+          jwt = { claims: verdict.claims };
+        }
+        const event = toApiGatewayEvent(found.route, request, url, found.match as RegExpExecArray, Buffer.concat(chunks), requestId, jwt);
         const result = (await host.invoke(found.route.functionId, event)) as APIGatewayProxyStructuredResultV2;
         const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]));
         send(result.statusCode ?? 200, result.body ?? '', headers);

@@ -15,13 +15,16 @@ import { bucketDefinitions } from '../definitions/buckets';
 import { queueDefinitions } from '../definitions/queues';
 import { tableDefinition } from '../definitions/table';
 import { topicDefinitions } from '../definitions/topics';
-import { localEndpointsFile } from './endpoints-file';
+import { localEndpointNames, localEndpointsFile } from './endpoints-file';
 import { systemClock, ulidGenerator } from '../../functions/shared/runtime';
 import { DynamoHolidayNoticeStore } from '../../functions/calendar/adapters/dynamo-holiday-notice-store';
 import { loadShippedNotices } from '../../functions/calendar/use-cases';
 import { officialCalendarYears } from '../../functions/domain/calendar-data';
 import { freePort, isFree, type RunningEngine, startDynamoDbLocal, startFauxqs, startOnSomePort } from './engines';
 import { startHttpApi } from './http-api';
+import type { CitizenAccount, StaffAccount } from './identity-accounts';
+import { type LocalIdentity, type RunningIssuer, startLocalIdentity } from './identity-provider';
+import { JwtAuthorizers } from './jwt-authorizer';
 import { LambdaHost } from './lambda-host';
 import { QueuePollers } from './queue-pollers';
 import { ensureBuckets, ensureQueues, ensureSubscriptions, ensureTable, ensureTopics } from './resources';
@@ -36,6 +39,10 @@ export interface LocalPlatformOptions {
   readonly log?: (line: string) => void;
   /** Runs after the resources exist and before the API opens (e.g. loading tenant configuration). */
   readonly beforeServing?: (platform: { environment: Record<string, string> }) => Promise<void>;
+  /** Staff accounts besides config/local/staff.yaml (tests); one with the same county and 工号 replaces the file's. */
+  readonly staffAccounts?: readonly StaffAccount[];
+  /** Real-name citizens besides config/local/citizens.yaml (tests); any other phone signs in as a self-registered L2 account. */
+  readonly citizenAccounts?: readonly CitizenAccount[];
 }
 
 export interface LocalPlatform {
@@ -44,6 +51,8 @@ export interface LocalPlatform {
   /** The local state machines, in the order of `workflowDefinitions`. */
   readonly stepFunctions: readonly LocalStepFunctions[];
   readonly host: LambdaHost;
+  /** The local identity providers (citizens, staff) and where sign-in codes go: what `signInCitizen` / `signInStaff` need. */
+  readonly identity: { readonly citizen: RunningIssuer; readonly staff: RunningIssuer; readonly outboxFile: string; readonly enrol: LocalIdentity['enrol'] };
   /**
    * Drills only: moves the handlers' clock forward and ends every open department wait as a timeout
    * would, so escalations run at once against the moved clock.
@@ -68,6 +77,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   let pollers: QueuePollers | undefined;
   let streamPollers: StreamPollers | undefined;
   let stepFunctions: LocalStepFunctions[] = [];
+  let identity: LocalIdentity | undefined;
 
   const stop = async () => {
     rmSync(localEndpointsFile(options.dataDir), { force: true });
@@ -76,22 +86,40 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     await streamPollers?.stop();
     for (const machine of stepFunctions) machine.stopAll();
     await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+    await identity?.stop();
     await Promise.all(engines.map((engine) => engine.stop()));
   };
 
   try {
     const wantedPorts = await enginePorts(options.dataDir);
-    const [dynamoStart, fauxqsStart] = await Promise.allSettled([
+    // the web apps' sign-in redirect URIs name the API's port, so it is chosen before the identity providers start
+    const httpPort = options.httpPort === 0 ? await freePort() : options.httpPort;
+    const outboxFile = join(options.dataDir, 'outbox.jsonl');
+    const [dynamoStart, fauxqsStart, identityStart] = await Promise.allSettled([
       startOnSomePort(wantedPorts.dynamoPort, (port) => startDynamoDbLocal(port, options.dataDir)),
       startOnSomePort(wantedPorts.fauxqsPort, (port) => startFauxqs(port, options.dataDir)),
+      startLocalIdentity({
+        dataDir: options.dataDir,
+        outboxFile,
+        ports: { citizen: wantedPorts.citizenSignInPort, staff: wantedPorts.staffSignInPort },
+        webOrigins: [`http://localhost:${httpPort}`, `http://127.0.0.1:${httpPort}`],
+        staffAccounts: options.staffAccounts,
+        citizenAccounts: options.citizenAccounts,
+        log,
+      }),
     ]);
     for (const start of [dynamoStart, fauxqsStart]) if (start.status === 'fulfilled') engines.push(start.value.started);
+    if (identityStart.status === 'fulfilled') identity = identityStart.value;
     if (dynamoStart.status === 'rejected') throw dynamoStart.reason;
     if (fauxqsStart.status === 'rejected') throw fauxqsStart.reason;
+    if (identityStart.status === 'rejected') throw identityStart.reason;
     const dynamo = dynamoStart.value.started;
     const fauxqs = fauxqsStart.value.started;
+    const signIn = identityStart.value;
     log(`✓ ${dynamo.name} ${dynamo.endpoint} (data: ${join(options.dataDir, 'dynamodb')})`);
     log(`✓ ${fauxqs.name} ${fauxqs.endpoint} (data: ${join(options.dataDir, 'fauxqs')})`);
+    log(`✓ citizen sign-in (oidc-provider, client ${signIn.citizen.clientId}; accounts: config/local/citizens.yaml) ${signIn.citizen.issuer}`);
+    log(`✓ staff sign-in (oidc-provider, client ${signIn.staff.clientId}; accounts: config/local/staff.yaml) ${signIn.staff.issuer}`);
 
     const environment: Record<string, string> = {
       AWS_REGION: 'us-east-1',
@@ -102,8 +130,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       AWS_ENDPOINT_URL_S3: fauxqs.endpoint,
       AWS_ENDPOINT_URL_SNS: fauxqs.endpoint,
       S3_FORCE_PATH_STYLE: 'true',
-      // no sign-in locally: the caller's x-staff-* headers stand in for the staff account
-      [environmentNames.trustStaffHeaders]: 'true',
+      // who signed in: the local providers' issuers and app clients, with the default claim names (as Cognito's)
+      [environmentNames.identitySettings]: JSON.stringify(signIn.settings),
       POWERTOOLS_SERVICE_NAME: 'tongban',
       POWERTOOLS_METRICS_NAMESPACE: 'Tongban',
       POWERTOOLS_TRACE_ENABLED: 'false',
@@ -123,7 +151,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     await ensureSubscriptions(sns, sqs, queueUrls, topicArns);
     // SMS stands in as an outbox file of everything that would have been sent
     environment[environmentNames.notificationChannel] = 'outbox';
-    environment[environmentNames.notificationOutboxFile] = join(options.dataDir, 'outbox.jsonl');
+    environment[environmentNames.notificationOutboxFile] = outboxFile;
     // every handler runs in this one process and shares one calendar cache; a short TTL keeps a loaded notice's
     // recomputation (queued TTL + 5 s later) quick, as the deployed default of 60 s does on AWS
     environment[environmentNames.calendarCacheTtlSeconds] = process.env[environmentNames.calendarCacheTtlSeconds] ?? '5';
@@ -161,7 +189,13 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     const sfn = await startOnSomePort(wantedPorts.sfnPort, (port) => serveStepFunctions(stepFunctions, port));
     servers.push(sfn.started);
     environment.AWS_ENDPOINT_URL_SFN = `http://127.0.0.1:${sfn.port}`;
-    rememberEnginePorts(options.dataDir, { dynamoPort: dynamoStart.value.port, fauxqsPort: fauxqsStart.value.port, sfnPort: sfn.port });
+    rememberEnginePorts(options.dataDir, {
+      dynamoPort: dynamoStart.value.port,
+      fauxqsPort: fauxqsStart.value.port,
+      sfnPort: sfn.port,
+      citizenSignInPort: signIn.citizen.port,
+      staffSignInPort: signIn.staff.port,
+    });
     log(
       `✓ Step Functions (aws-local-stepfunctions: ${workflowDefinitions.map((workflow) => workflow.localName).join(', ')}) ${environment.AWS_ENDPOINT_URL_SFN}`,
     );
@@ -183,24 +217,39 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     const resumed = await resumeInterruptedWork(dynamodb, tableName);
     if (resumed > 0) log(`✓ resumed ${resumed} case(s) awaiting acceptance or in approval from DynamoDB`);
 
-    const api = await startHttpApi(functionDefinitions, host, options.httpPort);
+    // API Gateway's JWT authorizers: the route's audience decides which issuer's tokens pass
+    const api = await startHttpApi(functionDefinitions, host, httpPort, new JwtAuthorizers(signIn.settings));
     servers.push(api);
-    const address = api.address();
-    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : options.httpPort}`;
-    // operator tools (npm run tenant:apply) find the running platform through this file
-    writeFileSync(localEndpointsFile(options.dataDir), JSON.stringify({ url, ...environment }, null, 2));
+    const url = `http://127.0.0.1:${httpPort}`;
+    // operator tools (npm run tenant:apply, npm run token) find the running platform through this file
+    writeFileSync(
+      localEndpointsFile(options.dataDir),
+      JSON.stringify(
+        { url, [localEndpointNames.citizenSignIn]: signIn.citizen.issuer, [localEndpointNames.staffSignIn]: signIn.staff.issuer, ...environment },
+        null,
+        2,
+      ),
+    );
     const advanceClock = (milliseconds: number) => {
       process.env[environmentNames.localClockOffsetMs] = String(Number(process.env[environmentNames.localClockOffsetMs] ?? 0) + milliseconds);
       for (const machine of stepFunctions) machine.timeOutOpenWaits();
     };
-    return { url, environment, stepFunctions, host, advanceClock, stop };
+    return {
+      url,
+      environment,
+      stepFunctions,
+      host,
+      identity: { citizen: signIn.citizen, staff: signIn.staff, outboxFile, enrol: signIn.enrol },
+      advanceClock,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
   }
 }
 
-type EnginePorts = { dynamoPort: number; fauxqsPort: number; sfnPort: number };
+type EnginePorts = { dynamoPort: number; fauxqsPort: number; sfnPort: number; citizenSignInPort: number; staffSignInPort: number };
 
 const enginePortsFile = (dataDir: string) => join(dataDir, 'engine-ports.json');
 
@@ -212,7 +261,14 @@ async function enginePorts(dataDir: string): Promise<EnginePorts> {
   const file = enginePortsFile(dataDir);
   const saved = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<EnginePorts>) : {};
   const wanted = async (port: number | undefined) => (port !== undefined && (await isFree(port)) ? port : freePort());
-  return { dynamoPort: await wanted(saved.dynamoPort), fauxqsPort: await wanted(saved.fauxqsPort), sfnPort: await wanted(saved.sfnPort) };
+  return {
+    dynamoPort: await wanted(saved.dynamoPort),
+    fauxqsPort: await wanted(saved.fauxqsPort),
+    sfnPort: await wanted(saved.sfnPort),
+    // an issuer's URL names its port, so a kept port also keeps tokens of the last run valid
+    citizenSignInPort: await wanted(saved.citizenSignInPort),
+    staffSignInPort: await wanted(saved.staffSignInPort),
+  };
 }
 
 function rememberEnginePorts(dataDir: string, ports: EnginePorts): void {

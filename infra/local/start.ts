@@ -1,7 +1,8 @@
 /**
- * `npm start`: the whole platform on this machine. Starts DynamoDB Local, fauxqs and the approval
- * workflow interpreter, onboards the sample tenants under config/tenants that are not onboarded yet,
- * and serves the HTTP API (PORT, default 3000). Data lives in TONGBAN_DATA_DIR (default .data/).
+ * `npm start`: the whole platform on this machine. Starts DynamoDB Local, fauxqs, the approval
+ * workflow interpreter and the local identity providers (citizen and staff sign-in, accounts under
+ * config/local), onboards the sample tenants under config/tenants that are not onboarded yet, and
+ * serves the HTTP API (PORT, default 3000). Data lives in TONGBAN_DATA_DIR (default .data/).
  * Ctrl-C stops every engine.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -52,7 +53,8 @@ async function main(): Promise<void> {
     beforeServing: onboardSampleTenants,
   });
   console.log(`✓ HTTP API ${platform.url.replace('127.0.0.1', 'localhost')}`);
-  console.log('  try: curl -s localhost:' + new URL(platform.url).port + '/v1/tenants/522732/departments/GTJ/tasks');
+  console.log('  try: TOKEN=$(npm run --silent token -- --staff GTJ-007 --tenant 522732)');
+  console.log(`       curl -s localhost:${new URL(platform.url).port}/v1/tenants/522732/departments/GTJ/tasks -H "authorization: Bearer $TOKEN"`);
   await printCalendarWarning();
   console.log('Ready. Press Ctrl-C to stop.');
 

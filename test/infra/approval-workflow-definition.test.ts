@@ -1,5 +1,6 @@
 import aslValidator from 'asl-validator';
 import {
+  partitionPlaceholder,
   readWorkflowTemplate,
   renderWorkflow,
   workflow,
@@ -14,6 +15,8 @@ import { taskStates } from '../../infra/local/step-functions';
 type State = Parameters<typeof taskStates>[0][string];
 
 const placeholdersProvidedByDefinitions = (definition: WorkflowDefinition): string[] => [
+  // every integration ARN names the partition (the stack's; `aws` on the local runtime)
+  partitionPlaceholder,
   ...queueDefinitions.flatMap((queue) =>
     queue.definitionPlaceholder && readWorkflowTemplate(definition).includes(`\${${queue.definitionPlaceholder}}`) ? [queue.definitionPlaceholder] : [],
   ),
@@ -31,7 +34,11 @@ const rendered = (definition: WorkflowDefinition = approval) =>
       Object.fromEntries(
         placeholdersProvidedByDefinitions(definition).map((name) => [
           name,
-          name.endsWith('Url') ? 'https://sqs.cn-north-1.amazonaws.com.cn/123456789012/q' : 'arn:aws:lambda:us-east-1:123456789012:function:f',
+          name === partitionPlaceholder
+            ? 'aws'
+            : name.endsWith('Url')
+              ? 'https://sqs.cn-north-1.amazonaws.com.cn/123456789012/q'
+              : 'arn:aws:lambda:us-east-1:123456789012:function:f',
         ]),
       ),
     ),
@@ -50,6 +57,24 @@ describe.each(workflowDefinitions.map((definition) => [definition.id, definition
 
   it('then rendering refuses a missing placeholder value instead of deploying a gap', () => {
     expect(() => renderWorkflow(definition, {})).toThrow(/without a value/);
+  });
+
+  it('then every integration ARN takes its partition from the placeholder, never a literal `arn:aws:`', () => {
+    const template = readWorkflowTemplate(definition);
+    expect(template).not.toContain('arn:aws:');
+    const resources = taskStates(JSON.parse(template).States).map(([, state]) => state.Resource);
+    expect(resources.length).toBeGreaterThan(0);
+    for (const resource of resources) expect(resource).toMatch(/^arn:\$\{Partition\}:states:::/);
+  });
+
+  it('then rendered for the local runtime it is the aws partition, and for another partition that one', () => {
+    const values = Object.fromEntries(
+      placeholdersProvidedByDefinitions(definition)
+        .filter((name) => name !== partitionPlaceholder)
+        .map((name) => [name, 'x']),
+    );
+    expect(renderWorkflow(definition, values)).toContain('"arn:aws:states:::');
+    expect(renderWorkflow(definition, { ...values, [partitionPlaceholder]: 'aws-cn' })).not.toContain('arn:aws:');
   });
 
   it('then every Task state has an explicit timeout (locally the default is 60 s, on AWS a year)', () => {

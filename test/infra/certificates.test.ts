@@ -86,7 +86,8 @@ describe('given the certificate functions', () => {
       expect.arrayContaining([
         'GET /v1/certificates/{certificateNo}/verify',
         'POST /v1/certificates/verification',
-        'POST /v1/tenants/{tenantId}/certificate-library',
+        // the holder's own certificates: a citizen route, the holder from the token
+        'GET /v1/tenants/{tenantId}/certificate-library',
       ]),
     );
   });

@@ -7,7 +7,7 @@ import { buildApp } from '../../infra/app';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWorkflowTemplate, workflowDefinitions, workflowPlaceholders } from '../../infra/definitions/workflows';
-import { functionDefinitions } from '../../infra/definitions/functions';
+import { deployLoaderDefinitions, functionDefinitions } from '../../infra/definitions/functions';
 import { bucketDefinitions } from '../../infra/definitions/buckets';
 
 // one synthesis (with real esbuild bundling of every function) shared by the assertions below
@@ -100,12 +100,22 @@ describe('given the event relay (outbox)', () => {
 
 describe('given the stateless stack', () => {
   it('then every platform function runs Node.js 22 on arm64 with active tracing', () => {
-    // besides the defined functions: the tenant-config loader, and the custom-resource framework whose runtime CDK picks
+    // besides the defined functions: the deploy-time loaders, each with the custom-resource framework whose runtime CDK picks
     const functions = Object.values(statelessTemplate.findResources('AWS::Lambda::Function'));
     const ours = functions.filter((fn) => !String(fn.Properties.Description ?? '').includes('AWS CDK resource provider framework'));
-    expect(functions).toHaveLength(functionDefinitions.length + 2);
-    expect(ours).toHaveLength(functionDefinitions.length + 1);
+    expect(functions).toHaveLength(functionDefinitions.length + 2 * deployLoaderDefinitions.length);
+    expect(ours).toHaveLength(functionDefinitions.length + deployLoaderDefinitions.length);
     for (const fn of ours) expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+  });
+
+  it('then the shipped holiday notices load by their own custom resource, and the tenant configuration waits for them', () => {
+    const notices = Object.keys(
+      statelessTemplate.findResources('Custom::ShippedHolidayNotices', { Properties: { noticesDigest: Match.stringLikeRegexp('^[0-9a-f]{64}$') } }),
+    );
+    expect(notices).toHaveLength(1);
+    const tenantConfigs = Object.values(statelessTemplate.findResources('Custom::TenantConfigs'));
+    expect(tenantConfigs).toHaveLength(1);
+    expect(tenantConfigs[0]?.DependsOn).toEqual(expect.arrayContaining(notices));
   });
 
   it('then no deployed function can have its clock moved (the offset is a local drill facility only)', () => {
@@ -114,7 +124,7 @@ describe('given the stateless stack', () => {
     for (const fn of functions) expect(JSON.stringify(fn)).not.toContain(environmentNames.localClockOffsetMs);
   });
 
-  it('then staff routes take only a verified staff ID token, and public routes never see staff identity', () => {
+  it('then staff routes take only a verified ID token, and no deployed function trusts staff headers (every route per audience: identity.test.ts)', () => {
     const staffPaths = functionDefinitions.flatMap((definition) =>
       definition.trigger.kind === 'http' && definition.trigger.audience === 'staff' ? [`${definition.trigger.method} ${definition.trigger.path}`] : [],
     );
@@ -128,14 +138,14 @@ describe('given the stateless stack', () => {
     const routes = Object.values(statelessTemplate.findResources('AWS::ApiGatewayV2::Route')).map(
       (route) => route.Properties as { RouteKey: string; AuthorizationType?: string },
     );
-    for (const route of routes)
-      expect([route.RouteKey, route.AuthorizationType ?? 'NONE']).toEqual([route.RouteKey, staffPaths.includes(route.RouteKey) ? 'JWT' : 'NONE']);
+    for (const route of routes.filter((candidate) => staffPaths.includes(candidate.RouteKey)))
+      expect([route.RouteKey, route.AuthorizationType]).toEqual([route.RouteKey, 'JWT']);
     statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
     for (const fn of Object.values(statelessTemplate.findResources('AWS::Lambda::Function')))
-      expect(JSON.stringify(fn)).not.toContain(environmentNames.trustStaffHeaders);
+      expect(JSON.stringify(fn)).not.toContain('TONGBAN_TRUST_STAFF_HEADERS');
   });
 
-  it('then staff accounts are administrator-created, MFA-protected, with their county and role fixed as attributes', () => {
+  it('then staff accounts are administrator-created, MFA-protected, with their county and staff number fixed as attributes', () => {
     statefulTemplate.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       MfaConfiguration: 'ON',
@@ -181,10 +191,12 @@ describe('given the stateless stack', () => {
         .filter(([, policy]) => JSON.stringify(policy.Properties.PolicyDocument.Statement).includes(`"${action}"`))
         .map(([logicalId]) => logicalId.replace(/ServiceRoleDefaultPolicy.*$/, ''))
         .sort();
+    // a case filed at a window starts its acceptance timer like an online one
     expect(holders('states:StartExecution')).toEqual([
       expect.stringContaining('CreateCase'),
       expect.stringContaining('DecideAcceptance'),
       expect.stringContaining('DeemAcceptance'),
+      expect.stringContaining('FileCaseAtWindow'),
       expect.stringContaining('ResubmitCase'),
     ]);
     // the deadline recomputation ends a department's wait when a holiday notice moved its deadline (the rescheduled path)

@@ -5,7 +5,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoHolidayNoticeStore } from '../../functions/calendar/adapters/dynamo-holiday-notice-store';
 import type { CalendarYearRecord } from '../../functions/domain/calendar';
-import { aPlatformForThisFile, asStaff, repositoryRoot } from './support/platform';
+import { aPlatformForThisFile, repositoryRoot, staffApi } from './support/platform';
 
 type NoticeList = {
   lastOfficialYear: number | null;
@@ -37,6 +37,8 @@ const calendarLoad = (dataDir: string, ...args: string[]) =>
 
 describe('given the local platform, started with the shipped 2024–2026 notices', () => {
   const local = aPlatformForThisFile();
+  /** The national operations' supervisor (config/local/staff.yaml, 000000), who reads the national audit trail. */
+  const nationalSupervisor = () => staffApi(local, '000000', 'OPS-002');
   const yearOf = (list: NoticeList, year: number) => list.years.find((entry) => entry.year === year);
 
   it('then the public list shows 2024–2026 official (initial data) and the next two years provisional', async () => {
@@ -116,9 +118,9 @@ describe('given the local platform, started with the shipped 2024–2026 notices
     });
 
     it('then every load is in the audit trail of the national level with who loaded it, before and after', async () => {
-      const supervisor = asStaff('SUP-001', 'supervisor');
+      const supervisor = await nationalSupervisor();
       // the record written in the load's own transaction (the relayed event may add the supervision office's own)
-      const zhang = await local.api.get<Audit>('/v1/tenants/000000/audit?staffId=ops-zhang', supervisor);
+      const zhang = await supervisor.get<Audit>('/v1/tenants/000000/audit?staffId=ops-zhang');
       expect(zhang.status).toBe(200);
       expect(zhang.body.records).toContainEqual(
         expect.objectContaining({
@@ -130,7 +132,7 @@ describe('given the local platform, started with the shipped 2024–2026 notices
           detail: expect.objectContaining({ year: 2027, version: 1 }),
         }),
       );
-      const li = await local.api.get<Audit>('/v1/tenants/000000/audit?staffId=ops-li', supervisor);
+      const li = await supervisor.get<Audit>('/v1/tenants/000000/audit?staffId=ops-li');
       expect(li.body.records).toContainEqual(
         expect.objectContaining({
           recordId: 'CALENDAR-2027-V2',
@@ -170,7 +172,7 @@ describe('given the local platform, started with the shipped 2024–2026 notices
         [2, 'ops-li'],
         [1, 'ops-zhang'],
       ]);
-      const late = await local.api.get<Audit>('/v1/tenants/000000/audit?staffId=ops-late', asStaff('SUP-001', 'supervisor'));
+      const late = await (await nationalSupervisor()).get<Audit>('/v1/tenants/000000/audit?staffId=ops-late');
       expect(late.body.records).toEqual([]);
     });
   });
@@ -212,7 +214,7 @@ describe('given the local platform, started with the shipped 2024–2026 notices
     it('then nothing is stored: 2027 is still version 2 and nobody else is in the audit trail', async () => {
       const versions = await local.api.get<Versions>('/v1/calendar/notices/2027/versions');
       expect(versions.body.versions.map((version) => version.version)).toEqual([2, 1]);
-      const wang = await local.api.get<Audit>('/v1/tenants/000000/audit?staffId=ops-wang', asStaff('SUP-001', 'supervisor'));
+      const wang = await (await nationalSupervisor()).get<Audit>('/v1/tenants/000000/audit?staffId=ops-wang');
       expect(wang.body.records).toEqual([]);
     });
   });

@@ -1,18 +1,24 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { MaterialSchema } from '../../functions/catalogue/domain/tenant-config/index';
 import { anApplicant, aPublishedItem } from '../support/fixtures';
-import { aPlatformForThisFile, eventually } from './support/platform';
+import { type ApiClient, aPlatformForThisFile, applicantApi, apiClient, asCitizen, eventually, staffApi } from './support/platform';
 
 /*
  * Results over HTTP on the local platform: a completed case issues a signed certificate (through the
  * table stream, SNS and the certificate queue), the public verify route detects tampering of the
  * stored document, the holder's library lists it, a material references it, a false commitment
- * revokes it, and the result's release waits for the 容缺 material.
+ * revokes it, and the result's release waits for the 容缺 material. Everyone signs in through the
+ * local providers: the applicants with their real-name accounts, the window clerk, the handlers.
  */
 
 const TENANT = '522732';
 const B = `/v1/tenants/${TENANT}`;
-const staffHeaders = { 'x-staff-id': 'sd-window-07', 'x-staff-role': 'window' };
+/** The handler of the test item's department (市场监管), besides the accounts of config/local/staff.yaml. */
+const marketHandler = { tenantId: TENANT, staffId: 'SCJGJ-007', name: '韦市监', role: 'handler', deptId: 'SCJGJ', phone: '13985270081' } as const;
+/** 卫健局 verifies 公共场所卫生许可 granted on commitment; config/local/staff.yaml has no handler of it in 三都县. */
+const healthHandler = { tenantId: TENANT, staffId: 'WJJ-007', name: '潘卫健', role: 'handler', deptId: 'WJJ', phone: '13985270083' } as const;
+/** A real-name citizen of config/local/citizens.yaml who holds no certificate here. */
+const ANOTHER_CITIZEN_PHONE = '13800000001';
 
 /** A 承诺件 whose business licence may follow after acceptance (容缺), to be provided from the library. */
 const deferredLicenceItem = aPublishedItem({
@@ -24,11 +30,10 @@ const deferredLicenceItem = aPublishedItem({
   result: { certificateType: 'SIGNBOARD_PERMIT', name: '户外招牌设置许可证', validityYears: 2 },
 });
 
-/** 个体工商户设立登记 (SCZR-0001), a 即办件 of the sample county whose result is the 营业执照. */
+/** 个体工商户设立登记 (SCZR-0001), a 即办件 of the sample county whose result is the 营业执照, taken at the window. */
 const soleTraderApplication = (idNumber: string) => ({
   itemCode: 'SCZR-0001',
-  channel: 'window',
-  window: { windowId: 'ZH-SCZR', clerk: '窗口02' },
+  window: { windowId: 'ZH-SCZR' },
   applicant: anApplicant({ idNumber }),
   formData: {
     operatorName: '韦小宝',
@@ -49,7 +54,12 @@ type CaseView = {
 };
 
 describe('given the local platform with the sample counties', () => {
-  const local = aPlatformForThisFile([deferredLicenceItem]);
+  const local = aPlatformForThisFile([deferredLicenceItem], { staff: [marketHandler, healthHandler] });
+  /** The window clerk on duty (config/local/staff.yaml), who takes the walk-in applications and hands results over. */
+  let window: ApiClient;
+  beforeAll(async () => {
+    window = await staffApi(local, TENANT, 'CK-02');
+  });
   const s3 = () =>
     new S3Client({
       endpoint: local.platform.environment.AWS_ENDPOINT_URL_S3,
@@ -65,22 +75,14 @@ describe('given the local platform with the sample counties', () => {
       unknown
     >;
 
-  const viewOf = async (caseId: string) => (await local.api.get<CaseView>(`${B}/cases/${caseId}`)).body;
+  /** The case as staff of the county see it (the applicant's own view is the same). */
+  const viewOf = async (caseId: string) => (await window.get<CaseView>(`${B}/workbench/cases/${caseId}`)).body;
   const certificateOf = async (caseId: string, status = 'valid') =>
     eventually(async () => (await viewOf(caseId)).certificates.find((certificate) => certificate.status === status));
-  const postWithHeaders = async (path: string, body: unknown, headers: Record<string, string>) => {
-    const response = await fetch(`${local.platform.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
-
-  /** Files a 个体工商户设立登记 and completes it on the spot; answers the case and its certificate number. */
+  /** The window takes a 个体工商户设立登记 and completes it on the spot; answers the case and its certificate number. */
   const aCompletedSoleTrader = async (idNumber: string) => {
-    const { body } = await local.api.post<{ caseId: string }>(`${B}/cases`, soleTraderApplication(idNumber));
-    expect((await local.api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'complete', actor: '窗口02' })).body).toMatchObject({
+    const { body } = await window.post<{ caseId: string }>(`${B}/workbench/cases`, soleTraderApplication(idNumber));
+    expect((await window.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'complete' })).body).toMatchObject({
       status: 'completed',
     });
     const certificate = await certificateOf(body.caseId);
@@ -154,25 +156,21 @@ describe('given the local platform with the sample counties', () => {
   });
 
   describe('when the holder opens their certificate library (免证办)', () => {
-    it('then it lists their valid certificates, confirmed by phone, and a material of a new case references one', async () => {
+    it('then it lists their valid certificates, for their real-name account only, and a material of a new case references one', async () => {
       const idNumber = '522732199303033456';
       const { certificateNo } = await aCompletedSoleTrader(idNumber);
-      const library = await local.api.post<{ certificates: { certificateNo: string; status: string }[] }>(`${B}/certificate-library`, {
-        idType: '居民身份证',
-        idNumber,
-        phone: '13800000000',
-      });
+      // the walk-in applicant signs in with their real-name account: the certificate issued at the window is theirs
+      const holder = await applicantApi(local, anApplicant({ idNumber }));
+      const library = await holder.get<{ certificates: { certificateNo: string; status: string }[] }>(`${B}/certificate-library`);
       expect(library.status).toBe(200);
       expect(library.body.certificates).toEqual([expect.objectContaining({ certificateNo, status: 'valid', certificateType: 'BUSINESS_LICENSE' })]);
-      const wrongPhone = await local.api.post<{ certificates: unknown[] }>(`${B}/certificate-library`, {
-        idType: '居民身份证',
-        idNumber,
-        phone: '13900000000',
-      });
-      expect(wrongPhone.body.certificates).toEqual([]);
+      const anotherCitizen = apiClient(local.platform.url, await asCitizen(local, ANOTHER_CITIZEN_PHONE));
+      const someoneElse = await anotherCitizen.get<{ certificates: unknown[] }>(`${B}/certificate-library`);
+      expect(someoneElse).toMatchObject({ status: 200, body: { certificates: [] } });
+      expect(await local.api.get(`${B}/certificate-library`)).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED' } });
 
       // 容缺: the licence is accepted as missing, the case is approved, and the release waits for it
-      const filed = await local.api.post<{ caseId: string }>(`${B}/cases`, {
+      const filed = await holder.post<{ caseId: string }>(`${B}/cases`, {
         itemCode: deferredLicenceItem.code,
         applicant: anApplicant({ idNumber }),
         formData: { businessName: '三都韦记米粉店' },
@@ -180,19 +178,20 @@ describe('given the local platform with the sample counties', () => {
       const commitment = { statement: '本人承诺在出件前补齐营业执照。', signedBy: '韦小宝', signedAt: '2026-11-23T02:00:00.000Z' };
       const caseId = filed.body.caseId;
       expect(
-        (await local.api.post(`${B}/cases/${caseId}/acceptance`, { decision: 'accept', deferred: { materialIds: ['BUSINESS_LICENSE'], commitment } })).status,
+        (await window.post(`${B}/cases/${caseId}/acceptance`, { decision: 'accept', deferred: { materialIds: ['BUSINESS_LICENSE'], commitment } })).status,
       ).toBe(200);
+      const handler = await staffApi(local, TENANT, marketHandler.staffId);
       const task = await eventually(async () => {
-        const tasks = await local.api.get<{ tasks: { taskId: string; caseId: string }[] }>(`${B}/departments/SCJGJ/tasks`);
+        const tasks = await handler.get<{ tasks: { taskId: string; caseId: string }[] }>(`${B}/departments/SCJGJ/tasks`);
         return tasks.body.tasks.find((candidate) => candidate.caseId === caseId);
       });
-      expect((await local.api.post(`${B}/tasks/${task.taskId}/decision`, { decision: 'approve' })).status).toBe(200);
+      expect((await handler.post(`${B}/tasks/${task.taskId}/decision`, { decision: 'approve' })).status).toBe(200);
       await eventually(async () => ((await viewOf(caseId)).status === 'completed' ? true : undefined));
       // the completion reached the certificate queue, but the 容缺 licence is due before anything is issued
       await eventually(async () => ((await viewOf(caseId)).timeline.some((event) => event.type === 'NotificationSent') ? true : undefined));
       expect((await viewOf(caseId)).certificates).toEqual([]);
 
-      const chosen = await local.api.post(`${B}/cases/${caseId}/delivery`, {
+      const chosen = await holder.post(`${B}/cases/${caseId}/delivery`, {
         method: 'mail',
         address: { recipient: '韦小宝', phone: '13800000000', detail: '三都县三合街道民族路1号' },
       });
@@ -200,24 +199,29 @@ describe('given the local platform with the sample counties', () => {
         status: 200,
         body: { method: 'mail', status: 'chosen', blocked: true, waitingFor: ['BUSINESS_LICENSE'], deadline: expect.stringMatching(/T23:59:59\+08:00$/) },
       });
-      const blocked = await postWithHeaders(`${B}/cases/${caseId}/delivery/handover`, { trackingNumber: '1187654321098' }, staffHeaders);
+      const blocked = await window.post(`${B}/cases/${caseId}/delivery/handover`, { trackingNumber: '1187654321098' });
       expect(blocked).toMatchObject({ status: 422, body: { code: 'RELEASE_BLOCKED_BY_DEFERRED_MATERIALS' } });
 
-      const someoneElses = await local.api.post(`${B}/cases/${caseId}/materials/BUSINESS_LICENSE/library-reference`, {
+      const someoneElses = await holder.post(`${B}/cases/${caseId}/materials/BUSINESS_LICENSE/library-reference`, {
         certificateNo: (await aCompletedSoleTrader('522732199404044567')).certificateNo,
       });
       expect(someoneElses).toMatchObject({ status: 422, body: { code: 'CERTIFICATE_HOLDER_MISMATCH' } });
-      const referenced = await local.api.post(`${B}/cases/${caseId}/materials/BUSINESS_LICENSE/library-reference`, { certificateNo });
+      const referenced = await holder.post(`${B}/cases/${caseId}/materials/BUSINESS_LICENSE/library-reference`, { certificateNo });
       expect(referenced).toMatchObject({ status: 200, body: { status: 'provided', certificateNo, verification: 'certificate-library' } });
       // the last deferred material is in: the result's certificate is issued now
       await certificateOf(caseId);
 
+      // the handover is the window's: without a token, or with the applicant's (a citizen token on a staff route), nothing happens
       const withoutStaff = await local.api.post(`${B}/cases/${caseId}/delivery/handover`, { trackingNumber: '1187654321098' });
-      expect(withoutStaff).toMatchObject({ status: 400, body: { code: 'STAFF_IDENTITY_REQUIRED' } });
-      const delivered = await postWithHeaders(`${B}/cases/${caseId}/delivery/handover`, { trackingNumber: '1187654321098' }, staffHeaders);
+      expect(withoutStaff).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED' } });
+      expect(await holder.post(`${B}/cases/${caseId}/delivery/handover`, { trackingNumber: '1187654321098' })).toMatchObject({
+        status: 401,
+        body: { code: 'UNAUTHENTICATED' },
+      });
+      const delivered = await window.post(`${B}/cases/${caseId}/delivery/handover`, { trackingNumber: '1187654321098' });
       expect(delivered).toMatchObject({
         status: 200,
-        body: { status: 'delivered', blocked: false, deliveredBy: 'sd-window-07', trackingNumber: '1187654321098', light: 'green' },
+        body: { status: 'delivered', blocked: false, deliveredBy: 'CK-02', trackingNumber: '1187654321098', light: 'green' },
       });
       const view = await viewOf(caseId);
       expect(view.release).toMatchObject({ status: 'delivered', method: 'mail', blocked: false });
@@ -226,17 +230,18 @@ describe('given the local platform with the sample counties', () => {
     });
 
     it('then a material naming an unknown number, or one of another type, is refused with a code', async () => {
-      const filed = await local.api.post<{ caseId: string }>(`${B}/cases`, {
+      const applicant = await applicantApi(local, anApplicant());
+      const filed = await applicant.post<{ caseId: string }>(`${B}/cases`, {
         itemCode: deferredLicenceItem.code,
         applicant: anApplicant(),
         formData: { businessName: '甲' },
       });
       const path = `${B}/cases/${filed.body.caseId}/materials/BUSINESS_LICENSE/library-reference`;
-      expect(await local.api.post(path, { certificateNo: '522732-2026-BUSINESS_LICENSE-0000000000AB' })).toMatchObject({
+      expect(await applicant.post(path, { certificateNo: '522732-2026-BUSINESS_LICENSE-0000000000AB' })).toMatchObject({
         status: 404,
         body: { code: 'CERTIFICATE_NOT_FOUND' },
       });
-      expect(await local.api.post(path, { certificateNo: '黔（2026）三都县不动产权第0001234号' })).toMatchObject({
+      expect(await applicant.post(path, { certificateNo: '黔（2026）三都县不动产权第0001234号' })).toMatchObject({
         status: 400,
         body: { code: 'CERTIFICATE_NO_INVALID' },
       });
@@ -245,9 +250,11 @@ describe('given the local platform with the sample counties', () => {
 
   describe('when a commitment (告知承诺) turns out false', () => {
     it('then the certificate issued on approval is revoked and verification says revoked', async () => {
-      const { body } = await local.api.post<{ caseId: string }>(`${B}/cases`, {
+      const hotel = anApplicant({ kind: 'organisation', name: '三都水乡宾馆', idType: '统一社会信用代码', idNumber: '91522732MA6DLZZZ3S' });
+      const applicant = await applicantApi(local, hotel);
+      const { body } = await applicant.post<{ caseId: string }>(`${B}/cases`, {
         itemCode: 'SHSW-0003',
-        applicant: anApplicant({ kind: 'organisation', name: '三都水乡宾馆', idType: '统一社会信用代码', idNumber: '91522732MA6DLZZZ3S' }),
+        applicant: hotel,
         formData: {
           operatorName: '三都水乡宾馆',
           unifiedSocialCreditCode: '91522732MA6DLZZZ3S',
@@ -258,23 +265,23 @@ describe('given the local platform with the sample counties', () => {
         },
         commitment: { statement: '本单位承诺所申请事项符合公共场所卫生要求，所提交材料真实有效。', signedBy: '韦经理', signedAt: '2026-11-23T02:00:00.000Z' },
       });
-      expect((await local.api.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'accept' })).body).toMatchObject({ status: 'completed' });
+      expect((await window.post(`${B}/cases/${body.caseId}/acceptance`, { decision: 'accept' })).body).toMatchObject({ status: 'completed' });
       const { certificateNo } = await certificateOf(body.caseId);
       expect((await local.api.get(`/v1/certificates/${certificateNo}/verify`)).body).toMatchObject({
         status: 'valid',
         certificate: { validUntil: expect.any(String) },
       });
 
-      await local.api.post(`${B}/cases/${body.caseId}/post-verification`, {
-        outcome: 'false-commitment',
-        verifier: '卫健局核查员',
-        note: '现场核查无消毒设施',
+      // the check is 卫健局's, the item's lead department: its handler's 工号 is the verifier
+      const verifier = await staffApi(local, TENANT, healthHandler.staffId);
+      expect(await verifier.post(`${B}/cases/${body.caseId}/post-verification`, { outcome: 'false-commitment', note: '现场核查无消毒设施' })).toMatchObject({
+        status: 200,
       });
       await certificateOf(body.caseId, 'revoked');
       expect(await local.api.get(`/v1/certificates/${certificateNo}/verify`)).toMatchObject({ status: 200, body: { status: 'revoked', reasons: ['REVOKED'] } });
       const view = await viewOf(body.caseId);
       expect(view.timeline.filter((event) => event.type === 'CertificateRevoked')).toHaveLength(1);
-      expect(await local.api.post(`${B}/cases/${body.caseId}/delivery`, { method: 'pickup' })).toMatchObject({
+      expect(await applicant.post(`${B}/cases/${body.caseId}/delivery`, { method: 'pickup' })).toMatchObject({
         status: 409,
         body: { code: 'CASE_NOT_COMPLETED' },
       });

@@ -1,8 +1,17 @@
 import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { keys } from '../../functions/shared/table/keys';
-import type { LocalPlatform } from '../../infra/local/platform';
 import { anApplicant, aPlanningApplication } from '../support/fixtures';
-import { aDataDirectory, apiClient, eventually, givenARunningPlatform, removeDataDirectory } from './support/platform';
+import { staffContext } from '../support/request-context';
+import {
+  aDataDirectory,
+  apiClient,
+  applicantApi,
+  eventually,
+  givenARunningPlatform,
+  removeDataDirectory,
+  type RunningPlatform,
+  staffApi,
+} from './support/platform';
 
 const TENANT = '522732';
 const B = `/v1/tenants/${TENANT}`;
@@ -20,9 +29,16 @@ type CaseView = {
 
 const application = (idNumber: string) => ({ ...aPlanningApplication(), applicant: anApplicant({ idNumber }) });
 
+/** Files the application online, signed in with the applicant's real-name account. */
+const fileOnline = async (running: RunningPlatform, idNumber: string) => {
+  const filing = application(idNumber);
+  return (await applicantApi(running, filing.applicant)).post<{ caseId: string; noticeDeadline: string }>(`${B}/cases`, filing);
+};
+
 /** Given an application the window received long ago and never decided (the stored receipt is moved back). */
-async function givenAnUndecidedApplicationReceivedLongAgo(platform: LocalPlatform, idNumber: string): Promise<string> {
-  const created = await apiClient(platform.url).post<{ caseId: string }>(`${B}/cases`, application(idNumber));
+async function givenAnUndecidedApplicationReceivedLongAgo(running: RunningPlatform, idNumber: string): Promise<string> {
+  const { platform } = running;
+  const created = await fileOnline(running, idNumber);
   const dynamodb = new DynamoDBClient({
     endpoint: platform.environment.AWS_ENDPOINT_URL_DYNAMODB,
     region: 'us-east-1',
@@ -41,34 +57,38 @@ async function givenAnUndecidedApplicationReceivedLongAgo(platform: LocalPlatfor
 }
 
 describe('given applications the window has not decided within the notice window', () => {
-  const dataDir = aDataDirectory();
-  let platform: LocalPlatform;
+  const running = { dataDir: aDataDirectory() } as RunningPlatform;
+  /** Starts (or restarts) the platform on the file's data directory; a restarted platform signs everyone in afresh. */
+  const start = async () => {
+    running.platform = await givenARunningPlatform(running.dataDir);
+    running.api = apiClient(running.platform.url);
+  };
 
   afterAll(async () => {
-    await platform?.stop();
-    removeDataDirectory(dataDir);
+    await running.platform?.stop();
+    removeDataDirectory(running.dataDir);
   });
 
   it('then the timer accepts the case as of its receipt date, records the notice stage as overdue, and routes it', async () => {
-    platform = await givenARunningPlatform(dataDir);
-    const fresh = await apiClient(platform.url).post<{ noticeDeadline: string }>(`${B}/cases`, application('52273219700101003X'));
+    await start();
+    const fresh = await fileOnline(running, '52273219700101003X');
     expect(fresh.body.noticeDeadline).toMatch(/T23:59:59\+08:00$/);
-    const caseId = await givenAnUndecidedApplicationReceivedLongAgo(platform, '52273219700101004X');
+    const caseId = await givenAnUndecidedApplicationReceivedLongAgo(running, '52273219700101004X');
 
     // the timer armed at filing waits for the original deadline; a restart re-arms it from the stored receipt
-    await platform.stop();
-    platform = await givenARunningPlatform(dataDir);
-    const api = apiClient(platform.url);
+    await running.platform.stop();
+    await start();
+    const window = await staffApi(running, TENANT, 'CK-01');
 
     const deemed = await eventually(async () => {
-      const view = await api.get<CaseView>(`${B}/cases/${caseId}`);
+      const view = await window.get<CaseView>(`${B}/workbench/cases/${caseId}`);
       return view.body.status === 'in_approval' ? view.body : undefined;
     });
     expect(deemed).toMatchObject({ deemedAccepted: true, acceptedAt: LONG_AGO, clock: { noticeDeadline: '2026-11-09T23:59:59+08:00' } });
     expect(deemed.timeline.map((event) => event.type)).toContain('CaseDeemedAccepted');
     expect(deemed.tasks).toHaveLength(3);
 
-    const lateDecision = await api.post(`${B}/cases/${caseId}/acceptance`, { decision: 'reject', reason: '太晚了' });
+    const lateDecision = await window.post(`${B}/cases/${caseId}/acceptance`, { decision: 'reject', reason: '太晚了' });
     expect(lateDecision).toMatchObject({ status: 409, body: { code: 'CASE_STATE_CONFLICT' } });
   });
 
@@ -76,18 +96,17 @@ describe('given applications the window has not decided within the notice window
     // required here: the use cases' SDK clients must be built after the platform set the endpoints
     const { deemAcceptance, decideAcceptance } = require('../../functions/intake/use-cases') as typeof import('../../functions/intake/use-cases');
     const { intakeDependencies } = require('../../functions/intake/wiring') as typeof import('../../functions/intake/wiring');
-    const api = apiClient(platform.url);
+    const window = await staffApi(running, TENANT, 'CK-01');
     for (const idNumber of ['52273219700101005X', '52273219700101006X', '52273219700101007X']) {
-      const caseId = await givenAnUndecidedApplicationReceivedLongAgo(platform, idNumber);
+      const caseId = await givenAnUndecidedApplicationReceivedLongAgo(running, idNumber);
       const outcomes = await Promise.allSettled([
         deemAcceptance(intakeDependencies(), { tenantId: TENANT, caseId }),
-        decideAcceptance(intakeDependencies(), { tenantId: TENANT, requestId: 'race' }, caseId, {
+        decideAcceptance(intakeDependencies(), staffContext(TENANT, { staffId: 'CK-01', role: 'window' }, 'race'), caseId, {
           decision: 'reject',
           reason: '不属于本机关职权',
-          actor: 'W01',
         }),
       ]);
-      const view = (await api.get<CaseView>(`${B}/cases/${caseId}`)).body;
+      const view = (await window.get<CaseView>(`${B}/workbench/cases/${caseId}`)).body;
       const decisive = view.timeline.filter((event) => ['CaseDeemedAccepted', 'CaseRejected', 'CaseAccepted'].includes(event.type));
       expect(decisive).toHaveLength(1);
       if (view.status === 'rejected') {

@@ -1,7 +1,7 @@
 import { SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { anApplicant, aPublishedItem } from '../support/fixtures';
-import { apiClient, aPlatformForThisFile, eventually } from './support/platform';
+import { aPlatformForThisFile, applicantApi, eventually, staffApi } from './support/platform';
 
 type Relayed = { version: number; tenantId: string; caseId: string; type: string; eventId: string };
 
@@ -25,13 +25,9 @@ describe('given a subscriber to the case-events topic', () => {
       }),
     );
 
-    const api = apiClient(platform.url);
-    const { body } = await api.post<{ caseId: string }>('/v1/tenants/522732/cases', {
-      itemCode: item.code,
-      applicant: anApplicant(),
-      formData: { businessName: '事件' },
-    });
-    await api.post(`/v1/tenants/522732/cases/${body.caseId}/acceptance`, { decision: 'accept' });
+    const application = { itemCode: item.code, applicant: anApplicant(), formData: { businessName: '事件' } };
+    const { body } = await (await applicantApi(running, application.applicant)).post<{ caseId: string }>('/v1/tenants/522732/cases', application);
+    await (await staffApi(running, '522732', 'CK-01')).post(`/v1/tenants/522732/cases/${body.caseId}/acceptance`, { decision: 'accept' });
 
     const received: Relayed[] = [];
     await eventually(async () => {

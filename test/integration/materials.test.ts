@@ -1,24 +1,22 @@
 import { createHash } from 'node:crypto';
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { MaterialSchema } from '../../functions/catalogue/domain/tenant-config/index';
-import type { LocalPlatform } from '../../infra/local/platform';
-import { aLambdaContext, anApiEvent } from '../support/api-gateway';
 import { aZip } from '../support/zip';
 import { anApplicant, aPublishedItem } from '../support/fixtures';
-import { aDataDirectory, apiClient, givenARunningPlatform, removeDataDirectory } from './support/platform';
+import { type ApiClient, type ApiReply, aPlatformForThisFile, applicantApi, asCitizen, apiClient, staffApi } from './support/platform';
 
 /*
- * The materials handlers run in this process against the real local engines (DynamoDB Local and
- * fauxqs S3), called with the API Gateway events the HTTP API would deliver; the bytes go through
- * real presigned URLs. Cases are filed and read through the platform's HTTP API.
+ * The materials routes of the platform's HTTP API against the real local engines (DynamoDB Local and
+ * fauxqs S3), called with the ID tokens of the signed-in applicant and of the window clerk (the local
+ * providers' real sign-in); the bytes go through real presigned URLs.
  */
 
-type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
-type Reply = { status: number; body: Record<string, unknown> };
+type Reply = ApiReply;
 
 const TENANT = '522732';
-const MATERIALS = '/v1/tenants/{tenantId}/cases/{caseId}/materials';
+const casePath = (caseId: string, tenantId = TENANT) => `/v1/tenants/${tenantId}/cases/${caseId}`;
+/** A real-name citizen of config/local/citizens.yaml who is not the applicant of any case here. */
+const ANOTHER_CITIZEN_PHONE = '13800000001';
 
 /** A small but well-formed one-page PDF. */
 const aPdf = (title = '建设工程规划许可申请表') =>
@@ -47,7 +45,6 @@ const ofdItem = aPublishedItem({
 
 const planningApplication = {
   itemCode: 'GTGH-0001',
-  channel: 'online',
   applicant: { kind: 'organisation', name: '三都县城投建设有限公司', idType: '统一社会信用代码', idNumber: '91522732MA6DLXXX1Q', phone: '13800000000' },
   formData: {
     projectName: '三都县民族文化广场',
@@ -59,53 +56,56 @@ const planningApplication = {
     contactName: '韦工',
     phone: '13800000000',
   },
-};
+} as const;
 
 describe('given the local platform and a submitted 建设工程规划许可 case of 三都县', () => {
-  const dataDir = aDataDirectory();
-  let platform: LocalPlatform;
-  let api: ReturnType<typeof apiClient>;
+  const running = aPlatformForThisFile([ofdItem]);
   let s3: S3Client;
   let bucket: string;
   let caseId: string;
-  let handlers: Record<'request' | 'complete' | 'reference' | 'list' | 'download', Handler>;
-
-  const invoke = async (handler: Handler, path: string, parameters: Record<string, string>, body?: unknown, tenantId = TENANT): Promise<Reply> => {
-    const pathParameters = { tenantId, ...parameters };
-    const rawPath = path.replace(/\{(\w+)\}/g, (_, name: string) => pathParameters[name as keyof typeof pathParameters] ?? '');
-    const event = anApiEvent({
-      method: body === undefined ? 'GET' : 'POST',
-      path: rawPath,
-      pathParameters,
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const result = await handler(event, aLambdaContext());
-    return { status: result.statusCode as number, body: JSON.parse(result.body as string) as Record<string, unknown> };
-  };
+  /** The company that filed the case online, signed in with its real-name account. */
+  let applicant: ApiClient;
+  /** A window clerk of 三都县, and one of 城中区 (another county). */
+  let window: ApiClient;
+  let otherCountyWindow: ApiClient;
 
   const requestUpload = (
     materialId: string,
     declared: { fileName: string; contentType: string; sizeBytes: number; sha256: string },
     onCase = caseId,
     tenantId = TENANT,
-  ) => invoke(handlers.request, `${MATERIALS}/{materialId}/uploads`, { caseId: onCase, materialId }, declared, tenantId);
+    as = applicant,
+  ): Promise<Reply> => as.post(`${casePath(onCase, tenantId)}/materials/${materialId}/uploads`, declared);
 
-  const complete = (materialId: string, uploadId: string, onCase = caseId) =>
-    invoke(handlers.complete, `${MATERIALS}/{materialId}/uploads/{uploadId}/complete`, { caseId: onCase, materialId, uploadId }, {});
+  const complete = (materialId: string, uploadId: string, onCase = caseId, as = applicant): Promise<Reply> =>
+    as.post(`${casePath(onCase)}/materials/${materialId}/uploads/${uploadId}/complete`, {});
+
+  const reference = (materialId: string, certificateNo: string, onCase = caseId): Promise<Reply> =>
+    applicant.post(`${casePath(onCase)}/materials/${materialId}/library-reference`, { certificateNo });
+
+  const download = (materialId: string, onCase = caseId, tenantId = TENANT, as = window): Promise<Reply> =>
+    as.get(`${casePath(onCase, tenantId)}/materials/${materialId}/download`);
 
   /** Declares a file (by default honestly), PUTs `bytes` to the presigned URL as told, and completes. */
-  const upload = async (materialId: string, file: { fileName: string; contentType: string; bytes: Buffer; declaredBytes?: Buffer }, onCase = caseId) => {
+  const upload = async (
+    materialId: string,
+    file: { fileName: string; contentType: string; bytes: Buffer; declaredBytes?: Buffer },
+    onCase = caseId,
+    as = applicant,
+  ) => {
     const declaredBytes = file.declaredBytes ?? file.bytes;
     const requested = await requestUpload(
       materialId,
       { fileName: file.fileName, contentType: file.contentType, sizeBytes: declaredBytes.length, sha256: sha256(declaredBytes) },
       onCase,
+      TENANT,
+      as,
     );
     expect(requested.status).toBe(201);
     const { uploadId, uploadUrl, headers } = requested.body as { uploadId: string; uploadUrl: string; headers: Record<string, string> };
     const put = await fetch(uploadUrl, { method: 'PUT', headers, body: file.bytes });
     expect(put.status).toBe(200);
-    return { uploadId, uploadUrl, requested, completed: await complete(materialId, uploadId, onCase) };
+    return { uploadId, uploadUrl, requested, completed: await complete(materialId, uploadId, onCase, as) };
   };
 
   const objectExists = async (key: string) =>
@@ -114,22 +114,20 @@ describe('given the local platform and a submitted 建设工程规划许可 case
       (error: { $metadata?: { httpStatusCode?: number } }) => (error.$metadata?.httpStatusCode === 404 ? false : Promise.reject(error)),
     );
 
-  const fileCase = async (body: Record<string, unknown> = planningApplication) => {
-    const created = await api.post<{ caseId: string }>(`/v1/tenants/${TENANT}/cases`, body);
+  const fileCase = async (body: object = planningApplication, as = applicant) => {
+    const created = await as.post<{ caseId: string }>(`/v1/tenants/${TENANT}/cases`, body);
     expect(created.status).toBe(201);
     return created.body.caseId;
   };
 
   const checklistOf = async (onCase = caseId) => {
-    const reply = await invoke(handlers.list, MATERIALS, { caseId: onCase });
+    const reply = await applicant.get(`${casePath(onCase)}/materials`);
     expect(reply.status).toBe(200);
     return reply.body as { materials: Array<Record<string, unknown>>; missing: { blocking: string[]; deferrable: string[] } };
   };
 
   beforeAll(async () => {
-    platform = await givenARunningPlatform(dataDir, [ofdItem]);
-    api = apiClient(platform.url);
-    const environment = platform.environment;
+    const environment = running.platform.environment;
     s3 = new S3Client({
       endpoint: environment.AWS_ENDPOINT_URL_S3,
       forcePathStyle: true,
@@ -137,21 +135,10 @@ describe('given the local platform and a submitted 建设工程规划许可 case
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
     bucket = environment.MATERIALS_BUCKET as string;
-    // required only now: the handlers' SDK clients read the local endpoints from the environment at import
-    const handlerOf = (useCase: string): Handler => require(`../../functions/materials/${useCase}/handler`).handler;
-    handlers = {
-      request: handlerOf('request-upload'),
-      complete: handlerOf('complete-upload'),
-      reference: handlerOf('reference-certificate'),
-      list: handlerOf('list-materials'),
-      download: handlerOf('get-download'),
-    };
+    applicant = await applicantApi(running, planningApplication.applicant);
+    window = await staffApi(running, TENANT, 'CK-01');
+    otherCountyWindow = await staffApi(running, '630103', 'CK-01');
     caseId = await fileCase();
-  });
-
-  afterAll(async () => {
-    await platform?.stop();
-    removeDataDirectory(dataDir);
   });
 
   describe('when the applicant uploads a real PDF and completes the upload', () => {
@@ -186,19 +173,19 @@ describe('given the local platform and a submitted 建设工程规划许可 case
     it('then the case timeline shows MaterialProvided once, and completing again gives the same answer without a second event', async () => {
       const again = await complete('PLANNING_APPLICATION', uploadId);
       expect(again).toEqual(firstCompletion);
-      const view = await api.get<{ timeline: Array<{ type: string; detail: Record<string, unknown> }> }>(`/v1/tenants/${TENANT}/cases/${caseId}`);
+      const view = await applicant.get<{ timeline: Array<{ type: string; detail: Record<string, unknown> }> }>(casePath(caseId));
       const provided = view.body.timeline.filter((event) => event.type === 'MaterialProvided' && event.detail.uploadId === uploadId);
       expect(provided).toHaveLength(1);
       expect(provided[0]?.detail).toMatchObject({ materialId: 'PLANNING_APPLICATION', source: 'upload', sha256: sha256(pdf) });
     });
 
     it('then staff get a short-lived download URL that returns the very same bytes', async () => {
-      const download = await invoke(handlers.download, `${MATERIALS}/{materialId}/download`, { caseId, materialId: 'PLANNING_APPLICATION' });
-      expect(download).toMatchObject({
+      const reply = await download('PLANNING_APPLICATION');
+      expect(reply).toMatchObject({
         status: 200,
         body: { fileName: '建设工程规划许可申请表.pdf', contentType: 'application/pdf', url: expect.stringContaining('X-Amz-Expires=300') },
       });
-      const fetched = await fetch(download.body.url as string);
+      const fetched = await fetch(reply.body.url as string);
       expect(fetched.status).toBe(200);
       expect(Buffer.from(await fetched.arrayBuffer()).equals(pdf)).toBe(true);
     });
@@ -244,7 +231,7 @@ describe('given the local platform and a submitted 建设工程规划许可 case
       expect(completed).toMatchObject({ status: 422, body: { code: 'MATERIAL_CHECKSUM_MISMATCH' } });
       expect(await objectExists(`${TENANT}/${caseId}/DESIGN_SCHEME/${uploadId}`)).toBe(false);
       expect(await complete('DESIGN_SCHEME', uploadId)).toMatchObject({ status: 422, body: { code: 'MATERIAL_CHECKSUM_MISMATCH' } });
-      const view = await api.get<{ timeline: Array<{ type: string; detail: Record<string, unknown> }> }>(`/v1/tenants/${TENANT}/cases/${caseId}`);
+      const view = await applicant.get<{ timeline: Array<{ type: string; detail: Record<string, unknown> }> }>(casePath(caseId));
       expect(view.body.timeline.filter((event) => event.type === 'MaterialRejected' && event.detail.uploadId === uploadId)).toEqual([
         expect.objectContaining({ detail: expect.objectContaining({ code: 'MATERIAL_CHECKSUM_MISMATCH' }) }),
       ]);
@@ -311,7 +298,7 @@ describe('given the local platform and a submitted 建设工程规划许可 case
 
     it('then an unknown upload and a material without a file are 404s', async () => {
       expect(await complete('DESIGN_SCHEME', '01M851TX2QZ0000000000000A1')).toMatchObject({ status: 404, body: { code: 'MATERIAL_UPLOAD_NOT_FOUND' } });
-      expect(await invoke(handlers.download, `${MATERIALS}/{materialId}/download`, { caseId, materialId: 'LAND_USE_PLANNING_PERMIT' })).toMatchObject({
+      expect(await download('LAND_USE_PLANNING_PERMIT')).toMatchObject({
         status: 404,
         body: { code: 'MATERIAL_FILE_NOT_FOUND' },
       });
@@ -320,14 +307,22 @@ describe('given the local platform and a submitted 建设工程规划许可 case
 
   describe('when an OFD file is uploaded (a zip container)', () => {
     let ofdCaseId: string;
+    /** The applicant of the OFD case, a person with a real-name account of their own. */
+    let ofdApplicant: ApiClient;
 
     beforeAll(async () => {
-      ofdCaseId = await fileCase({ itemCode: ofdItem.code, applicant: anApplicant(), formData: { businessName: '三都韦记米粉店' } });
+      ofdApplicant = await applicantApi(running, anApplicant());
+      ofdCaseId = await fileCase({ itemCode: ofdItem.code, applicant: anApplicant(), formData: { businessName: '三都韦记米粉店' } }, ofdApplicant);
     });
 
     it('then a package with OFD.xml is verified, read through ranged reads of its tail', async () => {
       const ofd = aZip({ 'OFD.xml': '<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"/>', 'Doc_0/Document.xml': '<ofd:Document/>' });
-      const { completed } = await upload('DRAWING_REVIEW_CERT', { fileName: '审查合格书.ofd', contentType: 'application/ofd', bytes: ofd }, ofdCaseId);
+      const { completed } = await upload(
+        'DRAWING_REVIEW_CERT',
+        { fileName: '审查合格书.ofd', contentType: 'application/ofd', bytes: ofd },
+        ofdCaseId,
+        ofdApplicant,
+      );
       expect(completed).toMatchObject({ status: 200, body: { status: 'verified', contentType: 'application/ofd' } });
     });
 
@@ -336,6 +331,7 @@ describe('given the local platform and a submitted 建设工程规划许可 case
         'DRAWING_REVIEW_CERT',
         { fileName: '审查合格书.ofd', contentType: 'application/ofd', bytes: aZip({ 'payload.exe': 'MZ' }) },
         ofdCaseId,
+        ofdApplicant,
       );
       expect(completed).toMatchObject({ status: 422, body: { code: 'MATERIAL_CONTENT_MISMATCH', messageEn: expect.stringContaining('OFD.xml') } });
       expect(await objectExists(`${TENANT}/${ofdCaseId}/DRAWING_REVIEW_CERT/${uploadId}`)).toBe(false);
@@ -344,16 +340,11 @@ describe('given the local platform and a submitted 建设工程规划许可 case
 
   describe('when a material is provided from the certificate library (免证办)', () => {
     it('then a number that is not in this county’s library is refused and the material stays missing (the accepted path is in certificates.test.ts)', async () => {
-      const path = `${MATERIALS}/{materialId}/library-reference`;
-      expect(
-        await invoke(handlers.reference, path, { caseId, materialId: 'LAND_TITLE' }, { certificateNo: '黔（2026）三都县不动产权第0001234号' }),
-      ).toMatchObject({
+      expect(await reference('LAND_TITLE', '黔（2026）三都县不动产权第0001234号')).toMatchObject({
         status: 400,
         body: { code: 'CERTIFICATE_NO_INVALID' },
       });
-      expect(
-        await invoke(handlers.reference, path, { caseId, materialId: 'LAND_TITLE' }, { certificateNo: '522732-2026-REAL_ESTATE_CERT-0000000000AB' }),
-      ).toMatchObject({
+      expect(await reference('LAND_TITLE', '522732-2026-REAL_ESTATE_CERT-0000000000AB')).toMatchObject({
         status: 404,
         body: { code: 'CERTIFICATE_NOT_FOUND' },
       });
@@ -361,46 +352,41 @@ describe('given the local platform and a submitted 建设工程规划许可 case
     });
 
     it('then a material without a certificate type, or a malformed number, is a 400', async () => {
-      const path = `${MATERIALS}/{materialId}/library-reference`;
-      expect(await invoke(handlers.reference, path, { caseId, materialId: 'DESIGN_SCHEME' }, { certificateNo: 'X-1' })).toMatchObject({
+      expect(await reference('DESIGN_SCHEME', 'X-1')).toMatchObject({
         status: 400,
         body: { code: 'MATERIAL_NOT_IN_CERTIFICATE_LIBRARY' },
       });
-      expect(await invoke(handlers.reference, path, { caseId, materialId: 'LAND_USE_PLANNING_PERMIT' }, { certificateNo: 'x'.repeat(65) })).toMatchObject({
+      expect(await reference('LAND_USE_PLANNING_PERMIT', 'x'.repeat(65))).toMatchObject({
         status: 400,
         body: { code: 'VALIDATION_FAILED' },
       });
     });
   });
 
-  describe('when the case does not take materials or is not the caller tenant’s', () => {
+  describe('when the case does not take materials, or is not the caller’s or the caller tenant’s', () => {
     const honest = { fileName: '申请表.pdf', contentType: 'application/pdf', sizeBytes: 100, sha256: 'a'.repeat(64) };
 
     it('then a case that was refused (不予受理) is a 409 for uploads and references', async () => {
       const refusedCase = await fileCase();
-      expect((await api.post(`/v1/tenants/${TENANT}/cases/${refusedCase}/acceptance`, { decision: 'reject', reason: '不属于本机关职权范围' })).status).toBe(
-        200,
-      );
+      expect((await window.post(`${casePath(refusedCase)}/acceptance`, { decision: 'reject', reason: '不属于本机关职权范围' })).status).toBe(200);
       expect(await requestUpload('PLANNING_APPLICATION', honest, refusedCase)).toMatchObject({ status: 409, body: { code: 'CASE_STATE_CONFLICT' } });
-      expect(
-        await invoke(
-          handlers.reference,
-          `${MATERIALS}/{materialId}/library-reference`,
-          { caseId: refusedCase, materialId: 'LAND_TITLE' },
-          { certificateNo: 'C-1' },
-        ),
-      ).toMatchObject({
+      expect(await reference('LAND_TITLE', 'C-1', refusedCase)).toMatchObject({
         status: 409,
         body: { code: 'CASE_STATE_CONFLICT' },
       });
     });
 
-    it('then another tenant, or an unknown case, sees no case at all', async () => {
+    it('then another tenant, another citizen, or an unknown case, sees no case at all', async () => {
       expect(await requestUpload('PLANNING_APPLICATION', honest, caseId, '630103')).toMatchObject({ status: 404, body: { code: 'CASE_NOT_FOUND' } });
-      expect(await invoke(handlers.list, MATERIALS, { caseId }, undefined, '630103')).toMatchObject({ status: 404, body: { code: 'CASE_NOT_FOUND' } });
-      expect(
-        await invoke(handlers.download, `${MATERIALS}/{materialId}/download`, { caseId, materialId: 'PLANNING_APPLICATION' }, undefined, '630103'),
-      ).toMatchObject({ status: 404 });
+      expect(await applicant.get(`${casePath(caseId, '630103')}/materials`)).toMatchObject({ status: 404, body: { code: 'CASE_NOT_FOUND' } });
+      expect(await download('PLANNING_APPLICATION', caseId, '630103', otherCountyWindow)).toMatchObject({ status: 404 });
+      // another person's case is not theirs to learn about either: the same 404 as an unknown one
+      const anotherCitizen = apiClient(running.platform.url, await asCitizen(running, ANOTHER_CITIZEN_PHONE));
+      expect(await requestUpload('PLANNING_APPLICATION', honest, caseId, TENANT, anotherCitizen)).toMatchObject({
+        status: 404,
+        body: { code: 'CASE_NOT_FOUND' },
+      });
+      expect(await anotherCitizen.get(`${casePath(caseId)}/materials`)).toMatchObject({ status: 404, body: { code: 'CASE_NOT_FOUND' } });
       expect(await requestUpload('PLANNING_APPLICATION', honest, '01ARZ3NDEKTSV4RRFFQ69G5FAV')).toMatchObject({
         status: 404,
         body: { code: 'CASE_NOT_FOUND' },

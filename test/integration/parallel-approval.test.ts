@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { anApplicant, aPlanningApplication, aPublishedItem } from '../support/fixtures';
-import { aPlatformForThisFile, asStaff, eventually } from './support/platform';
+import { type ApiClient, aPlatformForThisFile, applicantApi, eventually, staffApi } from './support/platform';
 
 /**
  * Parallel approval on the whole local stack over HTTP: the 企业开办一件事 bundle of 三都县 goes to
  * 市监局 (SJJ), 公安局 (GAJ) and 国税局 (GSJ) at once.
  */
-const B = '/v1/tenants/522732';
+const TENANT = '522732';
+const B = `/v1/tenants/${TENANT}`;
 const DAY_MS = 86_400_000;
 
 type Field = { key: string; type: string; required: boolean; options?: string[] };
@@ -42,55 +43,72 @@ const serialItem = aPublishedItem({
   ],
 });
 
+/** Handlers of the two departments config/local/staff.yaml has nobody for: 国税局 and 综合执法局 (the 转办 target). */
+const extraHandlers = [
+  { tenantId: TENANT, staffId: 'GSJ-007', name: '莫晓东', role: 'handler' as const, deptId: 'GSJ', phone: '13985279001' },
+  { tenantId: TENANT, staffId: 'ZHZFJ-007', name: '潘永福', role: 'handler' as const, deptId: 'ZHZFJ', phone: '13985279002' },
+];
+
 describe('given the 企业开办一件事 bundle accepted at the 一件事 window', () => {
-  const running = aPlatformForThisFile([serialItem]);
-  const caseView = (caseId: string) => running.api.get<CaseView>(`${B}/cases/${caseId}`).then((reply) => reply.body);
-  const taskOf = (caseId: string, deptId: string) =>
-    eventually(async () =>
-      (await running.api.get<{ tasks: TaskView[] & { caseId: string }[] }>(`${B}/departments/${deptId}/tasks`)).body.tasks.find(
+  const running = aPlatformForThisFile([serialItem], { staff: extraHandlers });
+  /** The window clerk who accepts every case and follows it on the workbench. */
+  const windowClerk = () => staffApi(running, TENANT, 'CK-01');
+  /** A handler of the department (工号 `<dept>-007`), who works its task list. */
+  const handlerOf = (deptId: string) => staffApi(running, TENANT, `${deptId}-007`);
+  const caseView = async (caseId: string) => (await windowClerk()).get<CaseView>(`${B}/workbench/cases/${caseId}`).then((reply) => reply.body);
+  const taskOf = async (caseId: string, deptId: string) => {
+    const handler = await handlerOf(deptId);
+    return eventually(async () =>
+      (await handler.get<{ tasks: TaskView[] & { caseId: string }[] }>(`${B}/departments/${deptId}/tasks`)).body.tasks.find(
         (task) => (task as unknown as { caseId: string }).caseId === caseId,
       ),
     );
-  const decide = (taskId: string, body: object, headers?: Record<string, string>) =>
-    running.api.post<Record<string, unknown>>(`${B}/tasks/${taskId}/decision`, body, headers);
+  };
+  const decide = (taskId: string, body: object, as: ApiClient) => as.post<Record<string, unknown>>(`${B}/tasks/${taskId}/decision`, body);
+  /** Files online as the applicant of the application and has the window accept it. */
+  const fileAndAccept = async (application: { applicant: Parameters<typeof applicantApi>[1] } & Record<string, unknown>) => {
+    const filed = await (await applicantApi(running, application.applicant)).post<{ caseId: string }>(`${B}/cases`, application);
+    expect(filed.status).toBe(201);
+    const { caseId } = filed.body;
+    expect((await (await windowClerk()).post(`${B}/cases/${caseId}/acceptance`, { decision: 'accept' })).status).toBe(200);
+    return caseId;
+  };
   const outbox = () => {
     try {
       return readFileSync(running.platform.environment.NOTIFICATION_OUTBOX_FILE as string, 'utf8')
         .trim()
         .split('\n')
-        .map((line) => JSON.parse(line) as { caseId: string; to: Record<string, unknown>; text: string });
+        .map((line) => JSON.parse(line) as { kind?: string; caseId: string; to: Record<string, unknown>; text: string })
+        .filter((line) => line.kind !== 'sign-in-code');
     } catch {
       return [];
     }
   };
 
   it('then departments decide in parallel; a 现场勘察 stops one clock, an overdue one is escalated red to 督办, and the case completes', async () => {
-    const { api } = running;
-    const guide = await api.get<{ formFields: Field[] }>(`${B}/bundles/QYKB`);
+    const guide = await running.api.get<{ formFields: Field[] }>(`${B}/bundles/QYKB`);
     const formData = Object.fromEntries(guide.body.formFields.filter((field) => field.required).map((field) => [field.key, valueFor(field)]));
-    const filed = await api.post<{ caseId: string }>(`${B}/cases`, { bundleCode: 'QYKB', applicant: anApplicant(), formData });
-    expect(filed.status).toBe(201);
-    const { caseId } = filed.body;
-    expect((await api.post(`${B}/cases/${caseId}/acceptance`, { decision: 'accept' })).status).toBe(200);
+    const caseId = await fileAndAccept({ bundleCode: 'QYKB', applicant: anApplicant(), formData });
     const [market, police, tax] = [await taskOf(caseId, 'SJJ'), await taskOf(caseId, 'GAJ'), await taskOf(caseId, 'GSJ')];
+    const [policeHandler, taxHandler] = [await handlerOf('GAJ'), await handlerOf('GSJ')];
 
     // a handler of 市监局 claims the task and suspends it for an on-site inspection of the premises
-    const handler = asStaff('SJJ-012', 'handler', 'SJJ');
-    expect((await api.post(`${B}/tasks/${market.taskId}/claim`, undefined, handler)).body).toMatchObject({ claimedBy: 'SJJ-012' });
-    expect((await api.post(`${B}/tasks/${market.taskId}/claim`, undefined, asStaff('SJJ-013', 'handler', 'SJJ'))).body).toMatchObject({
+    const handler = await staffApi(running, TENANT, 'SJJ-012');
+    expect((await handler.post(`${B}/tasks/${market.taskId}/claim`)).body).toMatchObject({ claimedBy: 'SJJ-012' });
+    expect((await (await staffApi(running, TENANT, 'SJJ-007')).post(`${B}/tasks/${market.taskId}/claim`)).body).toMatchObject({
       code: 'TASK_ALREADY_CLAIMED',
     });
     const suspended = await decide(market.taskId, { decision: 'suspend', procedure: '现场勘察', reason: '核实经营场所', expectedDays: 2 }, handler);
     expect(suspended).toMatchObject({ status: 200, body: { status: 'suspended', delivery: 'not-needed' } });
-    // a window clerk does not decide department tasks; staff of another department cannot even see this one
-    expect((await decide(market.taskId, { decision: 'approve' }, asStaff('W-01', 'window'))).body).toMatchObject({ code: 'ROLE_NOT_ALLOWED' });
-    expect((await decide(market.taskId, { decision: 'approve' }, asStaff('GAJ-001', 'handler', 'GAJ'))).status).toBe(404);
+    // a window clerk does not decide department tasks; a handler of another department is refused this one
+    expect((await decide(market.taskId, { decision: 'approve' }, await windowClerk())).body).toMatchObject({ code: 'ROLE_NOT_ALLOWED' });
+    expect(await decide(market.taskId, { decision: 'approve' }, policeHandler)).toMatchObject({ status: 403, body: { code: 'OTHER_DEPARTMENT' } });
 
-    expect((await decide(police.taskId, { decision: 'approve' }, asStaff('GAJ-001', 'handler', 'GAJ'))).body).toMatchObject({
+    expect((await decide(police.taskId, { decision: 'approve' }, policeHandler)).body).toMatchObject({
       status: 'approved',
       delivery: 'delivered',
     });
-    expect((await decide(police.taskId, { decision: 'deny', reason: '重复' })).body).toMatchObject({ code: 'TASK_NOT_PENDING' });
+    expect((await decide(police.taskId, { decision: 'deny', reason: '重复' }, policeHandler)).body).toMatchObject({ code: 'TASK_NOT_PENDING' });
 
     // two days pass: the same-day stage of 国税局 is overdue, the suspended stage is not
     running.platform.advanceClock(2 * DAY_MS);
@@ -114,7 +132,7 @@ describe('given the 企业开办一件事 bundle accepted at the 一件事 windo
     expect((await decide(market.taskId, { decision: 'resume' }, handler)).body).toMatchObject({ status: 'pending', delivery: 'delivered' });
     await eventually(async () => ((await caseView(caseId)).timeline.filter((event) => event.type === 'DepartmentTaskReissued').length > 0 ? true : undefined));
     expect((await decide(market.taskId, { decision: 'approve' }, handler)).status).toBe(200);
-    expect((await decide(tax.taskId, { decision: 'approve' })).status).toBe(200);
+    expect((await decide(tax.taskId, { decision: 'approve' }, taxHandler)).status).toBe(200);
 
     const done = await eventually(async () => {
       const view = await caseView(caseId);
@@ -128,16 +146,13 @@ describe('given the 企业开办一件事 bundle accepted at the 一件事 windo
   });
 
   it('then under 默认前置条件批准 a denied prerequisite voids the approval that presumed it, cancels the rest, and the denial states the rights', async () => {
-    const { api } = running;
-    const filed = await api.post<{ caseId: string }>(`${B}/cases`, aPlanningApplication());
-    const { caseId } = filed.body;
-    await api.post(`${B}/cases/${caseId}/acceptance`, { decision: 'accept' });
+    const caseId = await fileAndAccept(aPlanningApplication());
     const [planning, housing] = [await taskOf(caseId, 'GTJ'), await taskOf(caseId, 'ZJJ')];
     await taskOf(caseId, 'GAJ');
 
     // 国土局 works as if 住建局 had approved, and approves first
-    expect((await decide(planning.taskId, { decision: 'approve' })).status).toBe(200);
-    const denial = await decide(housing.taskId, { decision: 'deny', reason: '人防设施不符合要求' });
+    expect((await decide(planning.taskId, { decision: 'approve' }, await handlerOf('GTJ'))).status).toBe(200);
+    const denial = await decide(housing.taskId, { decision: 'deny', reason: '人防设施不符合要求' }, await handlerOf('ZJJ'));
     expect(denial.body).toMatchObject({ status: 'denied', rightsNotice: expect.stringContaining('行政复议') });
 
     const denied = await eventually(async () => {
@@ -155,36 +170,32 @@ describe('given the 企业开办一件事 bundle accepted at the 一件事 windo
   });
 
   it('then a reassignment (转办) moves the task to the other department, which receives it with a fresh wait', async () => {
-    const { api } = running;
-    const filed = await api.post<{ caseId: string }>(`${B}/cases`, aPlanningApplication('91522732MA6DLXXX2Q'));
-    const { caseId } = filed.body;
-    await api.post(`${B}/cases/${caseId}/acceptance`, { decision: 'accept' });
+    const caseId = await fileAndAccept(aPlanningApplication('91522732MA6DLXXX2Q'));
     const police = await taskOf(caseId, 'GAJ');
-    expect((await decide(police.taskId, { decision: 'reassign', toDeptId: 'NOPE', reason: 'x' })).body).toMatchObject({ code: 'UNKNOWN_DEPARTMENT' });
-    expect((await decide(police.taskId, { decision: 'reassign', toDeptId: 'ZHZFJ', reason: '消防审验属综合执法局' })).body).toMatchObject({
+    const policeHandler = await handlerOf('GAJ');
+    expect((await decide(police.taskId, { decision: 'reassign', toDeptId: 'NOPE', reason: 'x' }, policeHandler)).body).toMatchObject({
+      code: 'UNKNOWN_DEPARTMENT',
+    });
+    expect((await decide(police.taskId, { decision: 'reassign', toDeptId: 'ZHZFJ', reason: '消防审验属综合执法局' }, policeHandler)).body).toMatchObject({
       deptId: 'ZHZFJ',
       status: 'waiting',
     });
     const moved = await taskOf(caseId, 'ZHZFJ');
     expect(moved.taskId).toBe(police.taskId);
-    expect((await api.get<{ tasks: { caseId: string }[] }>(`${B}/departments/GAJ/tasks`)).body.tasks.some((task) => task.caseId === caseId)).toBe(false);
+    expect((await policeHandler.get<{ tasks: { caseId: string }[] }>(`${B}/departments/GAJ/tasks`)).body.tasks.some((task) => task.caseId === caseId)).toBe(
+      false,
+    );
   });
 
   it('then a serial item reaches its second department only after the first approved, and that stage counts from its arrival', async () => {
-    const { api } = running;
-    const filed = await api.post<{ caseId: string }>(`${B}/cases`, {
-      itemCode: 'TEST-SERIAL',
-      applicant: anApplicant(),
-      formData: { businessName: '串联测试' },
-    });
-    const { caseId } = filed.body;
-    await api.post(`${B}/cases/${caseId}/acceptance`, { decision: 'accept' });
+    const caseId = await fileAndAccept({ itemCode: 'TEST-SERIAL', applicant: anApplicant(), formData: { businessName: '串联测试' } });
     const tax = await taskOf(caseId, 'DSJ');
-    const waiting = await api.get<{ tasks: { caseId: string; taskId: string }[] }>(`${B}/departments/GTJ/tasks?status=waiting`);
+    const registryHandler = await handlerOf('GTJ');
+    const waiting = await registryHandler.get<{ tasks: { caseId: string; taskId: string }[] }>(`${B}/departments/GTJ/tasks?status=waiting`);
     expect(waiting.body.tasks.some((task) => task.caseId === caseId)).toBe(true);
-    expect((await decide(tax.taskId, { decision: 'approve' })).status).toBe(200);
+    expect((await decide(tax.taskId, { decision: 'approve' }, await handlerOf('DSJ'))).status).toBe(200);
     const registry = await taskOf(caseId, 'GTJ');
-    expect((await decide(registry.taskId, { decision: 'approve' })).status).toBe(200);
+    expect((await decide(registry.taskId, { decision: 'approve' }, registryHandler)).status).toBe(200);
     const done = await eventually(async () => {
       const view = await caseView(caseId);
       return view.status === 'completed' ? view : undefined;

@@ -8,12 +8,11 @@ import { S3ExportStore } from '../../functions/supervision/adapters/s3-export-st
 import type { relayedEventSchema } from '../../functions/kernel/events/envelope';
 import { applySupervisionEvent, exportAuditDay } from '../../functions/supervision/use-cases';
 import type { z } from 'zod';
-import { aPlatformForThisFile } from './support/platform';
+import { aPlatformForThisFile, asStaffMember } from './support/platform';
 import { fixedNationalCalendar } from '../support/calendar';
 
 type Message = z.infer<typeof relayedEventSchema>;
 const TENANT = '630103';
-const supervisor = { 'x-staff-id': 'JC-001', 'x-staff-role': 'supervisor' };
 
 describe('given the supervision consumer on the local engines', () => {
   const running = aPlatformForThisFile();
@@ -38,8 +37,9 @@ describe('given the supervision consumer on the local engines', () => {
     s3 = new S3Client({ endpoint: env.AWS_ENDPOINT_URL_S3, region: 'us-east-1', credentials, forcePathStyle: true });
   });
 
+  /** A read by the county's supervisor (config/local/staff.yaml), signed in through the local staff provider. */
   const get = async (path: string) => {
-    const response = await fetch(`${running.platform.url}/v1/tenants/${TENANT}${path}`, { headers: supervisor });
+    const response = await fetch(`${running.platform.url}/v1/tenants/${TENANT}${path}`, { headers: await asStaffMember(running, TENANT, 'JC-001') });
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies are untyped JSON, checked by the assertions
     return { status: response.status, body: (await response.json()) as Record<string, any> };
   };

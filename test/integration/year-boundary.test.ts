@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { LOCAL_CLOCK_OFFSET_VARIABLE } from '../../functions/shared/runtime';
 import { anApplicant } from '../support/fixtures';
-import { aPlatformForThisFile, asStaff, eventually, repositoryRoot } from './support/platform';
+import { aPlatformForThisFile, applicantApi, eventually, repositoryRoot, staffApi } from './support/platform';
 
 type Field = { key: string; type: string; required: boolean; options?: string[] };
 type TimelineEvent = { type: string; at: string; detail: Record<string, unknown> };
@@ -33,7 +33,9 @@ const valueFor = (field: Field): unknown =>
 
 describe('given the holiday notice for 2027 is not out yet (the loaded calendar ends on 2026-12-31)', () => {
   const running = aPlatformForThisFile();
-  const caseView = (caseId: string) => running.api.get<CaseView>(`${B}/cases/${caseId}`).then((reply) => reply.body);
+  /** The case as the window clerk follows it on the workbench. */
+  const caseView = async (caseId: string) =>
+    (await staffApi(running, '522732', 'CK-01')).get<CaseView>(`${B}/workbench/cases/${caseId}`).then((reply) => reply.body);
   /** Moves the platform's clock to an instant, wherever the real clock is. */
   const setClockTo = (iso: string) => running.platform.advanceClock(Date.parse(iso) - (Date.now() + Number(process.env[LOCAL_CLOCK_OFFSET_VARIABLE] ?? 0)));
   const loadNotice = (file: string) =>
@@ -58,10 +60,12 @@ describe('given the holiday notice for 2027 is not out yet (the loaded calendar 
     setClockTo('2026-12-15T10:00:00+08:00');
     const guide = await api.get<{ formFields: Field[] }>(`${B}/items/${ITEM}`);
     const formData = Object.fromEntries(guide.body.formFields.filter((field) => field.required).map((field) => [field.key, valueFor(field)]));
-    const filed = await api.post<{ caseId: string }>(`${B}/cases`, { itemCode: ITEM, applicant: anApplicant(), formData });
+    const filed = await (
+      await applicantApi(running, anApplicant())
+    ).post<{ caseId: string }>(`${B}/cases`, { itemCode: ITEM, applicant: anApplicant(), formData });
     expect(filed.status).toBe(201);
     const { caseId } = filed.body;
-    expect((await api.post(`${B}/cases/${caseId}/acceptance`, { decision: 'accept' }, asStaff('W-01', 'window'))).status).toBe(200);
+    expect((await (await staffApi(running, '522732', 'CK-01')).post(`${B}/cases/${caseId}/acceptance`, { decision: 'accept' })).status).toBe(200);
 
     const accepted = await eventually(async () => {
       const view = await caseView(caseId);
@@ -120,11 +124,9 @@ describe('given the holiday notice for 2027 is not out yet (the loaded calendar 
     );
 
     // the changes are in the audit trail with before and after
+    const supervisor = await staffApi(running, '522732', 'JC-001');
     const audit = await eventually(async () => {
-      const reply = await api.get<{ records: { action: string; before?: unknown; after?: unknown }[] }>(
-        `${B}/audit?caseId=${caseId}`,
-        asStaff('DB-01', 'supervisor'),
-      );
+      const reply = await supervisor.get<{ records: { action: string; before?: unknown; after?: unknown }[] }>(`${B}/audit?caseId=${caseId}`);
       const found = reply.body.records?.filter((record) => record.action === 'DeadlineRecomputed') ?? [];
       return found.length >= 2 ? found : undefined;
     }, 30_000);

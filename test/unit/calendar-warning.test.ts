@@ -6,6 +6,7 @@ import { type CalendarYearRecord, nationalCalendar, nationalCalendarFrom, type W
 import { officialCalendarYears } from '../../functions/domain/calendar-data';
 import { calendarWarning, officialCalendarStatus } from '../../functions/domain/calendar-warning';
 import { getDashboard } from '../../functions/supervision/use-cases';
+import { staffContext } from '../support/request-context';
 
 /** A 2027 notice as `npm run calendar:load` would store it (test data: only 元旦, enough to make 2027 official). */
 const notice2027: CalendarYearRecord = {
@@ -100,7 +101,7 @@ describe('given the supervision dashboard', () => {
         clock: { now: () => new Date(now) },
         calendar: { current: async () => calendar, fresh: async () => calendar },
       },
-      { tenantId: '522732', requestId: 'R1', staff: { staffId: 'JC-001', role: 'supervisor' } },
+      staffContext('522732', { staffId: 'JC-001', role: 'supervisor' }),
       { window: 'day', level: 'county' },
     );
 

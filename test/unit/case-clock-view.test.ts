@@ -1,7 +1,7 @@
 import { nationalCalendar } from '../../functions/domain/calendar';
 import { acceptCase, submitCase } from '../../functions/intake/domain/case';
 import { caseClockView } from '../../functions/intake/domain/case-clock-view';
-import { deadlineField } from '../../functions/intake/domain/deadlines';
+import { deadlineField } from '../../functions/domain/deadline-field';
 import { anApplicant, aPublishedItem } from '../support/fixtures';
 
 const filedAt = (createdAt: string, promisedDays = 5) =>

@@ -217,3 +217,38 @@ describe('given a material that names a library certificate (免证办)', () => 
     expect(libraryCertificateProblem(record.certificateNo, record, expected, '2028-01-01T00:00:00.000Z')).toMatchObject({ code: 'CERTIFICATE_EXPIRED' });
   });
 });
+
+describe('given a form whose fields carry personal numbers (a legal representative, a contact person)', () => {
+  const payloadWith = (formData: Record<string, unknown>) =>
+    certificatePayload({
+      tenantId: TENANT,
+      caseId: CASE_ID,
+      completedAt: COMPLETED_AT,
+      holder: { kind: 'person', name: '韦小宝', idType: '居民身份证', idDigest: 'd'.repeat(32), maskedIdNumber: maskIdNumber('52273219900101123X') },
+      formData,
+      item: {
+        code: 'TEST-0001',
+        version: 3,
+        result: { certificateType: 'BUSINESS_LICENSE', name: '营业执照', validityYears: 1 },
+        leadDepartment: 'SCJGJ',
+        formFieldKeys: Object.keys(formData),
+      },
+    });
+
+  it('when the certificate is made, then no raw ID or mobile number reaches the signed document, only masked forms', () => {
+    const payload = payloadWith({
+      legalRepresentativeId: '52273219900101123x',
+      contact: '联系人韦工，电话13812345678',
+      people: [{ idNumber: '522732198512150002' }],
+      businessName: '三都韦记米粉店',
+    });
+    const text = JSON.stringify(payload);
+    expect(text).not.toMatch(/52273219900101123[xX]|13812345678|522732198512150002/);
+    expect(payload.data).toMatchObject({
+      legalRepresentativeId: '5227**********123X',
+      contact: '联系人韦工，电话138****5678',
+      people: [{ idNumber: '5227**********0002' }],
+      businessName: '三都韦记米粉店',
+    });
+  });
+});

@@ -1,56 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CachedNationalCalendar } from '../../functions/shared/national-calendar';
-import type { HolidayNoticeStore, StoredNotice } from '../../functions/calendar/domain/ports';
+import type { HolidayNoticeStore } from '../../functions/calendar/domain/ports';
 import { INITIAL_DATA_LOADER, listHolidayNotices, loadHolidayNotice, loadShippedNotices, noticeVersions } from '../../functions/calendar/use-cases';
 import type { CalendarYearRecord } from '../../functions/domain/calendar';
 import { officialCalendarYears } from '../../functions/domain/calendar-data';
-import { DomainError, InvalidTransitionError, NotFoundError, ValidationError } from '../../functions/shared/errors';
-import type { Clock } from '../../functions/shared/runtime';
+import { DomainError, NotFoundError, ValidationError } from '../../functions/shared/errors';
+import { aClock, InMemoryHolidayNoticeStore } from '../support/fakes';
 
-/**
- * A faithful in-memory HolidayNoticeStore: immutable versions, one current pointer per year that moves
- * only from the version a load was based on (the adapter's transaction condition), and every publish
- * with its event id, as the outbox would have it.
- */
-class InMemoryNoticeStore implements HolidayNoticeStore {
-  readonly published: { stored: StoredNotice; eventId: string }[] = [];
-  reads = 0;
-  private readonly pointers = new Map<number, StoredNotice>();
-
-  async current(): Promise<StoredNotice[]> {
-    this.reads += 1;
-    return [...this.pointers.values()].sort((a, b) => a.notice.year - b.notice.year);
-  }
-
-  async versions(year: number): Promise<StoredNotice[]> {
-    return this.published
-      .map(({ stored }) => stored)
-      .filter((stored) => stored.notice.year === year)
-      .sort((a, b) => b.version - a.version);
-  }
-
-  async publish(stored: StoredNotice, eventId: string): Promise<void> {
-    const year = stored.notice.year;
-    if (
-      (this.pointers.get(year)?.version ?? null) !== stored.previousVersion ||
-      this.published.some((entry) => entry.stored.notice.year === year && entry.stored.version === stored.version)
-    ) {
-      throw new InvalidTransitionError('并发', 'concurrent', 'CONCURRENT_UPDATE');
-    }
-    this.published.push({ stored: structuredClone(stored), eventId });
-    this.pointers.set(year, structuredClone(stored));
-  }
-}
-
-/** A clock the test moves by hand. */
-const aClock = (iso: string) => {
-  let now = new Date(iso).getTime();
-  const clock: Clock & { advanceSeconds(seconds: number): void } = { now: () => new Date(now), advanceSeconds: (seconds) => (now += seconds * 1000) };
-  return clock;
-};
-
-const given = (store = new InMemoryNoticeStore()) => {
+const given = (store = new InMemoryHolidayNoticeStore()) => {
   let sequence = 0;
   return { store, deps: { notices: store, clock: aClock('2026-11-24T02:00:00Z'), ids: { next: () => `EVT${String(++sequence).padStart(4, '0')}` } } };
 };

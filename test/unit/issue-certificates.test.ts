@@ -1,17 +1,19 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import type { PublishedItem } from '../../functions/catalogue/domain/service-item';
 import type { Certificate } from '../../functions/certificates/domain/certificate';
-import type { CertificateDocumentStore, CertificateRepository, CertificateSigner } from '../../functions/certificates/domain/ports';
+import type { CertificateSigner } from '../../functions/certificates/domain/ports';
 import { verifyStored, publicKeyDer } from '../../functions/certificates/domain/verification';
 import { issueCertificates, revokeCertificates } from '../../functions/certificates/use-cases';
 import { type Case, completeOnTheSpot, submitCase } from '../../functions/intake/domain/case';
 import type { CaseEvent } from '../../functions/kernel/events/case-events';
+import { InMemoryCaseRepository, InMemoryCertificateRepository, InMemoryDocumentStore, InMemoryTable, keyOf } from '../support/fakes';
 import { anApplicant, aPublishedItem } from '../support/fixtures';
 
 /*
- * The issuance use case against in-memory ports: what it stores for a plain item and for a bundle,
- * and how it behaves under redelivery and revocation. The fakes hold state only; every rule is the
- * use case's and the pure domain's.
+ * The issuance use case against the shared in-memory ports: what it stores for a plain item and for a
+ * bundle, and how it behaves under redelivery and revocation. The fakes hold state and the adapters'
+ * guards only (test/contract holds them to the DynamoDB adapters); every rule is the use case's and the
+ * pure domain's.
  */
 
 const TENANT = '522732';
@@ -19,45 +21,6 @@ const NOW = new Date('2026-11-24T05:00:00.000Z');
 
 const { privateKey } = generateKeyPairSync('ed25519');
 const signer: CertificateSigner = { sign: async (bytes) => sign(null, bytes, privateKey), publicKey: async () => publicKeyDer(privateKey) };
-
-class InMemoryCertificates implements CertificateRepository {
-  readonly byNumber = new Map<string, Certificate>();
-  readonly events: CaseEvent[] = [];
-  constructor(private readonly caseStatus: () => string) {}
-  async issue(certificate: Certificate, event: CaseEvent) {
-    if (this.caseStatus() !== 'completed') return 'case-not-completed' as const;
-    if ([...this.byNumber.values()].some((stored) => stored.caseId === certificate.caseId && stored.itemCode === certificate.itemCode))
-      return 'exists' as const;
-    this.byNumber.set(certificate.certificateNo, certificate);
-    this.events.push(event);
-    return 'issued' as const;
-  }
-  async find(_tenantId: string, certificateNo: string) {
-    return this.byNumber.get(certificateNo);
-  }
-  async forCase(_tenantId: string, caseId: string) {
-    return [...this.byNumber.values()].filter((certificate) => certificate.caseId === caseId);
-  }
-  async forHolder() {
-    return [];
-  }
-  async revoke(certificate: Certificate, event: CaseEvent) {
-    if (this.byNumber.get(certificate.certificateNo)?.status !== 'valid') return false;
-    this.byNumber.set(certificate.certificateNo, certificate);
-    this.events.push(event);
-    return true;
-  }
-}
-
-class InMemoryDocuments implements CertificateDocumentStore {
-  readonly objects = new Map<string, Uint8Array>();
-  async put(key: string, bytes: Uint8Array) {
-    this.objects.set(key, bytes);
-  }
-  async get(key: string) {
-    return this.objects.get(key);
-  }
-}
 
 const member = (code: string, certificateType: string, lead: string) =>
   aPublishedItem({
@@ -80,12 +43,15 @@ function completedCaseOf(item: PublishedItem): Case {
 }
 
 function given(entry: PublishedItem, members: readonly PublishedItem[] = []) {
-  let current = completedCaseOf(entry);
+  const current = completedCaseOf(entry);
   const catalogue = [entry, ...members];
-  const certificates = new InMemoryCertificates(() => current.status);
-  const documents = new InMemoryDocuments();
+  // the case as its partition holds it: issuance is guarded by its status
+  const table = new InMemoryTable();
+  table.cases.set(keyOf(TENANT, current.caseId), current);
+  const certificates = new InMemoryCertificateRepository(table);
+  const documents = new InMemoryDocumentStore();
   const deps = {
-    cases: { find: async () => current },
+    cases: new InMemoryCaseRepository(table),
     catalogue: {
       itemVersion: async (_tenantId: string, code: string, version: number) => catalogue.find((item) => item.code === code && item.version === version),
     },
@@ -95,15 +61,22 @@ function given(entry: PublishedItem, members: readonly PublishedItem[] = []) {
     clock: { now: () => NOW },
     materials: { checklist: async () => [] },
   };
-  return { deps, certificates, documents, revokeCase: () => (current = { ...current, status: 'revoked' }), caseId: current.caseId };
+  return {
+    deps,
+    /** What issuance stored: the certificates by number, and the events it wrote to the case timeline. */
+    stored: { certificates: () => [...table.certificates.values()] as Certificate[], events: () => table.timeline<CaseEvent>(TENANT, current.caseId) },
+    documents,
+    revokeCase: () => table.cases.set(keyOf(TENANT, current.caseId), { ...current, status: 'revoked' }),
+    caseId: current.caseId,
+  };
 }
 
 const completion = (caseId: string) => ({ tenantId: TENANT, caseId, eventId: 'E3' });
 
 describe('given a completed case accepted with a 容缺 material still outstanding', () => {
   it('when the completion arrives then nothing is issued; when the material is provided then the certificate is', async () => {
-    const { deps, certificates, caseId } = given(member('TEST-0001', 'BUSINESS_LICENSE', 'SCJGJ'));
-    const completed = await deps.cases.find();
+    const { deps, stored, caseId } = given(member('TEST-0001', 'BUSINESS_LICENSE', 'SCJGJ'));
+    const completed = (await deps.cases.find(TENANT, caseId)) as Case;
     const provided: { materialId: string }[] = [];
     const withDeferral = {
       ...deps,
@@ -119,7 +92,7 @@ describe('given a completed case accepted with a 容缺 material still outstandi
       materials: { checklist: async () => provided as never },
     };
     expect(await issueCertificates(withDeferral, completion(caseId))).toEqual({ issued: [], skipped: 'deferred-materials-outstanding' });
-    expect(certificates.byNumber.size).toBe(0);
+    expect(stored.certificates()).toHaveLength(0);
     provided.push({ materialId: 'BUSINESS_LICENSE' });
     expect((await issueCertificates(withDeferral, { tenantId: TENANT, caseId, eventId: 'E9' })).issued).toHaveLength(1);
   });
@@ -127,15 +100,15 @@ describe('given a completed case accepted with a 容缺 material still outstandi
 
 describe('given a completed case of one item', () => {
   it('when the completion is delivered twice then one certificate is issued, signed and stored, with one event', async () => {
-    const { deps, certificates, documents, caseId } = given(member('TEST-0001', 'BUSINESS_LICENSE', 'SCJGJ'));
+    const { deps, stored, documents, caseId } = given(member('TEST-0001', 'BUSINESS_LICENSE', 'SCJGJ'));
     const first = await issueCertificates(deps, completion(caseId));
     const again = await issueCertificates(deps, completion(caseId));
     expect(first.issued).toHaveLength(1);
     expect(again).toEqual({ issued: [], skipped: '' });
-    expect(certificates.events).toEqual([
+    expect(stored.events()).toEqual([
       expect.objectContaining({ eventId: 'E3~C1', type: 'CertificateIssued', detail: expect.objectContaining({ certificateType: 'BUSINESS_LICENSE' }) }),
     ]);
-    const [record] = [...certificates.byNumber.values()] as [Certificate];
+    const [record] = stored.certificates() as [Certificate];
     expect(record).toMatchObject({
       issuingDepartment: 'SCJGJ',
       status: 'valid',
@@ -143,24 +116,24 @@ describe('given a completed case of one item', () => {
       data: { businessName: '三都韦记米粉店' },
     });
     expect(verifyStored(record, documents.objects.get(record.documentKey), await signer.publicKey(), NOW.toISOString())).toMatchObject({ status: 'valid' });
-    expect(JSON.stringify([...certificates.events, record])).not.toContain(anApplicant().idNumber);
+    expect(JSON.stringify([...stored.events(), record])).not.toContain(anApplicant().idNumber);
   });
 
   it('when the case was revoked before the completion arrived then nothing is issued', async () => {
-    const { deps, certificates, revokeCase, caseId } = given(member('TEST-0001', 'BUSINESS_LICENSE', 'SCJGJ'));
+    const { deps, stored, revokeCase, caseId } = given(member('TEST-0001', 'BUSINESS_LICENSE', 'SCJGJ'));
     revokeCase();
     expect(await issueCertificates(deps, completion(caseId))).toEqual({ issued: [], skipped: 'case-not-completed' });
-    expect(certificates.byNumber.size).toBe(0);
+    expect(stored.certificates()).toHaveLength(0);
   });
 
   it('when the approval is revoked after issue then the certificate is revoked once, however often the event arrives', async () => {
-    const { deps, certificates, caseId } = given(member('TEST-0001', 'BUSINESS_LICENSE', 'SCJGJ'));
+    const { deps, stored, caseId } = given(member('TEST-0001', 'BUSINESS_LICENSE', 'SCJGJ'));
     await issueCertificates(deps, completion(caseId));
     const revocation = { tenantId: TENANT, caseId, eventId: 'E9' };
     expect(await revokeCertificates(deps, revocation)).toHaveLength(1);
     expect(await revokeCertificates(deps, revocation)).toEqual([]);
-    expect([...certificates.byNumber.values()][0]).toMatchObject({ status: 'revoked', revokedAt: NOW.toISOString() });
-    expect(certificates.events.map((event) => event.type)).toEqual(['CertificateIssued', 'CertificateRevoked']);
+    expect(stored.certificates()[0]).toMatchObject({ status: 'revoked', revokedAt: NOW.toISOString() });
+    expect(stored.events().map((event) => event.type)).toEqual(['CertificateIssued', 'CertificateRevoked']);
   });
 });
 
@@ -176,10 +149,10 @@ describe('given a completed 一件事 bundle case', () => {
         { code: seal.code, name: seal.name, version: 4 },
       ],
     });
-    const { deps, certificates, caseId } = given(bundle, [licence, seal]);
+    const { deps, stored, caseId } = given(bundle, [licence, seal]);
     expect((await issueCertificates(deps, completion(caseId))).issued).toHaveLength(2);
     expect(
-      [...certificates.byNumber.values()].map(({ itemCode, itemVersion, certificateType, issuingDepartment }) => ({
+      stored.certificates().map(({ itemCode, itemVersion, certificateType, issuingDepartment }) => ({
         itemCode,
         itemVersion,
         certificateType,
@@ -189,6 +162,6 @@ describe('given a completed 一件事 bundle case', () => {
       { itemCode: 'SCZR-0002', itemVersion: 1, certificateType: 'BUSINESS_LICENSE', issuingDepartment: 'SCJGJ' },
       { itemCode: 'SCZR-0003', itemVersion: 4, certificateType: 'SEAL_FILING', issuingDepartment: 'GAJ' },
     ]);
-    expect(certificates.events.map((event) => event.eventId)).toEqual(['E3~C1', 'E3~C2']);
+    expect(stored.events().map((event) => event.eventId)).toEqual(['E3~C1', 'E3~C2']);
   });
 });

@@ -2,62 +2,10 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import os from 'node:os';
 import { join } from 'node:path';
 import { InvalidTenantConfigDirectoryError, loadTenantConfigDirectory } from '../../functions/catalogue/load-tenant-configs/handler';
-import type {
-  ItemCatalogue,
-  ItemChange,
-  ItemVersionRecord,
-  PublishedItem,
-  TenantDirectory,
-  TenantProfile,
-} from '../../functions/catalogue/domain/service-item';
 import type { CatalogueDependencies } from '../../functions/catalogue/use-cases';
+import { aClock, InMemoryItemCatalogue, InMemoryTable, InMemoryTenantDirectory } from '../support/fakes';
 
 const repositoryConfigDirectory = join(__dirname, '..', '..', 'config', 'tenants');
-
-/** An in-memory catalogue keeping every version, refusing an existing version or a gap as the DynamoDB adapter does. */
-class InMemoryItemCatalogue implements ItemCatalogue {
-  private readonly history = new Map<string, ItemVersionRecord[]>();
-
-  async publishedItem(tenantId: string, itemCode: string): Promise<PublishedItem | undefined> {
-    return this.history.get(`${tenantId}#${itemCode}`)?.at(-1)?.published;
-  }
-
-  async itemVersion(tenantId: string, itemCode: string, version: number): Promise<PublishedItem | undefined> {
-    return this.history.get(`${tenantId}#${itemCode}`)?.find((record) => record.published.version === version)?.published;
-  }
-
-  async versions(tenantId: string, itemCode: string): Promise<ItemVersionRecord[]> {
-    return [...(this.history.get(`${tenantId}#${itemCode}`) ?? [])].reverse();
-  }
-
-  async publish(record: ItemVersionRecord): Promise<void> {
-    const key = `${record.published.tenantId}#${record.published.code}`;
-    const versions = this.history.get(key) ?? [];
-    if (record.published.version !== versions.length + 1) throw new Error(`version ${record.published.version} of ${key} exists or skips a version`);
-    this.history.set(key, [...versions, record]);
-  }
-
-  /** Every version ever published, across tenants and items. */
-  publishedVersionCount(): number {
-    return [...this.history.values()].reduce((count, versions) => count + versions.length, 0);
-  }
-}
-
-class InMemoryTenantDirectory implements TenantDirectory {
-  readonly profiles = new Map<string, { profile: TenantProfile; change: ItemChange }>();
-
-  async profile(tenantId: string): Promise<TenantProfile | undefined> {
-    return this.profiles.get(tenantId)?.profile;
-  }
-
-  async saveProfile(profile: TenantProfile, change: ItemChange): Promise<void> {
-    this.profiles.set(profile.tenant.tenantId, { profile, change });
-  }
-
-  async tenantIds(): Promise<string[]> {
-    return [...this.profiles.keys()];
-  }
-}
 
 const change = { by: 'cdk deploy', reason: '配置目录部署 / config directory deployed (test)' };
 
@@ -77,20 +25,22 @@ function givenCopyOfSampleDirectory(): string {
 }
 
 function givenEmptyTable() {
-  const catalogue = new InMemoryItemCatalogue();
-  const tenants = new InMemoryTenantDirectory();
+  const table = new InMemoryTable();
+  const catalogue = new InMemoryItemCatalogue(table);
+  const tenants = new InMemoryTenantDirectory(table);
   const deps: Pick<CatalogueDependencies, 'catalogue' | 'tenants' | 'clock'> = {
     catalogue,
     tenants,
-    clock: { now: () => new Date('2026-11-23T02:00:00.000Z') },
+    // time moves between loads, as it does for the adapter: its audit record of a profile is keyed by the instant
+    clock: aClock('2026-11-23T02:00:00.000Z', { tickMs: 1000 }),
   };
-  return { catalogue, tenants, deps };
+  return { catalogue, table, deps };
 }
 
 describe('given the directory with both sample tenant files and an empty table', () => {
   it('when loaded, then both tenants are onboarded and all 32 items and 4 bundles are published as version 1', async () => {
     const directory = givenCopyOfSampleDirectory();
-    const { catalogue, tenants, deps } = givenEmptyTable();
+    const { catalogue, table, deps } = givenEmptyTable();
 
     const summaries = await loadTenantConfigDirectory(directory, deps, change);
 
@@ -98,8 +48,8 @@ describe('given the directory with both sample tenant files and an empty table',
     expect(summaries.flatMap((summary) => summary.published)).toHaveLength(36);
     expect(summaries.flatMap((summary) => summary.published).every((item) => item.version === 1)).toBe(true);
     expect(catalogue.publishedVersionCount()).toBe(36);
-    expect([...tenants.profiles.keys()].sort()).toEqual(['522732', '630103']);
-    expect(tenants.profiles.get('522732')?.change).toMatchObject({ by: 'cdk deploy', reason: change.reason });
+    expect([...table.profiles.keys()].sort()).toEqual(['522732', '630103']);
+    expect(table.profiles.get('522732')?.change).toMatchObject({ by: 'cdk deploy', reason: change.reason });
   });
 
   it('when loaded twice, then the second load publishes nothing and every item keeps version 1', async () => {
@@ -120,14 +70,14 @@ describe('given a directory where one of the two files is broken', () => {
     const directory = givenCopyOfSampleDirectory();
     const brokenFile = join(directory, '630103.yaml');
     writeFileSync(brokenFile, readFileSync(brokenFile, 'utf8').replace(/tenantId: ['"]?630103['"]?/, "tenantId: '63010'"));
-    const { catalogue, tenants, deps } = givenEmptyTable();
+    const { catalogue, table, deps } = givenEmptyTable();
 
     const loading = loadTenantConfigDirectory(directory, deps, change);
 
     await expect(loading).rejects.toBeInstanceOf(InvalidTenantConfigDirectoryError);
     await expect(loading).rejects.toThrow(/630103\.yaml: tenant\.tenantId/);
     expect(catalogue.publishedVersionCount()).toBe(0);
-    expect(tenants.profiles.size).toBe(0);
+    expect(table.profiles.size).toBe(0);
   });
 });
 

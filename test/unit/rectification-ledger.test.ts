@@ -1,12 +1,6 @@
+import { authorize } from '../../functions/kernel/permissions';
 import { nationalCalendar } from '../../functions/domain/calendar';
-import {
-  checkMayWork,
-  openRectification,
-  type Rectification,
-  rectificationLight,
-  recordStep,
-  type StepInput,
-} from '../../functions/reviews/domain/rectification';
+import { openRectification, type Rectification, rectificationLight, recordStep, type StepInput } from '../../functions/reviews/domain/rectification';
 
 const handler = { staffId: 'SJJ-007', role: 'handler' as const, deptId: 'SJJ' };
 // Monday 2026-11-23 10:00 Shanghai; 10 working days end on Monday 2026-12-07
@@ -91,16 +85,22 @@ describe('given a rectification entry opened on Monday 2026-11-23 with 10 workin
   });
 
   it.each([
-    [undefined, 'STAFF_ONLY'],
-    [{ staffId: 'GTJ-1', role: 'handler', deptId: 'GTJ' }, 'NOT_OWNER_DEPARTMENT'],
-    [{ staffId: 'CK-1', role: 'window' }, 'NOT_OWNER_DEPARTMENT'],
-  ] as const)('when %j works it, then it is refused with %s', (staff, code) => {
-    expect(() => checkMayWork(anEntry(), staff)).toThrow(expect.objectContaining({ code }));
+    [{ kind: 'public' }, 'UNAUTHENTICATED'],
+    [{ kind: 'staff', staff: { staffId: 'GTJ-1', role: 'handler', deptId: 'GTJ' } }, 'OTHER_DEPARTMENT'],
+    [{ kind: 'staff', staff: { staffId: 'CK-1', role: 'window' } }, 'ROLE_NOT_ALLOWED'],
+    [{ kind: 'staff', staff: { staffId: 'JC-1', role: 'supervisor' } }, 'ROLE_NOT_ALLOWED'],
+  ] as const)('when %j records a step on it, then it is refused with %s (the owning department works its entries)', (principal, code) => {
+    expect(() => authorize(principal, 'rectification.record-step', { deptIds: [anEntry().ownerDeptId] })).toThrow(expect.objectContaining({ code }));
   });
 
-  it('when the owner department, the supervision office or an admin works it, then it is allowed', () => {
-    for (const staff of [handler, { staffId: 'JC-1', role: 'supervisor' as const }, { staffId: 'A-1', role: 'admin' as const }])
-      expect(checkMayWork(anEntry(), staff)).toBe(staff);
+  it('when the owner department records a step, then it is allowed; the supervision office and admins read the entry', () => {
+    expect(() =>
+      authorize({ kind: 'staff', staff: { staffId: 'SJJ-1', role: 'handler', deptId: anEntry().ownerDeptId } }, 'rectification.record-step', {
+        deptIds: [anEntry().ownerDeptId],
+      }),
+    ).not.toThrow();
+    for (const role of ['supervisor', 'admin'] as const)
+      expect(() => authorize({ kind: 'staff', staff: { staffId: 'JC-1', role } }, 'rectification.read', { deptIds: [anEntry().ownerDeptId] })).not.toThrow();
   });
 
   it.each([

@@ -1,11 +1,10 @@
-import { z } from 'zod';
-import { ulidSchema } from '../../kernel/ids';
 import { httpEndpoint } from '../../shared/http';
+import { approvalContracts } from '../http-contract';
 import { claimDepartmentTask } from '../use-cases';
 import { approvalDependencies } from '../wiring';
 
 /** POST /v1/tenants/{tenantId}/tasks/{taskId}/claim: a named handler of the department takes the task (首问负责). */
-export const handler = httpEndpoint({ metric: 'TaskClaimed', path: z.object({ taskId: ulidSchema }) }, async ({ ctx, path }) => ({
+export const handler = httpEndpoint({ metric: 'TaskClaimed', ...approvalContracts.ClaimTask }, async ({ ctx, path }) => ({
   statusCode: 200,
   body: await claimDepartmentTask(approvalDependencies(), ctx, path.taskId),
 }));

@@ -1,16 +1,10 @@
-import { z } from 'zod';
-import { ulidSchema } from '../../kernel/ids';
 import { httpEndpoint } from '../../shared/http';
-import { decideDepartmentTask, taskDecisionBody } from '../use-cases';
+import { approvalContracts } from '../http-contract';
+import { decideDepartmentTask } from '../use-cases';
 import { approvalDependencies } from '../wiring';
 
 /** POST /v1/tenants/{tenantId}/tasks/{taskId}/decision: the department approves or denies. */
-export const handler = httpEndpoint(
-  {
-    metric: 'TaskDecided',
-    idempotent: true,
-    path: z.object({ taskId: ulidSchema }),
-    body: taskDecisionBody,
-  },
-  async ({ ctx, path, body }) => ({ statusCode: 200, body: await decideDepartmentTask(approvalDependencies(), ctx, path.taskId, body) }),
-);
+export const handler = httpEndpoint({ metric: 'TaskDecided', ...approvalContracts.DecideTask }, async ({ ctx, path, body }) => ({
+  statusCode: 200,
+  body: await decideDepartmentTask(approvalDependencies(), ctx, path.taskId, body),
+}));

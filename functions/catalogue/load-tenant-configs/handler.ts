@@ -4,12 +4,6 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
-// A deploy-time composition root, the one place in a context that uses another context's use case and
-// wiring: the custom resource loads the catalogue's tenant configuration and, first, the national
-// calendar's shipped notices. eslint.config.mjs names this file as the exception.
-import { loadShippedNotices } from '../../calendar/use-cases';
-import { calendarDependencies } from '../../calendar/wiring';
-import { officialCalendarYears } from '../../domain/calendar-data';
 import { logger, tracer } from '../../shared/powertools';
 import { parseTenantConfigText, type TenantConfig, type TenantConfigError } from '../domain/tenant-config/index';
 import { type ApplySummary, applyTenantConfig, type CatalogueDependencies } from '../use-cases';
@@ -91,8 +85,6 @@ export interface ProviderOnEventResponse {
 interface LoaderProperties {
   /** sha256 of the directory at synth time: a new value is what makes CloudFormation send an Update. */
   readonly configDigest: string;
-  /** sha256 of the holiday notices bundled with the code, for the same reason. */
-  readonly noticesDigest: string;
 }
 
 async function onEvent(event: CloudFormationCustomResourceEvent<LoaderProperties>): Promise<ProviderOnEventResponse> {
@@ -101,9 +93,6 @@ async function onEvent(event: CloudFormationCustomResourceEvent<LoaderProperties
   const deps = catalogueDependencies();
   const change = { by: 'cdk deploy', reason: `配置目录部署 / config directory deployed (${event.ResourceProperties.configDigest})` };
   try {
-    // the national calendar first: the shipped notices are its initial data, and years already loaded are kept
-    const notices = await loadShippedNotices(calendarDependencies(), officialCalendarYears);
-    logger.info('holiday notices (initial data)', { notices: notices.map(({ year, version, status }) => ({ year, version, status })) });
     const summaries = await loadTenantConfigDirectory(join(__dirname, 'tenants'), deps, change);
     for (const summary of summaries) {
       logger.info('tenant configuration applied', { tenantId: summary.tenantId, published: summary.published, unchanged: summary.unchanged.length });
@@ -116,7 +105,10 @@ async function onEvent(event: CloudFormationCustomResourceEvent<LoaderProperties
   }
 }
 
-/** CloudFormation custom resource (CDK Provider framework onEvent): loads the bundled config/tenants on every deploy that changes it. */
+/**
+ * CloudFormation custom resource (CDK Provider framework onEvent): loads the bundled config/tenants on every deploy that
+ * changes it. The national calendar's shipped notices are loaded before it by their own resource (functions/calendar/load-shipped-notices).
+ */
 export const handler = middy<CloudFormationCustomResourceEvent<LoaderProperties>, ProviderOnEventResponse>()
   .use(injectLambdaContext(logger, { clearState: true, resetKeys: true }))
   .use(captureLambdaHandler(tracer))

@@ -1,9 +1,10 @@
 import { httpEndpoint } from '../../shared/http';
-import { certificateLibraryBody, listCertificateLibrary } from '../use-cases';
+import { certificateContracts } from '../http-contract';
+import { listCertificateLibrary } from '../use-cases';
 import { certificateDependencies } from '../wiring';
 
-/** POST /v1/tenants/{tenantId}/certificate-library: the holder's valid certificates (免证办), identified like "my cases". */
-export const handler = httpEndpoint({ metric: 'CertificateLibraryViewed', body: certificateLibraryBody }, async ({ ctx, body }) => ({
+/** GET /v1/tenants/{tenantId}/certificate-library: the signed-in holder's certificates (免证办), by their real-name account. */
+export const handler = httpEndpoint({ metric: 'CertificateLibraryViewed', ...certificateContracts.ListCertificateLibrary }, async ({ ctx }) => ({
   statusCode: 200,
-  body: await listCertificateLibrary(certificateDependencies(), ctx, body),
+  body: await listCertificateLibrary(certificateDependencies(), ctx),
 }));

@@ -145,10 +145,31 @@ export interface IssuanceInput {
   };
 }
 
-/** The certificate payload of one item of a completed case: only the form fields the item asks for become its data. */
+/** Resident ID numbers (18 or 15 digits) and mainland mobile numbers, wherever they stand in a text. */
+const ID_NUMBER = /(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g;
+const MOBILE_NUMBER = /(?<!\d)1\d{10}(?!\d)/g;
+
+/**
+ * A form value as a signed document may carry it: ID and mobile numbers masked (a form field of a legal representative
+ * or a contact person would otherwise put them, in the clear, into a document that is handed around and never changes).
+ */
+export function maskPersonalNumbers(value: unknown): unknown {
+  if (typeof value === 'string') {
+    return value.replace(ID_NUMBER, (id) => maskIdNumber(id)).replace(MOBILE_NUMBER, (phone) => `${phone.slice(0, 3)}****${phone.slice(-4)}`);
+  }
+  if (Array.isArray(value)) return value.map(maskPersonalNumbers);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, maskPersonalNumbers(inner)]));
+  return value;
+}
+
+/** The certificate payload of one item of a completed case: only the form fields the item asks for become its data, personal numbers masked. */
 export function certificatePayload(input: IssuanceInput): CertificatePayload {
   const wanted = new Set(input.item.formFieldKeys);
-  const data = Object.fromEntries(Object.entries(input.formData).filter(([key, value]) => wanted.has(key) && value !== undefined));
+  const data = Object.fromEntries(
+    Object.entries(input.formData)
+      .filter(([key, value]) => wanted.has(key) && value !== undefined)
+      .map(([key, value]) => [key, maskPersonalNumbers(value)]),
+  );
   return {
     certificateNo: certificateNumber(input.tenantId, input.caseId, input.item.code, input.item.result.certificateType, input.completedAt),
     tenantId: input.tenantId,

@@ -1,7 +1,7 @@
 import { CalendarNotAvailable, type WorkingCalendar } from '../../domain/calendar';
 import { lightAt, resultDeliveryDeadline } from '../../domain/case-clock';
 import type { CaseEvent } from '../../kernel/events/case-events';
-import type { StaffIdentity } from '../../shared/request-context';
+import type { StaffIdentity } from '../../kernel/principal';
 import { InvalidTransitionError, RuleNotSatisfiableError, ValidationError } from '../../shared/errors';
 
 /**
@@ -151,20 +151,12 @@ export function handOver(
   current: Release | undefined,
   facts: CompletedCaseFacts,
   waitingFor: readonly string[],
-  staff: StaffIdentity | undefined,
+  staff: StaffIdentity,
   handover: Handover,
   calendar: WorkingCalendar,
   now: string,
   eventId: string,
 ): { release: Release; event?: ReleaseEvent } {
-  if (!staff) {
-    throw new ValidationError(
-      '出件须由工作人员办理（x-staff-id、x-staff-role）',
-      'Handover is a staff action: send x-staff-id and x-staff-role',
-      [{ path: 'headers.x-staff-id', message: 'required' }],
-      'STAFF_IDENTITY_REQUIRED',
-    );
-  }
   requireCompleted(facts);
   if (waitingFor.length > 0) {
     throw new RuleNotSatisfiableError(

@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DepartmentTask } from '../../approval/domain/department-task';
-import { applicantDigest } from '../../kernel/applicant';
+import { applicantDigestOf } from '../../kernel/applicant';
 import type { CaseEvent } from '../../kernel/events/case-events';
 import { InvalidTransitionError } from '../../shared/errors';
 import { caseEntity, caseEventEntity, type ClockedStatus } from '../../shared/table/cases';
@@ -39,12 +39,12 @@ export class DynamoCaseRepository implements CaseRepository {
     return caseEventEntity.append(this.documents, this.tableName, tenantId, event);
   }
 
-  async listForApplicant(tenantId: string, idType: string, idNumber: string, limit: number): Promise<Case[]> {
+  async listForApplicant(tenantId: string, idDigest: string, limit: number): Promise<Case[]> {
     const items = await queryPage(this.documents, {
       TableName: this.tableName,
       IndexName: 'GSI2',
       KeyConditionExpression: 'GSI2PK = :applicant',
-      ExpressionAttributeValues: { ':applicant': keys.applicantCases(tenantId, applicantDigest(tenantId, idType, idNumber)) },
+      ExpressionAttributeValues: { ':applicant': keys.applicantCases(tenantId, applicantDigestOf(tenantId, idDigest)) },
       ScanIndexForward: false,
       Limit: limit,
     });

@@ -1,9 +1,13 @@
 import { httpEndpoint } from '../../shared/http';
-import { createCase, createCaseBody } from '../use-cases';
+import { intakeContracts } from '../http-contract';
+import { createCase } from '../use-cases';
 import { intakeDependencies } from '../wiring';
 
-/** POST /v1/tenants/{tenantId}/cases: file an application for a published item. */
-export const handler = httpEndpoint({ metric: 'CaseCreated', idempotent: true, body: createCaseBody }, async ({ ctx, body }) => ({
+/**
+ * POST /v1/tenants/{tenantId}/cases (online, `CreateCase`) and …/workbench/cases (at a window, `FileCaseAtWindow`):
+ * file an application for a published item. Both routes take the same request, so one contract serves both.
+ */
+export const handler = httpEndpoint({ metric: 'CaseCreated', ...intakeContracts.CreateCase }, async ({ ctx, body }) => ({
   statusCode: 201,
   body: await createCase(intakeDependencies(), ctx, body),
 }));

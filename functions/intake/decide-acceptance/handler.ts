@@ -1,14 +1,10 @@
-import { z } from 'zod';
-import { caseIdSchema } from '../../kernel/ids';
 import { httpEndpoint } from '../../shared/http';
-import { acceptanceBody, decideAcceptance } from '../use-cases';
+import { intakeContracts } from '../http-contract';
+import { decideAcceptance } from '../use-cases';
 import { intakeDependencies } from '../wiring';
 
 /** POST /v1/tenants/{tenantId}/cases/{caseId}/acceptance: accept (受理), reject (不予受理) or return (退件). */
-export const handler = httpEndpoint(
-  { metric: 'AcceptanceDecided', idempotent: true, path: z.object({ caseId: caseIdSchema }), body: acceptanceBody },
-  async ({ ctx, path, body }) => ({
-    statusCode: 200,
-    body: await decideAcceptance(intakeDependencies(), ctx, path.caseId, body),
-  }),
-);
+export const handler = httpEndpoint({ metric: 'AcceptanceDecided', ...intakeContracts.DecideAcceptance }, async ({ ctx, path, body }) => ({
+  statusCode: 200,
+  body: await decideAcceptance(intakeDependencies(), ctx, path.caseId, body),
+}));

@@ -13,8 +13,8 @@ export interface CaseRepository {
   timeline(tenantId: string, caseId: string): Promise<CaseEvent[]>;
   /** Adds an event to a case's timeline once: false when an event with that id is already there. */
   appendEvent(tenantId: string, event: CaseEvent): Promise<boolean>;
-  /** An applicant's cases, newest first, by the digest of their ID (never the ID number itself in a key). */
-  listForApplicant(tenantId: string, idType: string, idNumber: string, limit: number): Promise<Case[]>;
+  /** An applicant's cases, newest first, by the ID digest of their real-name account (`nationalIdDigest`; never the ID number in a key). */
+  listForApplicant(tenantId: string, idDigest: string, limit: number): Promise<Case[]>;
   /**
    * Stores `next` only if the stored revision is still `next.revision - 1`, together with its events
    * and any tasks it creates; a concurrent change makes it throw InvalidTransitionError.

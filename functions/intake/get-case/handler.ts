@@ -1,11 +1,13 @@
-import { z } from 'zod';
-import { caseIdSchema } from '../../kernel/ids';
 import { httpEndpoint } from '../../shared/http';
+import { intakeContracts } from '../http-contract';
 import { getCaseView } from '../use-cases';
 import { intakeDependencies } from '../wiring';
 
-/** GET /v1/tenants/{tenantId}/cases/{caseId}: status, deadlines and lights, notices, materials, results and timeline. */
-export const handler = httpEndpoint({ metric: 'CaseViewed', path: z.object({ caseId: caseIdSchema }) }, async ({ ctx, path }) => ({
+/**
+ * GET /v1/tenants/{tenantId}/cases/{caseId} (the applicant, `GetCase`) and …/workbench/cases/{caseId} (staff,
+ * `GetCaseForStaff`): status, deadlines and lights, notices, materials, results and timeline.
+ */
+export const handler = httpEndpoint({ metric: 'CaseViewed', ...intakeContracts.GetCase }, async ({ ctx, path }) => ({
   statusCode: 200,
   body: await getCaseView(intakeDependencies(), ctx, path.caseId),
 }));

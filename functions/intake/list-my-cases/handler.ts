@@ -1,9 +1,10 @@
 import { httpEndpoint } from '../../shared/http';
-import { listMyCases, myCasesBody } from '../use-cases';
+import { intakeContracts } from '../http-contract';
+import { listMyCases } from '../use-cases';
 import { intakeDependencies } from '../wiring';
 
-/** POST /v1/tenants/{tenantId}/my-cases: an applicant's own cases (ID type and number, confirmed by phone). */
-export const handler = httpEndpoint({ metric: 'MyCasesViewed', body: myCasesBody }, async ({ ctx, body }) => ({
+/** GET /v1/tenants/{tenantId}/my-cases: the signed-in applicant's cases in this county (by their real-name account). */
+export const handler = httpEndpoint({ metric: 'MyCasesViewed', ...intakeContracts.ListMyCases }, async ({ ctx }) => ({
   statusCode: 200,
-  body: await listMyCases(intakeDependencies(), ctx, body),
+  body: await listMyCases(intakeDependencies(), ctx),
 }));

@@ -1,9 +1,10 @@
 import { httpEndpoint } from '../../shared/http';
-import { casePath, listCaseMaterials } from '../use-cases';
+import { materialContracts } from '../http-contract';
+import { listCaseMaterials } from '../use-cases';
 import { materialDependencies } from '../wiring';
 
-/** GET /v1/tenants/{tenantId}/cases/{caseId}/materials: the case's material checklist. */
-export const handler = httpEndpoint({ metric: 'MaterialsListed', path: casePath }, async ({ ctx, path }) => ({
+/** GET /v1/tenants/{tenantId}/cases/{caseId}/materials (the applicant) and …/workbench/… (staff): the case's material checklist. */
+export const handler = httpEndpoint({ metric: 'MaterialsListed', ...materialContracts.ListCaseMaterials }, async ({ ctx, path }) => ({
   statusCode: 200,
   body: await listCaseMaterials(materialDependencies(), ctx, path.caseId),
 }));

@@ -1,7 +1,7 @@
 import { type Light, lightAt } from '../../domain/case-clock';
 import type { WorkingCalendar } from '../../domain/calendar';
-import { ForbiddenError, InvalidTransitionError, ValidationError } from '../../shared/errors';
-import type { StaffIdentity } from '../../shared/request-context';
+import { InvalidTransitionError, ValidationError } from '../../shared/errors';
+import type { StaffIdentity } from '../../kernel/principal';
 import type { ReviewChannel, ReviewLevel, Touchpoint } from './review';
 
 /**
@@ -97,14 +97,6 @@ export interface StepInput {
   readonly note: string;
   readonly satisfaction?: ReviewLevel;
   readonly explanation?: string;
-}
-
-/** Who may work an entry: staff of the owner department, or the supervision office and administrators. */
-export function checkMayWork(entry: Rectification, staff: StaffIdentity | undefined): StaffIdentity {
-  if (!staff) throw new ForbiddenError('整改台账仅限工作人员操作', 'Only staff may work the rectification ledger', 'STAFF_ONLY');
-  if (staff.role === 'supervisor' || staff.role === 'admin') return staff;
-  if ((staff.role === 'handler' || staff.role === 'department_head') && staff.deptId === entry.ownerDeptId) return staff;
-  throw new ForbiddenError(`该整改事项由 ${entry.ownerDeptId} 负责`, `This entry belongs to department ${entry.ownerDeptId}`, 'NOT_OWNER_DEPARTMENT');
 }
 
 /** One step of the ledger, in order; anything out of order is a 409 with its code. */

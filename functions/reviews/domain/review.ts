@@ -1,6 +1,6 @@
-import type { reviewTouchpoints } from '../../catalogue/domain/tenant-config/index';
+import type { reviewTouchpoints } from '../../kernel/case-vocabulary';
 import { ForbiddenError, InvalidTransitionError, RuleNotSatisfiableError } from '../../shared/errors';
-import type { StaffIdentity } from '../../shared/request-context';
+import type { StaffIdentity } from '../../kernel/principal';
 
 /**
  * 好差评 (seed 004 art.24, 002 §16), pure: five levels, one review per case per touchpoint, voluntary,
@@ -70,8 +70,6 @@ export interface ReviewAttempt {
   readonly openTouchpoints: readonly Touchpoint[];
   readonly progress: CaseProgress;
   readonly staff?: StaffIdentity;
-  /** The applicant proof matched the applicant of the case. */
-  readonly applicantProven: boolean;
 }
 
 /** Staff cannot rate for the applicant (评价人自主自愿, seed 002 §16): any staff identity is refused. */
@@ -90,9 +88,6 @@ export function refuseStaff(staff: StaffIdentity | undefined): void {
  */
 export function checkReviewAllowed(attempt: ReviewAttempt): void {
   refuseStaff(attempt.staff);
-  if (!attempt.applicantProven) {
-    throw new ForbiddenError('申请人身份信息与办件不符', 'The applicant proof does not match the case', 'APPLICANT_NOT_PROVEN');
-  }
   if (!attempt.openTouchpoints.includes(attempt.touchpoint)) {
     throw new RuleNotSatisfiableError(
       `本地未开放「${touchpointLabels[attempt.touchpoint]}」环节的评价`,

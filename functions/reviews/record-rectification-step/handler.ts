@@ -1,12 +1,10 @@
 import { httpEndpoint } from '../../shared/http';
-import { recordRectificationStep, rectificationIdPath, stepBody } from '../use-cases';
+import { reviewContracts } from '../http-contract';
+import { recordRectificationStep } from '../use-cases';
 import { reviewDependencies } from '../wiring';
 
 /** POST /v1/tenants/{tenantId}/rectifications/{rectificationId}/steps: 核实, 整改, 回访, 销号 or 无法整改, in order. */
-export const handler = httpEndpoint(
-  { metric: 'RectificationStepRecorded', idempotent: true, path: rectificationIdPath, body: stepBody },
-  async ({ ctx, path, body }) => ({
-    statusCode: 200,
-    body: await recordRectificationStep(reviewDependencies(), ctx, path.rectificationId, body),
-  }),
-);
+export const handler = httpEndpoint({ metric: 'RectificationStepRecorded', ...reviewContracts.RecordRectificationStep }, async ({ ctx, path, body }) => ({
+  statusCode: 200,
+  body: await recordRectificationStep(reviewDependencies(), ctx, path.rectificationId, body),
+}));

@@ -1,9 +1,10 @@
 import { httpEndpoint } from '../../shared/http';
-import { getStaffMonthly, monthQuery, staffPath } from '../use-cases';
+import { supervisionContracts } from '../http-contract';
+import { getStaffMonthly } from '../use-cases';
 import { supervisionDependencies } from '../wiring';
 
 /** GET /v1/tenants/{tenantId}/staff/{staffId}/monthly?month=2026-11: a handler's figures for the monthly assessment. */
-export const handler = httpEndpoint({ metric: 'StaffMonthlyViewed', path: staffPath, query: monthQuery }, async ({ ctx, path, query }) => ({
+export const handler = httpEndpoint({ metric: 'StaffMonthlyViewed', ...supervisionContracts.GetStaffMonthly }, async ({ ctx, path, query }) => ({
   statusCode: 200,
   body: await getStaffMonthly(supervisionDependencies(), ctx, path.staffId, query.month),
 }));

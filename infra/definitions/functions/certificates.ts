@@ -1,4 +1,4 @@
-import { consumeQueue, readBucket, readSecret, readTable, writeBucket, writeTable } from '../access';
+import { checkItems, consumeQueue, idempotentRequests, putItems, readBucket, readSecret, readTable, updateItems, writeBucket } from '../access';
 import { certificatesBucket } from '../buckets';
 import { certificateQueue } from '../queues';
 import { certificateSigningSecret } from '../secrets';
@@ -14,7 +14,8 @@ export const certificateFunctionDefinitions: readonly FunctionDefinition[] = [
     context: 'certificates',
     entry: 'functions/certificates/issue-certificates/handler.ts',
     trigger: { kind: 'queue', queue: certificateQueue, batchSize: 10 },
-    access: [readTable, writeTable, consumeQueue(certificateQueue), writeBucket(certificatesBucket), signingKey],
+    // issue: puts guarded by the case's status; revoke: UpdateItem of the certificate's status
+    access: [readTable, putItems, updateItems, checkItems, consumeQueue(certificateQueue), writeBucket(certificatesBucket), signingKey],
     timeoutSeconds: 60,
   },
   {
@@ -22,36 +23,36 @@ export const certificateFunctionDefinitions: readonly FunctionDefinition[] = [
     context: 'certificates',
     entry: 'functions/certificates/verify-certificate/handler.ts',
     // public: the tenant comes from the certificate number, not the path
-    trigger: { kind: 'http', method: 'GET', path: '/v1/certificates/{certificateNo}/verify' },
+    trigger: { kind: 'http', method: 'GET', path: '/v1/certificates/{certificateNo}/verify', audience: 'public' },
     access: [readTable, readBucket(certificatesBucket), signingKey],
   },
   {
     id: 'VerifyPresentedCertificate',
     context: 'certificates',
     entry: 'functions/certificates/verify-presented-certificate/handler.ts',
-    trigger: { kind: 'http', method: 'POST', path: '/v1/certificates/verification' },
+    trigger: { kind: 'http', method: 'POST', path: '/v1/certificates/verification', audience: 'public' },
     access: [readTable, signingKey],
   },
   {
     id: 'ListCertificateLibrary',
     context: 'certificates',
     entry: 'functions/certificates/certificate-library/handler.ts',
-    // POST: the holder's ID number travels in the body, never in a URL
-    trigger: { kind: 'http', method: 'POST', path: '/v1/tenants/{tenantId}/certificate-library' },
+    // the holder is the signed-in account: nothing identifies them in the request itself
+    trigger: { kind: 'http', method: 'GET', path: '/v1/tenants/{tenantId}/certificate-library', audience: 'citizen' },
     access: [readTable],
   },
   {
     id: 'ChooseResultDelivery',
     context: 'certificates',
     entry: 'functions/certificates/choose-delivery/handler.ts',
-    trigger: { kind: 'http', method: 'POST', path: caseResults },
-    access: [readTable, writeTable],
+    trigger: { kind: 'http', method: 'POST', path: caseResults, audience: 'citizen' },
+    access: [readTable, putItems, checkItems, idempotentRequests],
   },
   {
     id: 'HandOverResult',
     context: 'certificates',
     entry: 'functions/certificates/hand-over-result/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: `${caseResults}/handover`, audience: 'staff' },
-    access: [readTable, writeTable],
+    access: [readTable, putItems, checkItems, idempotentRequests],
   },
 ];

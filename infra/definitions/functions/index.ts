@@ -4,11 +4,12 @@
  * exactly these grants; the local runtime mounts the same handler modules on the same routes and triggers.
  * Handlers know nothing of this: `functions/` imports nothing from `infra/`.
  */
+import { apiDocsFunctionDefinitions } from './api-docs';
 import { approvalFunctionDefinitions } from './approval';
-import { calendarFunctionDefinitions } from './calendar';
-import { catalogueFunctionDefinitions } from './catalogue';
+import { calendarFunctionDefinitions, shippedNoticesLoader } from './calendar';
+import { catalogueFunctionDefinitions, tenantConfigLoader } from './catalogue';
 import { certificateFunctionDefinitions } from './certificates';
-import type { FunctionDefinition } from './definition';
+import type { DeployLoaderDefinition, FunctionDefinition } from './definition';
 import { intakeFunctionDefinitions } from './intake';
 import { materialFunctionDefinitions } from './materials';
 import { notificationFunctionDefinitions } from './notifications';
@@ -16,8 +17,9 @@ import { reviewFunctionDefinitions } from './reviews';
 import { supervisionFunctionDefinitions } from './supervision';
 
 export type { Access } from '../access';
-export type { BoundedContext, FunctionDefinition, HttpMethod, Trigger } from './definition';
+export type { BoundedContext, DeployLoaderDefinition, FunctionDefinition, HttpMethod, Trigger } from './definition';
 export {
+  apiDocsFunctionDefinitions,
   approvalFunctionDefinitions,
   calendarFunctionDefinitions,
   catalogueFunctionDefinitions,
@@ -26,7 +28,9 @@ export {
   materialFunctionDefinitions,
   notificationFunctionDefinitions,
   reviewFunctionDefinitions,
+  shippedNoticesLoader,
   supervisionFunctionDefinitions,
+  tenantConfigLoader,
 };
 
 export const functionDefinitions: readonly FunctionDefinition[] = [
@@ -39,4 +43,8 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
   ...reviewFunctionDefinitions,
   ...supervisionFunctionDefinitions,
   ...calendarFunctionDefinitions,
+  ...apiDocsFunctionDefinitions,
 ];
+
+/** The deploy-time loaders (custom resources), in the order the stack runs them: the calendar's initial data first. */
+export const deployLoaderDefinitions: readonly DeployLoaderDefinition[] = [shippedNoticesLoader, tenantConfigLoader];

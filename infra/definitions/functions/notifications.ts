@@ -1,4 +1,4 @@
-import { consumeQueue, publishTo, readTable, sendSms, writeTable } from '../access';
+import { consumeQueue, publishTo, putItems, readTable, sendSms } from '../access';
 import { notificationQueue } from '../queues';
 import { staffAlertsTopic } from '../topics';
 import type { FunctionDefinition } from './definition';
@@ -10,7 +10,8 @@ export const notificationFunctionDefinitions: readonly FunctionDefinition[] = [
     context: 'notifications',
     entry: 'functions/notifications/deliver-notifications/handler.ts',
     trigger: { kind: 'queue', queue: notificationQueue, batchSize: 10 },
-    access: [readTable, writeTable, consumeQueue(notificationQueue), sendSms, publishTo(staffAlertsTopic)],
+    // each notice sent is put on the case timeline (NotificationSent)
+    access: [readTable, putItems, consumeQueue(notificationQueue), sendSms, publishTo(staffAlertsTopic)],
     timeoutSeconds: 60,
   },
 ];

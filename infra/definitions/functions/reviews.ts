@@ -1,4 +1,4 @@
-import { publishTo, readTable, writeTable } from '../access';
+import { idempotentRequests, publishTo, putItems, readTable } from '../access';
 import { caseEventsTopic } from '../topics';
 import type { FunctionDefinition } from './definition';
 
@@ -10,22 +10,22 @@ export const reviewFunctionDefinitions: readonly FunctionDefinition[] = [
     id: 'SubmitReview',
     context: 'reviews',
     entry: 'functions/reviews/submit-review/handler.ts',
-    trigger: { kind: 'http', method: 'POST', path: `${tenant}/cases/{caseId}/reviews` },
-    access: [readTable, writeTable],
+    trigger: { kind: 'http', method: 'POST', path: `${tenant}/cases/{caseId}/reviews`, audience: 'citizen' },
+    access: [readTable, putItems, idempotentRequests],
   },
   {
     id: 'ListCaseReviews',
     context: 'reviews',
     entry: 'functions/reviews/list-reviews/handler.ts',
-    trigger: { kind: 'http', method: 'GET', path: `${tenant}/cases/{caseId}/reviews` },
+    trigger: { kind: 'http', method: 'GET', path: `${tenant}/cases/{caseId}/reviews`, audience: 'citizen' },
     access: [readTable],
   },
   {
     id: 'FileComplaint',
     context: 'reviews',
     entry: 'functions/reviews/file-complaint/handler.ts',
-    trigger: { kind: 'http', method: 'POST', path: `${tenant}/complaints` },
-    access: [readTable, writeTable],
+    trigger: { kind: 'http', method: 'POST', path: `${tenant}/complaints`, audience: 'public' },
+    access: [readTable, putItems, idempotentRequests],
   },
   {
     id: 'ListRectifications',
@@ -46,7 +46,7 @@ export const reviewFunctionDefinitions: readonly FunctionDefinition[] = [
     context: 'reviews',
     entry: 'functions/reviews/record-rectification-step/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: `${tenant}/rectifications/{rectificationId}/steps`, audience: 'staff' },
-    access: [readTable, writeTable],
+    access: [readTable, putItems, idempotentRequests],
   },
   {
     id: 'RelayReviewEvents',

@@ -1,4 +1,4 @@
-import { consumeQueue, readTable, writeBucket, writeTable } from '../access';
+import { consumeQueue, putItems, readTable, updateItems, writeAuditTrail, writeBucket } from '../access';
 import { auditExportBucket } from '../buckets';
 import { supervisionQueue } from '../queues';
 import type { FunctionDefinition } from './definition';
@@ -15,7 +15,8 @@ export const supervisionFunctionDefinitions: readonly FunctionDefinition[] = [
     context: 'supervision',
     entry: 'functions/supervision/apply-events/handler.ts',
     trigger: { kind: 'queue', queue: supervisionQueue, batchSize: 10 },
-    access: [readTable, writeTable, consumeQueue(supervisionQueue)],
+    // the one audit writer among the functions: each event's audit record is put with its counter updates
+    access: [readTable, putItems, updateItems, writeAuditTrail, consumeQueue(supervisionQueue)],
     timeoutSeconds: 60,
   },
   {

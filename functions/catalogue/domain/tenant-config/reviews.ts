@@ -3,10 +3,10 @@
  *
  * Pure module: no AWS, no I/O.
  */
+import { reviewTouchpoints } from '../../../kernel/case-vocabulary';
 import { z } from 'zod';
 
-/** Service touchpoints at which an applicant may rate (好差评): after acceptance, after the case ended, after a refusal. */
-export const reviewTouchpoints = ['acceptance', 'completion', 'refusal'] as const;
+export { reviewTouchpoints };
 
 /** 好差评 settings. */
 export const ReviewsSchema = z.strictObject({

@@ -1,0 +1,91 @@
+/** Decide acceptance (受理审查): accept, ask for a supplement, reject, return, or complete on the spot. */
+
+import type { z } from 'zod';
+import { authorize } from '../../kernel/permissions';
+import { actorOf } from '../../kernel/principal';
+import { notFound } from '../../shared/errors';
+import type { RequestContext } from '../../shared/request-context';
+import {
+  acceptCase,
+  approveOnCommitment,
+  type CaseNotice,
+  checkDeferrable,
+  completeOnTheSpot,
+  noticeNumber,
+  refuseCase,
+  requestSupplement,
+} from '../domain/case';
+import type { IntakeDependencies } from './dependencies';
+import type { acceptanceBody } from './requests';
+import { routeForAcceptance } from './route-for-acceptance';
+import { startApproval } from './start-approval';
+import { issue, latestNotice, loadCase } from './support';
+
+/**
+ * Primary course: the window reviews a submitted case and decides, with a written notice each time:
+ * accept (受理, the promised deadline starts and the case is routed to its departments in the same
+ * transaction, then the approval workflow starts), supplement (ONE notice listing every missing
+ * material), reject (不予受理) or return (退件) with a reason, or complete a 即办件 on the spot.
+ * A retried accept after the workflow failed to start re-attempts the start and never duplicates tasks.
+ */
+export async function decideAcceptance(deps: IntakeDependencies, ctx: RequestContext, caseId: string, decision: z.infer<typeof acceptanceBody>) {
+  authorize(ctx.principal, 'case.decide-acceptance');
+  // the clerk of record is the signed-in account (实名制), never a name typed into the request
+  const actor = actorOf(ctx.principal).actor;
+  let current = await loadCase(deps.cases, ctx, caseId);
+  const now = deps.clock.now().toISOString();
+  if (decision.decision === 'supplement') {
+    const requested = requestSupplement(current, decision.items, actor, now, deps.ids.next());
+    await issue(deps, requested.case, requested.notice);
+    await deps.cases.save(requested.case, [requested.event]);
+    return { caseId, status: requested.case.status, notice: requested.notice };
+  }
+  if (decision.decision === 'reject' || decision.decision === 'return') {
+    const refused = refuseCase(current, decision.decision, decision.reason, actor, now, deps.ids.next());
+    await issue(deps, refused.case, latestNotice(refused.case) as CaseNotice);
+    await deps.cases.save(refused.case, [refused.event]);
+    return { caseId, status: refused.case.status, notice: latestNotice(refused.case) };
+  }
+  if (decision.decision === 'complete') {
+    const item = await deps.catalogue.itemVersion(ctx.tenantId, current.itemCode, current.itemVersion);
+    if (!item) throw notFound.item(`${current.itemCode}@${current.itemVersion}`);
+    const done = completeOnTheSpot(current, item, actor, noticeNumber('acceptance', ctx.tenantId, caseId, now), now, [deps.ids.next(), deps.ids.next()]);
+    await issue(deps, done.case, latestNotice(done.case) as CaseNotice);
+    await deps.cases.save(done.case, done.events);
+    return { caseId, status: done.case.status, completedAt: done.case.completedAt, result: item.result.name, notice: latestNotice(done.case) };
+  }
+  if (current.status === 'submitted' && current.commitment) {
+    const item = await deps.catalogue.itemVersion(ctx.tenantId, current.itemCode, current.itemVersion);
+    if (!item) throw notFound.item(`${current.itemCode}@${current.itemVersion}`);
+    const approved = approveOnCommitment(current, item, actor, noticeNumber('acceptance', ctx.tenantId, caseId, now), now, [deps.ids.next(), deps.ids.next()]);
+    await issue(deps, approved.case, latestNotice(approved.case) as CaseNotice);
+    await deps.cases.save(approved.case, approved.events);
+    return {
+      caseId,
+      status: approved.case.status,
+      completedAt: approved.case.completedAt,
+      postVerification: approved.case.postVerification,
+      notice: latestNotice(approved.case),
+    };
+  }
+  if (current.status === 'submitted') {
+    const routed = await routeForAcceptance(deps, current, now);
+    const deferred = decision.decision === 'accept' ? decision.deferred : undefined;
+    if (deferred) checkDeferrable(routed.item, deferred.materialIds);
+    const accepted = acceptCase(
+      current,
+      { ...routed.acceptance, actor: actor, noticeNo: noticeNumber('acceptance', ctx.tenantId, caseId, now), ...(deferred ? { deferred } : {}) },
+      now,
+      deps.ids.next(),
+    );
+    await issue(deps, accepted.case, latestNotice(accepted.case) as CaseNotice);
+    await deps.cases.save(accepted.case, [accepted.event], routed.tasks);
+    current = accepted.case;
+  }
+  if (current.status !== 'accepted') {
+    // accepting an already running or finished case is answered by the domain rule (409)
+    acceptCase(current, { tasks: current.tasks, actor: actor }, now, '');
+  }
+  const started = await startApproval(deps, current);
+  return { caseId, status: started.status, acceptedAt: started.acceptedAt, promisedDeadline: started.promisedDeadline, notice: latestNotice(started) };
+}

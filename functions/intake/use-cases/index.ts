@@ -1,0 +1,15 @@
+/**
+ * The intake context's use cases, one module each, with the request schemas their handlers parse and
+ * the dependencies they take. Handlers, scripts and tests import from here.
+ */
+export { deemAcceptance, startAcceptanceTimer } from './acceptance-timer';
+export { createCase } from './create-case';
+export { decideAcceptance } from './decide-acceptance';
+export type { IntakeDependencies } from './dependencies';
+export { getCaseView } from './get-case-view';
+export { listMyCases } from './list-my-cases';
+export { lookUpCaseProgress } from './look-up-progress';
+export { acceptanceBody, createCaseBody, postVerificationBody, progressLookupBody, resubmissionBody } from './requests';
+export { resubmitCase } from './resubmit-case';
+export { resumeApproval, startApproval } from './start-approval';
+export { verifyCommitment } from './verify-commitment';
