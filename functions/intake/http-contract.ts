@@ -17,7 +17,7 @@ import {
   myCasesSchema,
   resubmittedCaseSchema,
 } from './responses';
-import { acceptanceBody, createCaseBody, postVerificationBody, progressLookupBody, resubmissionBody } from './use-cases';
+import { acceptanceBody, createCaseBody, postVerificationBody, progressLookupBody, resubmissionBody } from './use-cases/requests';
 
 const tag = '办件受理 Intake';
 

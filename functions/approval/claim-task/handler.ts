@@ -1,6 +1,6 @@
 import { httpEndpoint } from '../../shared/http';
 import { approvalContracts } from '../http-contract';
-import { claimDepartmentTask } from '../use-cases';
+import { claimDepartmentTask } from '../use-cases/claim-department-task';
 import { approvalDependencies } from '../wiring';
 
 /** POST /v1/tenants/{tenantId}/tasks/{taskId}/claim: a named handler of the department takes the task (首问负责). */

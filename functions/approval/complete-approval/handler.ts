@@ -1,5 +1,6 @@
 import { workflowStep } from '../../shared/worker';
-import { completeApproval, completionInput } from '../use-cases';
+import { completeApproval } from '../use-cases/complete-approval';
+import { completionInput } from '../use-cases/requests';
 import { approvalDependencies } from '../wiring';
 
 /** Invoked by the approval state machine after every department answered: the join. */

@@ -1,6 +1,6 @@
 import { httpEndpoint } from '../../shared/http';
 import { approvalContracts } from '../http-contract';
-import { decideDepartmentTask } from '../use-cases';
+import { decideDepartmentTask } from '../use-cases/decide-department-task';
 import { approvalDependencies } from '../wiring';
 
 /** POST /v1/tenants/{tenantId}/tasks/{taskId}/decision: the department approves or denies. */

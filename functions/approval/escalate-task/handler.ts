@@ -1,5 +1,6 @@
 import { workflowStep } from '../../shared/worker';
-import { escalateOverdueTask, escalationInput } from '../use-cases';
+import { escalateOverdueTask } from '../use-cases/escalate-overdue-task';
+import { escalationInput } from '../use-cases/requests';
 import { approvalDependencies } from '../wiring';
 
 /** Invoked by the approval state machine when a department's wait reaches its next light change. */

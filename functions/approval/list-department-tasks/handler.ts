@@ -1,6 +1,6 @@
 import { httpEndpoint } from '../../shared/http';
 import { approvalContracts } from '../http-contract';
-import { listDepartmentTasks } from '../use-cases';
+import { listDepartmentTasks } from '../use-cases/list-department-tasks';
 import { approvalDependencies } from '../wiring';
 
 /** GET /v1/tenants/{tenantId}/departments/{deptId}/tasks?status=pending: a department's work list. */

@@ -1,5 +1,6 @@
 import { queueConsumer } from '../../shared/worker';
-import { storeDepartmentTask, taskMessageSchema } from '../use-cases';
+import { storeDepartmentTask } from '../use-cases/store-department-task';
+import { taskMessageSchema } from '../use-cases/requests';
 import { approvalDependencies } from '../wiring';
 
 /** Consumes the department task queue: stores each task as pending with its callback token. */

@@ -1,6 +1,6 @@
 import { httpEndpoint } from '../../shared/http';
 import { intakeContracts } from '../http-contract';
-import { createCase } from '../use-cases';
+import { createCase } from '../use-cases/create-case';
 import { intakeDependencies } from '../wiring';
 
 /**

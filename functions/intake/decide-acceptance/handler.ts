@@ -1,6 +1,6 @@
 import { httpEndpoint } from '../../shared/http';
 import { intakeContracts } from '../http-contract';
-import { decideAcceptance } from '../use-cases';
+import { decideAcceptance } from '../use-cases/decide-acceptance';
 import { intakeDependencies } from '../wiring';
 
 /** POST /v1/tenants/{tenantId}/cases/{caseId}/acceptance: accept (受理), reject (不予受理) or return (退件). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { tenantIdSchema } from '../../kernel/ids';
 import { workflowStep } from '../../shared/worker';
-import { deemAcceptance } from '../use-cases';
+import { deemAcceptance } from '../use-cases/acceptance-timer';
 import { intakeDependencies } from '../wiring';
 
 const timerInput = z.object({ tenantId: tenantIdSchema, caseId: z.string().min(1) });

@@ -1,6 +1,6 @@
 import { httpEndpoint } from '../../shared/http';
 import { intakeContracts } from '../http-contract';
-import { getCaseView } from '../use-cases';
+import { getCaseView } from '../use-cases/get-case-view';
 import { intakeDependencies } from '../wiring';
 
 /**

@@ -1,6 +1,6 @@
 import { httpEndpoint } from '../../shared/http';
 import { intakeContracts } from '../http-contract';
-import { listMyCases } from '../use-cases';
+import { listMyCases } from '../use-cases/list-my-cases';
 import { intakeDependencies } from '../wiring';
 
 /** GET /v1/tenants/{tenantId}/my-cases: the signed-in applicant's cases in this county (by their real-name account). */

@@ -1,6 +1,6 @@
 import { httpEndpoint } from '../../shared/http';
 import { intakeContracts } from '../http-contract';
-import { lookUpCaseProgress } from '../use-cases';
+import { lookUpCaseProgress } from '../use-cases/look-up-progress';
 import { intakeDependencies } from '../wiring';
 
 /** POST /v1/tenants/{tenantId}/case-progress: the receipt's case number and query code, without signing in. */

@@ -1,6 +1,6 @@
 import { httpEndpoint } from '../../shared/http';
 import { intakeContracts } from '../http-contract';
-import { resubmitCase } from '../use-cases';
+import { resubmitCase } from '../use-cases/resubmit-case';
 import { intakeDependencies } from '../wiring';
 
 /** POST /v1/tenants/{tenantId}/cases/{caseId}/resubmission: the applicant supplied what the one-time notice listed. */

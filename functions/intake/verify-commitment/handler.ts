@@ -1,6 +1,6 @@
 import { httpEndpoint } from '../../shared/http';
 import { intakeContracts } from '../http-contract';
-import { verifyCommitment } from '../use-cases';
+import { verifyCommitment } from '../use-cases/verify-commitment';
 import { intakeDependencies } from '../wiring';
 
 /** POST /v1/tenants/{tenantId}/cases/{caseId}/post-verification: 告知承诺 verified, or found false (revocation + credit record). */
