@@ -1,3 +1,4 @@
+import { committedOpenApiValidator, responseValidationEnabled } from '../support/openapi-validator';
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
 import { functionDefinitions } from '../../infra/definitions/functions';
 import type { RouteAudience } from '../../infra/definitions/functions/definition';
@@ -93,8 +94,12 @@ describe('given every route of the platform and hostile input', () => {
     });
     // a page (the API docs) answers HTML; errors are always JSON, so a non-JSON error fails the checks below
     const text = await response.text();
-    const json = (response.headers.get('content-type') ?? '').includes('json');
-    return { status: response.status, body: json ? (JSON.parse(text) as Reply['body']) : {} };
+    const contentType = response.headers.get('content-type') ?? '';
+    const json = contentType.includes('json');
+    const parsed = json ? (JSON.parse(text) as Reply['body']) : {};
+    // every hostile answer is also one the published contract documents (status, and the error envelope with its code)
+    if (responseValidationEnabled()) committedOpenApiValidator().assert({ method, path, status: response.status, body: json ? parsed : text, contentType });
+    return { status: response.status, body: parsed };
   };
 
   /** The route's audience signed in: nobody on a public route, the citizen, or the route's member of staff of the path's county. */
