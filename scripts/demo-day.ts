@@ -20,10 +20,8 @@ import { parseTenantConfigText } from '../functions/catalogue/domain/tenant-conf
 import { environmentNames } from '../functions/shared/environment-names';
 import { type CitizenAccount, citizenDirectory, type StaffAccount, staffDirectory } from '../infra/local/identity-accounts';
 import { signInCitizen, signInStaff } from '../infra/local/sign-in';
+import { createClient, expectData, type RequestBody, type Schema, type TongbanClient } from './api/client';
 import { runningLocalPlatform } from './local-platform';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies are untyped JSON, checked by what reads them
-type Json = Record<string, any>;
 
 const usage = [
   '用法 / usage: npm run demo:day [-- --help]',
@@ -58,15 +56,9 @@ function tokenOf(caller: Caller): Promise<string> {
   return token;
 }
 
-async function call(method: string, path: string, body?: unknown, caller?: Caller): Promise<Json> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(caller ? { authorization: `Bearer ${await tokenOf(caller)}` } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const reply = (await response.json()) as Json;
-  if (response.status >= 400) throw new Error(`${method} ${path} → ${response.status} ${reply.code}: ${reply.message}`);
-  return reply;
+/** The typed client (scripts/api/client.ts) of a caller, signed in; the public one without a caller. */
+async function apiOf(caller?: Caller): Promise<TongbanClient> {
+  return createClient({ baseUrl, ...(caller ? { token: await tokenOf(caller) } : {}) });
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -79,8 +71,12 @@ async function eventually<T>(probe: () => Promise<T | undefined>, what: string):
   throw new Error(`timed out waiting for ${what}`);
 }
 
+type Guide = Schema<'ItemGuide'>;
+type ItemSummary = Schema<'ItemSummary'>;
+type Applicant = ReturnType<typeof applicantOf>;
+
 /** A form that fits the guide: one plausible value per configured field type. */
-function formFor(fields: { key: string; type: string; options?: string[]; required: boolean }[], applicant: Json): Json {
+function formFor(fields: Guide['formFields'], applicant: Pick<Applicant, 'idNumber' | 'phone'>): Record<string, unknown> {
   const values: Record<string, (field: { options?: string[] }) => unknown> = {
     text: () => '演示数据',
     number: () => 1,
@@ -130,127 +126,190 @@ const applicantOf = (citizen: CitizenAccount) => ({
   phone: citizen.phone,
 });
 
-/** A case filed online by a real-name applicant in their own name. */
-async function anOnlineCase(tenant: string, item: Json, citizen: CitizenAccount) {
-  const applicant = applicantOf(citizen);
-  const guide = await call('GET', `/v1/tenants/${tenant}/items/${item.code}`);
-  const created = await call(
-    'POST',
-    `/v1/tenants/${tenant}/cases`,
-    { itemCode: item.code, applicant, formData: formFor(guide.formFields, applicant) },
-    { citizen },
+/** The guide (办事指南) of an item. */
+async function guideOf(tenant: string, itemCode: string): Promise<Guide> {
+  const api = await apiOf();
+  return expectData(
+    `GET /v1/tenants/${tenant}/items/${itemCode}`,
+    await api.GET('/v1/tenants/{tenantId}/items/{itemCode}', { params: { path: { tenantId: tenant, itemCode } } }),
   );
-  return created.caseId as string;
+}
+
+/** A case filed online by a real-name applicant in their own name. */
+async function anOnlineCase(tenant: string, item: ItemSummary, citizen: CitizenAccount) {
+  const applicant = applicantOf(citizen);
+  const guide = await guideOf(tenant, item.code);
+  const api = await apiOf({ citizen });
+  const created = expectData(
+    `POST /v1/tenants/${tenant}/cases`,
+    await api.POST('/v1/tenants/{tenantId}/cases', {
+      params: { path: { tenantId: tenant } },
+      body: { itemCode: item.code, applicant, formData: formFor(guide.formFields, applicant) },
+    }),
+  );
+  return created.caseId;
 }
 
 /** A case the window clerk takes for a walk-in applicant without an account (made up for this run). */
-async function aWalkInCase(tenant: string, item: Json, county: County) {
+async function aWalkInCase(tenant: string, item: ItemSummary, county: County) {
   walkInSequence += 1;
   const idNumber = `${tenant}19900101${String(walkInSequence).padStart(3, '0')}`.slice(0, 17) + 'X';
   const applicant = {
-    kind: 'person',
+    kind: 'person' as const,
     name: `演示申请人${runTag}-${walkInSequence}`,
-    idType: '居民身份证',
+    idType: '居民身份证' as const,
     idNumber,
     phone: `139${runTag.padStart(5, '0')}${String(walkInSequence).padStart(3, '0')}`,
   };
-  const guide = await call('GET', `/v1/tenants/${tenant}/items/${item.code}`);
-  const created = await call(
-    'POST',
-    `/v1/tenants/${tenant}/workbench/cases`,
-    { itemCode: item.code, applicant, formData: formFor(guide.formFields, applicant), window: { windowId: county.windowOf(guide.leadDepartment.deptId) } },
-    { staff: county.clerk },
+  const guide = await guideOf(tenant, item.code);
+  const api = await apiOf({ staff: county.clerk });
+  const created = expectData(
+    `POST /v1/tenants/${tenant}/workbench/cases`,
+    await api.POST('/v1/tenants/{tenantId}/workbench/cases', {
+      params: { path: { tenantId: tenant } },
+      body: {
+        itemCode: item.code,
+        applicant,
+        formData: formFor(guide.formFields, applicant),
+        window: { windowId: county.windowOf(guide.leadDepartment?.deptId ?? '') },
+      },
+    }),
   );
-  return created.caseId as string;
+  return created.caseId;
 }
 
 async function dayFor(tenant: string, county: County) {
+  const path = { tenantId: tenant };
   const base = `/v1/tenants/${tenant}`;
-  const clerk = { staff: county.clerk };
-  const supervisor = { staff: county.supervisor };
-  const { items } = await call('GET', `${base}/items`);
-  const guides = await Promise.all(items.map((item: Json) => call('GET', `${base}/items/${item.code}`)));
-  const byCode = new Map(guides.map((guide) => [guide.code as string, guide]));
+  const clerk = await apiOf({ staff: county.clerk });
+  const supervisor = await apiOf({ staff: county.supervisor });
+  const { items } = expectData(`GET ${base}/items`, await (await apiOf()).GET('/v1/tenants/{tenantId}/items', { params: { path } }));
+  const guides = await Promise.all(items.map((item) => guideOf(tenant, item.code)));
+  const byCode = new Map(guides.map((guide) => [guide.code, guide]));
   // items whose departments all have someone to sign in: a handler decides their tasks, an owner works their ledger
-  const staffed = (item: Json) => {
-    const departments: Json[] = byCode.get(item.code)?.approval?.departments ?? [];
+  const staffed = (item: ItemSummary) => {
+    const departments = byCode.get(item.code)?.approval.departments ?? [];
     return departments.length > 0 && departments.every((department) => county.handlerOf(department.deptId));
   };
   const workable = items.filter(staffed);
-  const onTheSpot = workable.filter((item: Json) => item.handlingKind === '即办件').slice(0, 2);
-  const promised = workable.filter((item: Json) => item.handlingKind === '承诺件' && !item.bundle).slice(0, 1);
+  const onTheSpot = workable.filter((item) => item.handlingKind === '即办件').slice(0, 2);
+  const promised = workable.filter((item) => item.handlingKind === '承诺件').slice(0, 1);
   if (onTheSpot.length === 0 || promised.length === 0) throw new Error(`${tenant}: no 即办件 or 承诺件 whose departments have staff accounts`);
-  const levels = ['非常满意', '满意', '满意', '基本满意', '非常满意', '不满意'];
+  const levels = ['非常满意', '满意', '满意', '基本满意', '非常满意', '不满意'] as const;
   const rectifications: string[] = [];
   const citizenFor = (index: number) => county.citizens[index % county.citizens.length] as CitizenAccount;
+  const decideAcceptance = async (caseId: string, decision: 'complete' | 'accept') =>
+    expectData(
+      `POST ${base}/cases/${caseId}/acceptance`,
+      await clerk.POST('/v1/tenants/{tenantId}/cases/{caseId}/acceptance', { params: { path: { ...path, caseId } }, body: { decision } }),
+    );
 
   // the applicants with accounts file online, are completed at once and rate the completion
   for (const [index, level] of levels.entries()) {
-    const item = onTheSpot[index % onTheSpot.length];
+    const item = onTheSpot[index % onTheSpot.length] as ItemSummary;
     const citizen = citizenFor(index);
     const caseId = await anOnlineCase(tenant, item, citizen);
-    await call('POST', `${base}/cases/${caseId}/acceptance`, { decision: 'complete' }, clerk);
-    const review = await call(
-      'POST',
-      `${base}/cases/${caseId}/reviews`,
-      { touchpoint: 'completion', level, channel: index % 2 ? 'mobile' : 'hall_device', tags: ['效率'] },
-      { citizen },
+    await decideAcceptance(caseId, 'complete');
+    const review = expectData(
+      `POST ${base}/cases/${caseId}/reviews`,
+      await (
+        await apiOf({ citizen })
+      ).POST('/v1/tenants/{tenantId}/cases/{caseId}/reviews', {
+        params: { path: { ...path, caseId } },
+        body: { touchpoint: 'completion', level, channel: index % 2 ? 'mobile' : 'hall_device', tags: ['效率'] },
+      }),
     );
     if (review.rectification) rectifications.push(review.rectification.rectificationId);
   }
   // walk-ins at the window, completed on the spot
   for (const item of onTheSpot) {
     const caseId = await aWalkInCase(tenant, item, county);
-    await call('POST', `${base}/cases/${caseId}/acceptance`, { decision: 'complete' }, clerk);
+    await decideAcceptance(caseId, 'complete');
   }
 
   const deciders = new Map<string, StaffAccount>();
   for (const round of [1, 2, 3]) {
-    const item = promised[0];
+    const item = promised[0] as ItemSummary;
     // the third is a walk-in's, left in approval: an open case on the lights
     const citizen = citizenFor(round);
     const caseId = round === 3 ? await aWalkInCase(tenant, item, county) : await anOnlineCase(tenant, item, citizen);
-    await call('POST', `${base}/cases/${caseId}/acceptance`, { decision: 'accept' }, clerk);
+    await decideAcceptance(caseId, 'accept');
     if (round === 3) continue;
     const view = await eventually(async () => {
-      const current = await call('GET', `${base}/workbench/cases/${caseId}`, undefined, clerk);
-      return current.tasks?.length && current.tasks.every((task: Json) => task.status === 'pending') ? current : undefined;
+      const current = expectData(
+        `GET ${base}/workbench/cases/${caseId}`,
+        await clerk.GET('/v1/tenants/{tenantId}/workbench/cases/{caseId}', { params: { path: { ...path, caseId } } }),
+      );
+      return current.tasks.length && current.tasks.every((task) => task.status === 'pending') ? current : undefined;
     }, `tasks of ${caseId}`);
     for (const task of view.tasks) {
       const handler = county.handlerOf(task.deptId) as StaffAccount;
       deciders.set(task.deptId, handler);
-      await call('POST', `${base}/tasks/${task.taskId}/decision`, { decision: 'approve', comment: '同意' }, { staff: handler });
+      expectData(
+        `POST ${base}/tasks/${task.taskId}/decision`,
+        await (
+          await apiOf({ staff: handler })
+        ).POST('/v1/tenants/{tenantId}/tasks/{taskId}/decision', {
+          params: { path: { ...path, taskId: task.taskId } },
+          body: { decision: 'approve', comment: '同意' },
+        }),
+      );
     }
-    await eventually(
-      async () => ((await call('GET', `${base}/cases/${caseId}`, undefined, { citizen })).status === 'completed' ? true : undefined),
-      `completion of ${caseId}`,
+    const applicant = await apiOf({ citizen });
+    await eventually(async () => {
+      const current = expectData(
+        `GET ${base}/cases/${caseId}`,
+        await applicant.GET('/v1/tenants/{tenantId}/cases/{caseId}', { params: { path: { ...path, caseId } } }),
+      );
+      return current.status === 'completed' ? true : undefined;
+    }, `completion of ${caseId}`);
+    expectData(
+      `POST ${base}/cases/${caseId}/reviews`,
+      await applicant.POST('/v1/tenants/{tenantId}/cases/{caseId}/reviews', {
+        params: { path: { ...path, caseId } },
+        body: { touchpoint: 'completion', level: round === 1 ? '非常满意' : '满意', channel: 'web' },
+      }),
     );
-    await call('POST', `${base}/cases/${caseId}/reviews`, { touchpoint: 'completion', level: round === 1 ? '非常满意' : '满意', channel: 'web' }, { citizen });
   }
 
   // the ledger is worked by the owner department (the supervision office reads it, records no step)
+  const recordStep = async (owner: StaffAccount, rectificationId: string, body: RequestBody<'RecordRectificationStep'>) =>
+    expectData(
+      `POST ${base}/rectifications/${rectificationId}/steps`,
+      await (
+        await apiOf({ staff: owner })
+      ).POST('/v1/tenants/{tenantId}/rectifications/{rectificationId}/steps', { params: { path: { ...path, rectificationId } }, body }),
+    );
   for (const id of rectifications) {
-    const entry = await call('GET', `${base}/rectifications/${id}`, undefined, supervisor);
-    const owner = { staff: county.ownerOf(entry.ownerDeptId) as StaffAccount };
-    await call('POST', `${base}/rectifications/${id}/steps`, { step: 'verify', note: '经核实，情况属实' }, owner);
-    await call('POST', `${base}/rectifications/${id}/steps`, { step: 'rectify', note: '调整窗口排班，增加高峰时段人手' }, owner);
+    const entry = expectData(
+      `GET ${base}/rectifications/${id}`,
+      await supervisor.GET('/v1/tenants/{tenantId}/rectifications/{rectificationId}', { params: { path: { ...path, rectificationId: id } } }),
+    );
+    const owner = county.ownerOf(entry.ownerDeptId) as StaffAccount;
+    await recordStep(owner, id, { step: 'verify', note: '经核实，情况属实' });
+    await recordStep(owner, id, { step: 'rectify', note: '调整窗口排班，增加高峰时段人手' });
   }
-  const guide = byCode.get(promised[0].code) as Json;
-  const complaint = await call('POST', `${base}/complaints`, { deptId: guide.leadDepartment.deptId, channel: 'hotline', content: '午休时间窗口不办理业务' });
-  const complaintOwner = { staff: county.ownerOf(complaint.ownerDeptId) as StaffAccount };
-  await call('POST', `${base}/rectifications/${complaint.rectificationId}/steps`, { step: 'verify', note: '属实' }, complaintOwner);
-  await call(
-    'POST',
-    `${base}/rectifications/${complaint.rectificationId}/steps`,
-    { step: 'close_unfixable', note: '暂无法解决', explanation: '午休轮岗需增加编制，已报县委编办' },
-    complaintOwner,
+  const guide = byCode.get((promised[0] as ItemSummary).code) as Guide;
+  const complaint = expectData(
+    `POST ${base}/complaints`,
+    await (
+      await apiOf()
+    ).POST('/v1/tenants/{tenantId}/complaints', {
+      params: { path },
+      body: { deptId: guide.leadDepartment?.deptId, channel: 'hotline', content: '午休时间窗口不办理业务' },
+    }),
   );
+  const complaintOwner = county.ownerOf(complaint.ownerDeptId) as StaffAccount;
+  await recordStep(complaintOwner, complaint.rectificationId, { step: 'verify', note: '属实' });
+  await recordStep(complaintOwner, complaint.rectificationId, { step: 'close_unfixable', note: '暂无法解决', explanation: '午休轮岗需增加编制，已报县委编办' });
   return { reviews: levels.length + 2, rectifications: rectifications.length + 1, deciders };
 }
 
+type Dashboard = Schema<'SupervisionDashboard'>;
+
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 
-function print(title: string, dashboard: Json) {
+function print(title: string, dashboard: Dashboard) {
   console.log(`\n== ${title} (${dashboard.scope.level} ${dashboard.scope.divisionCode}, ${dashboard.window.kind} ${dashboard.window.period}) ==`);
   const lights = dashboard.casesByLight;
   console.log(`办件亮灯 open ${lights.open}: 绿 ${lights.green} 黄 ${lights.yellow} 红 ${lights.red} 挂起 ${lights.suspended}`);
@@ -273,6 +332,12 @@ function print(title: string, dashboard: Json) {
   console.log(`  (read ${dashboard.readCost.itemsRead} items, ${dashboard.readCost.readCapacityUnits} RCU)`);
 }
 
+/** The county dashboard of the day, or the city roll-up of the month, as the supervisor reads it. */
+async function dashboardOf(supervisor: TongbanClient, tenant: string, query: { window: 'day' } | { window: 'month'; level: 'city' }): Promise<Dashboard> {
+  const what = `GET /v1/tenants/${tenant}/supervision/dashboard?${new URLSearchParams(query)}`;
+  return expectData(what, await supervisor.GET('/v1/tenants/{tenantId}/supervision/dashboard', { params: { path: { tenantId: tenant }, query } }));
+}
+
 async function main(): Promise<number> {
   let help: boolean | undefined;
   try {
@@ -288,12 +353,12 @@ async function main(): Promise<number> {
   baseUrl = runningLocalPlatform().url as string;
   for (const tenant of TENANTS) {
     const county = countyPeople(tenant);
-    const supervisor = { staff: county.supervisor };
-    const before = await call('GET', `/v1/tenants/${tenant}/supervision/dashboard?window=day`, undefined, supervisor);
+    const supervisor = await apiOf({ staff: county.supervisor });
+    const before = await dashboardOf(supervisor, tenant, { window: 'day' });
     const expected = await dayFor(tenant, county);
     console.log(`✓ ${tenant}: a day of activity filed (${expected.reviews} reviews, ${expected.rectifications} ledger entries)`);
     const after = await eventually(async () => {
-      const current = await call('GET', `/v1/tenants/${tenant}/supervision/dashboard?window=day`, undefined, supervisor);
+      const current = await dashboardOf(supervisor, tenant, { window: 'day' });
       return current.satisfaction.reviews >= before.satisfaction.reviews + expected.reviews &&
         current.rectifications.opened >= before.rectifications.opened + expected.rectifications &&
         current.rectifications.unfixable >= before.rectifications.unfixable + 1
@@ -302,15 +367,20 @@ async function main(): Promise<number> {
     }, `the counters of ${tenant}`);
     print(`县级监察 ${tenant}`, after);
     const month = after.window.date.slice(0, 7);
-    for (const dept of after.departments.filter((candidate: Json) => candidate.tasksDecided > 0)) {
+    for (const dept of after.departments.filter((candidate) => candidate.tasksDecided > 0)) {
       const handler = expected.deciders.get(dept.deptId) ?? county.handlerOf(dept.deptId);
       if (!handler) continue;
-      const figures = await call('GET', `/v1/tenants/${tenant}/staff/${handler.staffId}/monthly?month=${month}`, undefined, supervisor);
+      const figures = expectData(
+        `GET /v1/tenants/${tenant}/staff/${handler.staffId}/monthly?month=${month}`,
+        await supervisor.GET('/v1/tenants/{tenantId}/staff/{staffId}/monthly', {
+          params: { path: { tenantId: tenant, staffId: handler.staffId }, query: { month } },
+        }),
+      );
       console.log(
         `  月度考核 ${figures.staffId} ${month}: 办件 ${figures.casesHandled} 按时 ${figures.onTime} 评价 ${figures.reviews} 满意率 ${percent(figures.satisfactionRate)}`,
       );
     }
-    print(`市级汇总 ${tenant}`, await call('GET', `/v1/tenants/${tenant}/supervision/dashboard?window=month&level=city`, undefined, supervisor));
+    print(`市级汇总 ${tenant}`, await dashboardOf(supervisor, tenant, { window: 'month', level: 'city' }));
   }
   return 0;
 }

@@ -3,18 +3,21 @@
  * per API route and per case (submit → completed). Figures come from one run on this machine;
  * compare them as ratios between runs, never as absolute promises. CASES=n sets the case count.
  * Every call is signed in, as in production: the applicant with a real-name account, the window
- * clerk and each department's handler through the local providers (signing in is not timed).
+ * clerk and each department's handler through the local providers (signing in is not timed). The calls go
+ * through the typed client (scripts/api/client.ts), as the scripts and the web front end make them.
  */
+import { createClient, expectData, type RequestBody } from '../../scripts/api/client';
 import { anApplicant, aPublishedItem } from '../support/fixtures';
 import {
   aDataDirectory,
   apiClient,
-  applicantApi,
+  asCitizen,
+  asStaffMember,
+  enrolApplicant,
   eventually,
   givenARunningPlatform,
   removeDataDirectory,
   type RunningPlatform,
-  staffApi,
 } from '../integration/support/platform';
 
 const CASES = Number(process.env.CASES ?? 40);
@@ -40,36 +43,60 @@ async function main(): Promise<void> {
     return result;
   };
   try {
-    const applicant = await applicantApi(running, anApplicant());
-    const window = await staffApi(running, TENANT, 'CK-01');
+    const path = { tenantId: TENANT };
+    const typed = (headers: Record<string, string>) => createClient({ baseUrl: platform.url, headers });
+    const applicant = typed(await asCitizen(running, enrolApplicant(running, anApplicant())));
+    const window = typed(await asStaffMember(running, TENANT, 'CK-01'));
     const handlers = {
-      SCJGJ: await staffApi(running, TENANT, 'SCJGJ-007'),
-      SWJ: await staffApi(running, TENANT, 'SWJ-007'),
+      SCJGJ: typed(await asStaffMember(running, TENANT, 'SCJGJ-007')),
+      SWJ: typed(await asStaffMember(running, TENANT, 'SWJ-007')),
     };
     const runStarted = performance.now();
     for (let index = 0; index < CASES; index += 1) {
       const caseStarted = performance.now();
-      const { body } = await timed('POST cases', () =>
-        applicant.post<{ caseId: string }>(`/v1/tenants/${TENANT}/cases`, {
-          itemCode: item.code,
-          applicant: anApplicant(),
-          formData: { businessName: `压测${index}` },
-        }),
+      const { caseId } = await timed('POST cases', async () =>
+        expectData(
+          'POST cases',
+          await applicant.POST('/v1/tenants/{tenantId}/cases', {
+            params: { path },
+            body: { itemCode: item.code, applicant: anApplicant() as RequestBody<'CreateCase'>['applicant'], formData: { businessName: `压测${index}` } },
+          }),
+        ),
       );
-      await timed('POST acceptance', () => window.post(`/v1/tenants/${TENANT}/cases/${body.caseId}/acceptance`, { decision: 'accept' }));
+      await timed('POST acceptance', async () =>
+        expectData(
+          'POST acceptance',
+          await window.POST('/v1/tenants/{tenantId}/cases/{caseId}/acceptance', { params: { path: { ...path, caseId } }, body: { decision: 'accept' } }),
+        ),
+      );
       for (const deptId of ['SCJGJ', 'SWJ'] as const) {
         const handler = handlers[deptId];
         const task = await eventually(async () =>
           (
-            await timed('GET department tasks', () =>
-              handler.get<{ tasks: { taskId: string; caseId: string }[] }>(`/v1/tenants/${TENANT}/departments/${deptId}/tasks?limit=100`),
+            await timed('GET department tasks', async () =>
+              expectData(
+                'GET department tasks',
+                await handler.GET('/v1/tenants/{tenantId}/departments/{deptId}/tasks', { params: { path: { ...path, deptId }, query: { limit: 100 } } }),
+              ),
             )
-          ).body.tasks.find((candidate) => candidate.caseId === body.caseId),
+          ).tasks.find((candidate) => candidate.caseId === caseId),
         );
-        await timed('POST decision', () => handler.post(`/v1/tenants/${TENANT}/tasks/${task.taskId}/decision`, { decision: 'approve' }));
+        await timed('POST decision', async () =>
+          expectData(
+            'POST decision',
+            await handler.POST('/v1/tenants/{tenantId}/tasks/{taskId}/decision', {
+              params: { path: { ...path, taskId: task.taskId } },
+              body: { decision: 'approve' },
+            }),
+          ),
+        );
       }
       await eventually(async () =>
-        (await timed('GET case', () => applicant.get<{ status: string }>(`/v1/tenants/${TENANT}/cases/${body.caseId}`))).body.status === 'completed'
+        (
+          await timed('GET case', async () =>
+            expectData('GET case', await applicant.GET('/v1/tenants/{tenantId}/cases/{caseId}', { params: { path: { ...path, caseId } } })),
+          )
+        ).status === 'completed'
           ? true
           : undefined,
       );

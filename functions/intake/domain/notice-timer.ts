@@ -21,5 +21,9 @@ export function noticeTimer(
   return { noticeDeadline: view.noticeDeadline, fireAt, alerts: view.alerts };
 }
 
-/** 视为受理 is due only once the notice deadline could be counted and has passed. */
-export const deemedAcceptanceDue = (noticeDeadline: string | null, now: string): noticeDeadline is string => !!noticeDeadline && now > noticeDeadline;
+/**
+ * 视为受理 is due only once the notice deadline could be counted and has passed. Compared as instants: the deadline
+ * is written in Beijing time (`…T23:59:59+08:00`) and `now` in UTC, so comparing the strings would make it due 8 hours late.
+ */
+export const deemedAcceptanceDue = (noticeDeadline: string | null, now: string): noticeDeadline is string =>
+  !!noticeDeadline && Date.parse(now) > Date.parse(noticeDeadline);
