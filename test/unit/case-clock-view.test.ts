@@ -96,3 +96,11 @@ describe('given a case whose promised deadline reaches into 2027 (no official no
     expect(view.provisionalNote).toBeUndefined();
   });
 });
+
+describe('given a case filed on Monday 2026-11-23 and completed by a supplement received on Thursday 2026-11-26', () => {
+  const resubmitted = { ...filedAt('2026-11-23T02:00:00.000Z'), receivedAt: '2026-11-26T02:00:00.000Z' };
+
+  it('then the one-time-notice deadline the case shows counts from the receipt of the supplement, as the timer does (Friday 11-27)', () => {
+    expect(caseClockView(resubmitted, nationalCalendar, '2026-11-26T03:00:00.000Z', 1, 1).noticeDeadline).toBe('2026-11-27T23:59:59+08:00');
+  });
+});

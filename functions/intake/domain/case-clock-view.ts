@@ -75,11 +75,13 @@ export function caseClockView(
       throw error;
     }
   };
-  const noticeDeadline = guarded(() => missingMaterialsNoticeDeadline(current.createdAt, noticeDays, calendar));
+  // counted from the receipt of the complete application: the filing, or the supplement that completed it (like the timer)
+  const receivedAt = current.receivedAt ?? current.createdAt;
+  const noticeDeadline = guarded(() => missingMaterialsNoticeDeadline(receivedAt, noticeDays, calendar));
   const finishedAt = current.completedAt ?? null;
   const deliveryDeadline = finishedAt && current.status === 'completed' ? guarded(() => resultDeliveryDeadline(finishedAt, calendar)) : null;
   // the notice window only matters until the window decides; a delivery deadline only once completed
-  const noticeSpan = [current.acceptedAt ? null : current.createdAt, noticeDeadline] as const;
+  const noticeSpan = [current.acceptedAt ? null : receivedAt, noticeDeadline] as const;
   const deliverySpan = [finishedAt, deliveryDeadline] as const;
   if (!current.acceptedAt || current.promisedDays === 0) {
     const marks = provisionalMarks(calendar, [noticeSpan, deliverySpan]);
