@@ -1,4 +1,6 @@
 import js from '@eslint/js';
+import pluginVue from 'eslint-plugin-vue';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 // ---------------------------------------------------------------------------------------------
@@ -95,7 +97,7 @@ const boundaries = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', '.data/', '.scratch/', 'coverage/', '**/*.d.ts'] },
+  { ignores: ['node_modules/', 'cdk.out/', '.data/', '.scratch/', 'coverage/', '**/*.d.ts', 'web/dist/', 'web/test-results/', 'web/playwright-report/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -113,6 +115,33 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.ts', 'infra/local/start.ts', 'test/bench/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  // the web app (web/): Vue single-file components with TypeScript, in the browser; its build and browser tests in Node
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['web/**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
+    rules: {
+      // Prettier owns layout; these stylistic rules of the plugin only fight it
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/html-indent': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      // one page, one name: pages and components are named for what the user does, not forced into two words
+      'vue/multi-word-component-names': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['web/src/**/*.ts', 'web/src/**/*.vue'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['web/*.ts', 'web/build/**/*.ts', 'web/tests/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },
   },
 );

@@ -4,14 +4,15 @@ import { type ITopic, SubscriptionFilter, Topic } from 'aws-cdk-lib/aws-sns';
 import { SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Alias } from 'aws-cdk-lib/aws-kms';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, type CorsRule, HttpMethods, type IBucket, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { type PlatformIdentity, platformIdentity } from './identity';
+import { portalBucketName } from './portal/portal-hosting';
 import { secretDefinitions, smsGatewaySecret } from './definitions/secrets';
-import type { Deployment } from './deployment';
+import { type Deployment, portalOrigins } from './deployment';
 import type { Construct } from 'constructs';
-import { bucketDefinitions } from './definitions/buckets';
+import { type BrowserAccessRule, bucketDefinitions } from './definitions/buckets';
 import { deadLetterQueueId, queueDefinitions } from './definitions/queues';
 import { tableDefinition } from './definitions/table';
 import { topicDefinitions } from './definitions/topics';
@@ -23,6 +24,15 @@ export interface StatefulStackProps extends StackProps {
 
 const attributeType = (type: 'S' | 'N'): AttributeType => (type === 'S' ? AttributeType.STRING : AttributeType.NUMBER);
 
+/** A bucket definition's browser access as the bucket's CORS rule, for the deployment's portal origins. */
+const corsRule = (access: BrowserAccessRule, allowedOrigins: string[]): CorsRule => ({
+  allowedOrigins,
+  allowedMethods: access.allowedMethods.map((method) => HttpMethods[method]),
+  allowedHeaders: [...access.allowedHeaders],
+  exposedHeaders: [...access.exposedHeaders],
+  maxAge: access.maxAgeSeconds,
+});
+
 /**
  * Everything that holds data: the single table, the buckets and the queues. Kept apart from the
  * stateless stack so functions and workflows can be redeployed freely while data stays put
@@ -32,6 +42,10 @@ export class StatefulStack extends Stack {
   readonly table: ITableV2;
   readonly dataKey: Key;
   readonly buckets: ReadonlyMap<string, IBucket>;
+  /** The citizen portal's build (infra/portal/): private, read by the distribution of the stateless stack only. */
+  readonly portalBucket: IBucket;
+  /** Server access logs of the buckets and the portal distribution's standard logs. */
+  readonly accessLogs: IBucket;
   readonly queues: ReadonlyMap<string, IQueue>;
   readonly topics: ReadonlyMap<string, ITopic>;
   readonly secrets: ReadonlyMap<string, ISecret>;
@@ -65,7 +79,7 @@ export class StatefulStack extends Stack {
       })),
     });
 
-    const accessLogs = new Bucket(this, 'AccessLogsBucket', {
+    const accessLogs = (this.accessLogs = new Bucket(this, 'AccessLogsBucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       // server access log delivery supports only S3-managed keys
       encryption: BucketEncryption.S3_MANAGED,
@@ -74,7 +88,10 @@ export class StatefulStack extends Stack {
       versioned: true,
       removalPolicy: RemovalPolicy.RETAIN,
       lifecycleRules: [{ expiration: Duration.days(730), noncurrentVersionExpiration: Duration.days(30) }],
-    });
+    }));
+
+    // browsers PUT to presigned URLs from the portal's pages: only the deployment's portal origins may
+    const browserOrigins = portalOrigins(props.deployment);
 
     this.buckets = new Map(
       bucketDefinitions.map((definition) => [
@@ -91,6 +108,7 @@ export class StatefulStack extends Stack {
           serverAccessLogsBucket: accessLogs,
           serverAccessLogsPrefix: `${definition.id}/`,
           removalPolicy: RemovalPolicy.RETAIN,
+          ...(definition.browserAccess ? { cors: [corsRule(definition.browserAccess, browserOrigins)] } : {}),
           lifecycleRules: [
             {
               transitions: [
@@ -104,6 +122,25 @@ export class StatefulStack extends Stack {
         }),
       ]),
     );
+
+    this.portalBucket = new Bucket(this, 'PortalBucket', {
+      bucketName: portalBucketName(this),
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      // S3-managed keys: the build is public content, and CloudFront's origin access identity (aws-cn) cannot read SSE-KMS
+      encryption: BucketEncryption.S3_MANAGED,
+      versioned: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'PortalBucket/',
+      removalPolicy: RemovalPolicy.RETAIN,
+      // overwritten entry files (index.html, portal-config.json) are kept a while for a rollback by hand
+      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(90), abortIncompleteMultipartUploadAfter: Duration.days(7) }],
+    });
+    Validations.of(this.portalBucket).acknowledge({
+      id: 'AwsSolutions-S10',
+      reason:
+        "The portal bucket's one policy names the CloudFront distribution, so it is written next to the distribution (stateless stack, PortalHosting BucketPolicy) to keep the stacks from depending on each other; it denies every request without TLS (aws:SecureTransport false), which test/infra/portal.test.ts checks.",
+    });
 
     this.secrets = new Map(
       secretDefinitions.map((definition) => {

@@ -12,6 +12,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
 import { workflowDefinitions } from './definitions/workflows';
@@ -20,6 +21,8 @@ import { ShippedNoticesLoader } from './shipped-notices-loader';
 import { TenantConfigLoader } from './tenant-config-loader';
 import { ContextFunctions } from './context-functions';
 import { type BoundedContext, functionDefinitions, shippedNoticesLoader, tenantConfigLoader } from './definitions/functions';
+import { PortalHosting } from './portal/portal-hosting';
+import { portalConfig, portalTenants } from './portal/portal-config';
 
 export interface StatelessStackProps extends StackProps {
   readonly table: ITableV2;
@@ -31,6 +34,13 @@ export interface StatelessStackProps extends StackProps {
   readonly deployment: Deployment;
   /** Issuer, audiences and claim names of citizens' and staff tokens (user pools of the stateful stack, or external issuers). */
   readonly identity: IdentitySettings;
+  /** The citizen portal: the bucket its pages upload materials to, the access-log bucket (its own bucket is found by name). */
+  readonly portal: {
+    readonly materialsBucket: IBucket;
+    readonly logBucket: IBucket;
+    /** The built web app to deploy (web/dist unless told otherwise). */
+    readonly assetsDirectory: string;
+  };
 }
 
 const contexts: readonly { id: string; context: BoundedContext }[] = [
@@ -45,10 +55,12 @@ const contexts: readonly { id: string; context: BoundedContext }[] = [
 
 /**
  * Everything that can be redeployed without touching data: the functions of each bounded context,
- * the state machines (approval, acceptance timer) and the HTTP API in front of them.
+ * the state machines (approval, acceptance timer), the HTTP API in front of them and the citizen portal's
+ * distribution (the API under `/v1/*`, the portal bucket's build everywhere else).
  */
 export class StatelessStack extends Stack {
   readonly api: HttpApi;
+  readonly portal: PortalHosting;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -73,10 +85,8 @@ export class StatelessStack extends Stack {
     // `cdk deploy` loads the shipped holiday notices (the national calendar's initial data), then config/tenants:
     // each context loads its own data, and a county onboarded by adding a file is live after deploy
     const shippedNotices = new ShippedNoticesLoader(this, shippedNoticesLoader.id, { table: props.table });
-    const tenantConfigs = new TenantConfigLoader(this, tenantConfigLoader.id, {
-      table: props.table,
-      configDirectory: join(__dirname, '..', 'config', 'tenants'),
-    });
+    const tenantsDirectory = join(__dirname, '..', 'config', 'tenants');
+    const tenantConfigs = new TenantConfigLoader(this, tenantConfigLoader.id, { table: props.table, configDirectory: tenantsDirectory });
     // the calendar first, as when one loader did both
     tenantConfigs.resource.node.addDependency(shippedNotices.resource);
 
@@ -155,5 +165,15 @@ export class StatelessStack extends Stack {
       treatMissingData: TreatMissingData.MISSING,
     });
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
+
+    this.portal = new PortalHosting(this, 'Portal', {
+      deployment: props.deployment,
+      logBucket: props.portal.logBucket,
+      apiEndpoint: this.api.apiEndpoint,
+      // the code exchange is a cross-origin fetch to each issuer's host, uploads go to presigned URLs of the materials bucket
+      connectSources: [props.identity.citizen.issuer, props.identity.staff.issuer, `https://${props.portal.materialsBucket.bucketRegionalDomainName}`],
+      portalConfig: portalConfig(portalTenants(tenantsDirectory), props.identity, props.deployment.portal.defaultTenantId),
+      assetsDirectory: props.portal.assetsDirectory,
+    });
   }
 }

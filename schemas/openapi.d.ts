@@ -673,7 +673,7 @@ export interface paths {
         };
         /**
          * 办事指南 / The guide of an item
-         * @description 一事一指南：设定依据、时限（工作日）、现在申请的最迟办结时间、部门、流程、申请表、材料、收费、特殊环节与办理结果（seed 003 §3、seed 004 art.6）；不得要求指南之外的材料（seed 004 art.7）。
+         * @description 一事一指南：设定依据、时限（工作日）、现在申请的最迟办结时间、部门、流程、申请表、材料、收费、特殊环节、办理结果与办理地点（seed 003 §3、seed 004 art.6）；不得要求指南之外的材料（seed 004 art.7）。
          *
          *     Everything an applicant needs before applying; nothing the guide does not list may be asked for later.
          *
@@ -1180,6 +1180,8 @@ export interface components {
                 /** @description 签发该证照的前序事项 / The earlier item that issues it */
                 issuedByItemCode: string;
             }[];
+            /** @description 办理地点：有窗口受理本事项领域（“一件事”配置了窗口的，为该窗口）的服务场所及其窗口；本县无窗口受理的，列出全部服务场所、不列窗口 / Where to go: the halls with a window taking in its domain (a 一件事 at its own window when configured); every hall, without windows, when none does */
+            halls: components["schemas"]["ServiceHall"][];
         };
         /** @description 本件签发的电子证照，与纸质证照同等效力（seed 004 art.8–9） / An electronic certificate issued for the case */
         CaseCertificate: {
@@ -2104,6 +2106,17 @@ export interface components {
             onlineAllowed: boolean;
             /** @description 当前版本；办件始终按申请时的版本办理 / The current version; a case keeps the one it was filed under */
             version: number;
+            /** @description 实施部门（牵头部门） / The implementing (lead) department */
+            leadDepartment: {
+                deptId: string;
+                name: string;
+            };
+            /** @description 参与审批的全部部门（含牵头部门），按配置顺序 / Every department taking part, the lead included, in configured order */
+            departments: {
+                deptId: string;
+                /** @description 部门名称 / Department name */
+                name: string;
+            }[];
             /** @description 设定依据 / Legal basis */
             legalBasis: string[];
             /**
@@ -2117,11 +2130,6 @@ export interface components {
             expectedBy: string | null;
             /** @description 可告知承诺（seed 002 §26） / 告知承诺 allowed */
             commitmentAllowed: boolean;
-            /** @description 牵头部门 / Lead department */
-            leadDepartment?: {
-                deptId: string;
-                name: string;
-            };
             approval: {
                 /**
                  * @description 并联审批，或经批准的串联审批（seed 004 art.17） / Parallel, or approved serial, approval
@@ -2211,6 +2219,8 @@ export interface components {
                 /** @description 有效期（年），长期有效为 null / Validity in years, null when permanent */
                 validityYears: number | null;
             };
+            /** @description 办理地点：有窗口受理本事项领域（“一件事”配置了窗口的，为该窗口）的服务场所及其窗口；本县无窗口受理的，列出全部服务场所、不列窗口 / Where to go: the halls with a window taking in its domain (a 一件事 at its own window when configured); every hall, without windows, when none does */
+            halls: components["schemas"]["ServiceHall"][];
         };
         ItemSummary: {
             /** @description 事项编码（四级四同，seed 002 §1–3） / Item code */
@@ -2240,6 +2250,17 @@ export interface components {
             onlineAllowed: boolean;
             /** @description 当前版本；办件始终按申请时的版本办理 / The current version; a case keeps the one it was filed under */
             version: number;
+            /** @description 实施部门（牵头部门） / The implementing (lead) department */
+            leadDepartment: {
+                deptId: string;
+                name: string;
+            };
+            /** @description 参与审批的全部部门（含牵头部门），按配置顺序 / Every department taking part, the lead included, in configured order */
+            departments: {
+                deptId: string;
+                /** @description 部门名称 / Department name */
+                name: string;
+            }[];
         };
         ItemVersions: {
             itemCode: string;
@@ -2626,6 +2647,29 @@ export interface components {
             };
             /** @description 满意率：非常满意、满意、基本满意占比 / Satisfaction rate: 非常满意, 满意 and 基本满意 over all reviews */
             satisfactionRate: number | null;
+        };
+        ServiceHall: {
+            hallId: string;
+            /** @description 服务场所名称 / Hall name */
+            name: string;
+            /**
+             * @description 服务场所层级 / Level of the place of service
+             * @enum {string}
+             */
+            level: "县级" | "乡镇" | "村";
+            /** @description 地址（县配置时） / Address, where the county configured one */
+            address?: string;
+            /** @description 受理本事项的窗口 / The windows taking it in */
+            windows: {
+                windowId: string;
+                /** @description 窗口名称 / Window name */
+                name: string;
+                /**
+                 * @description 窗口类型 / Window kind
+                 * @enum {string}
+                 */
+                kind: "综合窗口" | "专业窗口" | "帮办代办" | "跨省通办" | "省内通办" | "一件事" | "办不成事反映";
+            }[];
         };
         /** @description 工作人员月度考核数据：质量、时效和评价（000 第17条） / A member of staff’s monthly figures: timeliness and reviews (000 art.17) */
         StaffMonthlyFigures: {
@@ -3477,7 +3521,17 @@ export interface operations {
                      *           "legalDays": 3,
                      *           "promisedDays": 1,
                      *           "onlineAllowed": true,
-                     *           "version": 1
+                     *           "version": 1,
+                     *           "leadDepartment": {
+                     *             "deptId": "SJJ",
+                     *             "name": "市监局"
+                     *           },
+                     *           "departments": [
+                     *             {
+                     *               "deptId": "SJJ",
+                     *               "name": "市监局"
+                     *             }
+                     *           ]
                      *         },
                      *         {
                      *           "code": "SCZR-0003",
@@ -3488,7 +3542,17 @@ export interface operations {
                      *           "legalDays": 1,
                      *           "promisedDays": 0,
                      *           "onlineAllowed": true,
-                     *           "version": 1
+                     *           "version": 1,
+                     *           "leadDepartment": {
+                     *             "deptId": "GAJ",
+                     *             "name": "公安局"
+                     *           },
+                     *           "departments": [
+                     *             {
+                     *               "deptId": "GAJ",
+                     *               "name": "公安局"
+                     *             }
+                     *           ]
                      *         }
                      *       ],
                      *       "formFields": [
@@ -3576,6 +3640,20 @@ export interface operations {
                      *           "materialId": "BUSINESS_LICENSE",
                      *           "certificateType": "BUSINESS_LICENSE",
                      *           "issuedByItemCode": "SCZR-0002"
+                     *         }
+                     *       ],
+                     *       "halls": [
+                     *         {
+                     *           "hallId": "SD-ZWZX",
+                     *           "name": "三都水族自治县政务服务中心",
+                     *           "level": "县级",
+                     *           "windows": [
+                     *             {
+                     *               "windowId": "YJS",
+                     *               "name": "“一件事”主题窗口",
+                     *               "kind": "一件事"
+                     *             }
+                     *           ]
                      *         }
                      *       ]
                      *     }
@@ -5931,7 +6009,17 @@ export interface operations {
                      *           "legalDays": 3,
                      *           "promisedDays": 0,
                      *           "onlineAllowed": true,
-                     *           "version": 1
+                     *           "version": 1,
+                     *           "leadDepartment": {
+                     *             "deptId": "SJJ",
+                     *             "name": "市监局"
+                     *           },
+                     *           "departments": [
+                     *             {
+                     *               "deptId": "SJJ",
+                     *               "name": "市监局"
+                     *             }
+                     *           ]
                      *         },
                      *         {
                      *           "code": "SCZR-0002",
@@ -5942,7 +6030,17 @@ export interface operations {
                      *           "legalDays": 3,
                      *           "promisedDays": 1,
                      *           "onlineAllowed": true,
-                     *           "version": 1
+                     *           "version": 1,
+                     *           "leadDepartment": {
+                     *             "deptId": "SJJ",
+                     *             "name": "市监局"
+                     *           },
+                     *           "departments": [
+                     *             {
+                     *               "deptId": "SJJ",
+                     *               "name": "市监局"
+                     *             }
+                     *           ]
                      *         },
                      *         {
                      *           "code": "GTGH-0001",
@@ -5953,7 +6051,25 @@ export interface operations {
                      *           "legalDays": 20,
                      *           "promisedDays": 10,
                      *           "onlineAllowed": true,
-                     *           "version": 1
+                     *           "version": 1,
+                     *           "leadDepartment": {
+                     *             "deptId": "GTJ",
+                     *             "name": "国土局"
+                     *           },
+                     *           "departments": [
+                     *             {
+                     *               "deptId": "GTJ",
+                     *               "name": "国土局"
+                     *             },
+                     *             {
+                     *               "deptId": "ZJJ",
+                     *               "name": "住建局"
+                     *             },
+                     *             {
+                     *               "deptId": "GAJ",
+                     *               "name": "公安局"
+                     *             }
+                     *           ]
                      *         }
                      *       ],
                      *       "bundles": [
@@ -6033,6 +6149,24 @@ export interface operations {
                      *       "promisedDays": 10,
                      *       "onlineAllowed": true,
                      *       "version": 1,
+                     *       "leadDepartment": {
+                     *         "deptId": "GTJ",
+                     *         "name": "国土局"
+                     *       },
+                     *       "departments": [
+                     *         {
+                     *           "deptId": "GTJ",
+                     *           "name": "国土局"
+                     *         },
+                     *         {
+                     *           "deptId": "ZJJ",
+                     *           "name": "住建局"
+                     *         },
+                     *         {
+                     *           "deptId": "GAJ",
+                     *           "name": "公安局"
+                     *         }
+                     *       ],
                      *       "legalBasis": [
                      *         "《中华人民共和国城乡规划法》第四十条",
                      *         "《中华人民共和国人民防空法》第二十二条",
@@ -6042,10 +6176,6 @@ export interface operations {
                      *       "timeUnit": "工作日 / working days",
                      *       "expectedBy": "2026-12-07T23:59:59+08:00",
                      *       "commitmentAllowed": false,
-                     *       "leadDepartment": {
-                     *         "deptId": "GTJ",
-                     *         "name": "国土局"
-                     *       },
                      *       "approval": {
                      *         "mode": "parallel",
                      *         "departments": [
@@ -6177,7 +6307,31 @@ export interface operations {
                      *         "certificateType": "CONSTRUCTION_PLANNING_PERMIT",
                      *         "name": "建设工程规划许可证",
                      *         "validityYears": 1
-                     *       }
+                     *       },
+                     *       "halls": [
+                     *         {
+                     *           "hallId": "SD-ZWZX",
+                     *           "name": "三都水族自治县政务服务中心",
+                     *           "level": "县级",
+                     *           "windows": [
+                     *             {
+                     *               "windowId": "ZH-GTGH",
+                     *               "name": "国土规划综合窗口",
+                     *               "kind": "综合窗口"
+                     *             },
+                     *             {
+                     *               "windowId": "ZY-BDC",
+                     *               "name": "不动产登记专业窗口",
+                     *               "kind": "专业窗口"
+                     *             },
+                     *             {
+                     *               "windowId": "ZY-SW",
+                     *               "name": "税务专业窗口",
+                     *               "kind": "专业窗口"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["ItemGuide"];

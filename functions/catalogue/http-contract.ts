@@ -11,6 +11,7 @@ import { routeContracts } from '../shared/api-contract';
 import {
   FeeSchema,
   FormFieldSchema,
+  HallLevelSchema,
   HandlingKindSchema,
   ItemResultSchema,
   ItemTypeSchema,
@@ -18,6 +19,7 @@ import {
   SpecialProcedureSchema,
   TenantSchema,
   WindowDomainSchema,
+  WindowKindSchema,
 } from './domain/tenant-config/index';
 
 const tag = '事项与日历 Catalogue';
@@ -66,9 +68,32 @@ const itemSummaryShape = {
   promisedDays: z.number().int().min(0).describe('承诺办结时限（工作日），即办件为 0 / Promised limit in working days, 0 for 即办件'),
   onlineAllowed: z.boolean().describe('可网上申报 / May be filed online'),
   version: z.number().int().positive().describe('当前版本；办件始终按申请时的版本办理 / The current version; a case keeps the one it was filed under'),
+  leadDepartment: z.object({ deptId: z.string(), name: z.string() }).describe('实施部门（牵头部门） / The implementing (lead) department'),
+  departments: z
+    .array(z.object({ deptId: z.string(), name: z.string().describe('部门名称 / Department name') }))
+    .describe('参与审批的全部部门（含牵头部门），按配置顺序 / Every department taking part, the lead included, in configured order'),
 };
 
 export const itemSummarySchema = z.object(itemSummaryShape).meta({ id: 'ItemSummary' });
+
+const hallsSchema = z
+  .array(
+    z
+      .object({
+        hallId: z.string(),
+        name: z.string().describe('服务场所名称 / Hall name'),
+        level: HallLevelSchema,
+        address: z.string().optional().describe('地址（县配置时） / Address, where the county configured one'),
+        windows: z
+          .array(z.object({ windowId: z.string(), name: z.string().describe('窗口名称 / Window name'), kind: WindowKindSchema }))
+          .describe('受理本事项的窗口 / The windows taking it in'),
+      })
+      .meta({ id: 'ServiceHall' }),
+  )
+  .describe(
+    '办理地点：有窗口受理本事项领域（“一件事”配置了窗口的，为该窗口）的服务场所及其窗口；本县无窗口受理的，列出全部服务场所、不列窗口 / ' +
+      'Where to go: the halls with a window taking in its domain (a 一件事 at its own window when configured); every hall, without windows, when none does',
+  );
 
 export const catalogueSchema = z
   .object({
@@ -100,7 +125,6 @@ export const itemGuideSchema = z
       .nullable()
       .describe('现在申请、当日受理的最迟办结时间；所在年度日历未加载时为 null / Latest completion if filed and accepted today; null without a calendar'),
     commitmentAllowed: z.boolean().describe('可告知承诺（seed 002 §26） / 告知承诺 allowed'),
-    leadDepartment: z.object({ deptId: z.string(), name: z.string() }).optional().describe('牵头部门 / Lead department'),
     approval: z.object({
       mode: z.enum(['parallel', 'serial']).describe('并联审批，或经批准的串联审批（seed 004 art.17） / Parallel, or approved serial, approval'),
       departments: z.array(
@@ -122,6 +146,7 @@ export const itemGuideSchema = z
       .array(SpecialProcedureSchema.extend({ note: z.string().describe('是否计入办结时限 / Whether it counts in the limit') }))
       .describe('特殊环节（现场勘察、专家论证、听证、公示等），一般不计入办结时限（seed 004 art.11） / Special procedures'),
     result: ItemResultSchema,
+    halls: hallsSchema,
   })
   .describe('办事指南（一事一指南，seed 003 §3、seed 004 art.6） / The public guide of the current version')
   .meta({ id: 'ItemGuide' });
@@ -172,6 +197,7 @@ export const bundleGuideSchema = z
         }),
       )
       .describe('由套餐内前序事项签发、从电子证照库调取而无需提交的材料（免证办） / Materials issued within the bundle, not asked of the applicant'),
+    halls: hallsSchema,
   })
   .describe('“一件事”套餐指南：一表申请、一套材料（seed 002 §19） / A 一件事 bundle guide')
   .meta({ id: 'BundleGuide' });
@@ -195,6 +221,11 @@ export const workingDayDeadlineSchema = z
 const sandu = { tenantId: '522732', name: '三都水族自治县', cityCode: '522700', provinceCode: '520000', timeZone: 'Asia/Shanghai', extraClosures: [] };
 const fileTypes = ['pdf', 'jpg', 'png'];
 
+const sjj = { deptId: 'SJJ', name: '市监局' };
+const gaj = { deptId: 'GAJ', name: '公安局' };
+const gtj = { deptId: 'GTJ', name: '国土局' };
+const countyHall = { hallId: 'SD-ZWZX', name: '三都水族自治县政务服务中心', level: '县级' };
+
 const summary = {
   individualBusiness: {
     code: 'SCZR-0001',
@@ -206,6 +237,8 @@ const summary = {
     promisedDays: 0,
     onlineAllowed: true,
     version: 1,
+    leadDepartment: sjj,
+    departments: [sjj],
   },
   company: {
     code: 'SCZR-0002',
@@ -217,6 +250,8 @@ const summary = {
     promisedDays: 1,
     onlineAllowed: true,
     version: 1,
+    leadDepartment: sjj,
+    departments: [sjj],
   },
   seal: {
     code: 'SCZR-0003',
@@ -228,6 +263,8 @@ const summary = {
     promisedDays: 0,
     onlineAllowed: true,
     version: 1,
+    leadDepartment: gaj,
+    departments: [gaj],
   },
   planning: {
     code: 'GTGH-0001',
@@ -239,6 +276,8 @@ const summary = {
     promisedDays: 10,
     onlineAllowed: true,
     version: 1,
+    leadDepartment: gtj,
+    departments: [gtj, { deptId: 'ZJJ', name: '住建局' }, gaj],
   },
 };
 
@@ -250,7 +289,6 @@ const planningGuide = {
   timeUnit: '工作日 / working days',
   expectedBy: '2026-12-07T23:59:59+08:00',
   commitmentAllowed: false,
-  leadDepartment: { deptId: 'GTJ', name: '国土局' },
   approval: {
     mode: 'parallel',
     departments: [
@@ -298,6 +336,16 @@ const planningGuide = {
     },
   ],
   result: { certificateType: 'CONSTRUCTION_PLANNING_PERMIT', name: '建设工程规划许可证', validityYears: 1 },
+  halls: [
+    {
+      ...countyHall,
+      windows: [
+        { windowId: 'ZH-GTGH', name: '国土规划综合窗口', kind: '综合窗口' },
+        { windowId: 'ZY-BDC', name: '不动产登记专业窗口', kind: '专业窗口' },
+        { windowId: 'ZY-SW', name: '税务专业窗口', kind: '专业窗口' },
+      ],
+    },
+  ],
 };
 
 const companyBundle = {
@@ -339,6 +387,7 @@ const companyBundle = {
     { deptId: 'GAJ', itemCodes: ['SCZR-0003'] },
   ],
   issuedWithinBundle: [{ itemCode: 'SCZR-0003', materialId: 'BUSINESS_LICENSE', certificateType: 'BUSINESS_LICENSE', issuedByItemCode: 'SCZR-0002' }],
+  halls: [{ ...countyHall, windows: [{ windowId: 'YJS', name: '“一件事”主题窗口', kind: '一件事' }] }],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -366,7 +415,7 @@ export const catalogueContracts = routeContracts({
   GetItemGuide: {
     summary: '办事指南 / The guide of an item',
     description:
-      '一事一指南：设定依据、时限（工作日）、现在申请的最迟办结时间、部门、流程、申请表、材料、收费、特殊环节与办理结果（seed 003 §3、seed 004 art.6）；不得要求指南之外的材料（seed 004 art.7）。\n\n' +
+      '一事一指南：设定依据、时限（工作日）、现在申请的最迟办结时间、部门、流程、申请表、材料、收费、特殊环节、办理结果与办理地点（seed 003 §3、seed 004 art.6）；不得要求指南之外的材料（seed 004 art.7）。\n\n' +
       'Everything an applicant needs before applying; nothing the guide does not list may be asked for later.',
     tag,
     path: itemCodePath,

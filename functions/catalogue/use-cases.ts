@@ -3,6 +3,7 @@ import { PROVISIONAL_NOTE } from '../domain/provisional-note';
 import { notFound, RuleNotSatisfiableError, ValidationError } from '../shared/errors';
 import { bundleAsItem } from './domain/bundle-item';
 import { buildGuide, itemSummary } from './domain/guide';
+import { whereToGo } from './domain/where-to-go';
 import type { Clock } from '../shared/runtime';
 import { type NationalCalendarSource, tenantCalendar } from '../kernel/calendar-access';
 import { itemChanged, type ItemCatalogue, type TenantDirectory } from './domain/service-item';
@@ -94,7 +95,7 @@ export async function listCatalogue(deps: CatalogueDependencies, tenantId: strin
   const items = await Promise.all(profile.itemCodes.map((code) => deps.catalogue.publishedItem(tenantId, code)));
   return {
     tenant: profile.tenant,
-    items: items.filter((item): item is PublishedItem => item !== undefined).map(itemSummary),
+    items: items.filter((item): item is PublishedItem => item !== undefined).map((item) => itemSummary(item, profile)),
     bundles: profile.bundles.map((bundle) => ({ code: bundle.code, name: bundle.name, itemCodes: bundle.itemCodes })),
   };
 }
@@ -113,7 +114,15 @@ export async function bundleGuide(deps: CatalogueDependencies, tenantId: string,
   const items = await Promise.all(bundle.itemCodes.map((code) => requireItem(deps, tenantId, code)));
   try {
     const merged = mergeBundle({ ...profile, items } as TenantConfig, bundleCode);
-    return { tenant: profile.tenant, code: bundle.code, name: bundle.name, description: bundle.description, items: items.map(itemSummary), ...merged };
+    return {
+      tenant: profile.tenant,
+      code: bundle.code,
+      name: bundle.name,
+      description: bundle.description,
+      items: items.map((item) => itemSummary(item, profile)),
+      ...merged,
+      halls: whereToGo(profile, { domains: items.map((item) => item.domain), windowId: bundle.windowId }),
+    };
   } catch (error) {
     if (error instanceof BundleNotFoundError) throw notFound.bundle(bundleCode);
     throw error;

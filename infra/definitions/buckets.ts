@@ -18,7 +18,29 @@ export interface BucketDefinition {
    * granted DeleteObject or DeleteObjectVersion on it (`deleteFromBucket` is refused at synthesis).
    */
   readonly keepsEveryVersion: boolean;
+  /**
+   * Cross-origin access a browser needs (the portal PUTs materials straight to presigned URLs and reads the answers'
+   * ETag): the origins are the deployment's web origins, given where the bucket is made. The same rules are set on the
+   * bucket by CDK and enforced by the local S3 front (infra/local/s3-cors-front.ts) under `npm start`.
+   */
+  readonly browserAccess?: BrowserAccessRule;
 }
+
+export interface BrowserAccessRule {
+  readonly allowedMethods: readonly ('GET' | 'PUT' | 'HEAD')[];
+  /** Request headers the browser may send (the presigned URL signs only what it names; `*` lets content-type through). */
+  readonly allowedHeaders: readonly string[];
+  readonly exposedHeaders: readonly string[];
+  readonly maxAgeSeconds: number;
+}
+
+/** The portal PUTs materials to presigned URLs and reads them back for preview. */
+export const materialsBrowserAccess: BrowserAccessRule = {
+  allowedMethods: ['PUT', 'GET', 'HEAD'],
+  allowedHeaders: ['*'],
+  exposedHeaders: ['ETag'],
+  maxAgeSeconds: 3000,
+};
 
 export const materialsBucket: BucketDefinition = {
   id: 'MaterialsBucket',
@@ -28,6 +50,7 @@ export const materialsBucket: BucketDefinition = {
   glacierAfterDays: 365,
   // an upload that failed verification is deleted, the exact version that was checked
   keepsEveryVersion: false,
+  browserAccess: materialsBrowserAccess,
 };
 
 export const certificatesBucket: BucketDefinition = {

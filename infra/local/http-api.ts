@@ -6,6 +6,7 @@ import type { RouteAudience } from '../definitions/functions/definition';
 import { listenOn } from './engines';
 import type { JwtAuthorizers } from './jwt-authorizer';
 import type { LambdaHost } from './lambda-host';
+import { type PortalSite, servePortal } from './portal-site';
 
 const MAX_BODY_BYTES = 6 * 1024 * 1024; // the Lambda synchronous payload limit
 
@@ -109,25 +110,46 @@ function unauthorized(requestId: string, reason: string): { status: number; body
   };
 }
 
+/** Paths that belong to the API, as CloudFront's `/v1/*` behaviour routes them: never answered by the web app. */
+const isApiPath = (pathname: string): boolean => pathname === '/v1' || pathname.startsWith('/v1/') || pathname === '/docs' || pathname.startsWith('/docs/');
+
+/** A request target the URL parser takes, or undefined (`//`, `http://[`…): answered 400, never thrown. */
+function urlOf(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? '/', 'http://localhost');
+  } catch {
+    return undefined;
+  }
+}
+
+export interface HttpApiOptions {
+  readonly authorizers?: JwtAuthorizers;
+  /** The web app on the same origin (what CloudFront does on AWS); without it only the API is served. */
+  readonly portal?: PortalSite;
+}
+
 /**
  * Serves the routes. A `citizen` or `staff` route passes only with a token its audience's authorizer accepts (without
  * authorizers every such route answers 401: closed, never open); a `public` route has no authorizer, so a token on it
- * is not looked at and no claims reach the handler.
+ * is not looked at and no claims reach the handler. Every other GET is the web app's, when one is given.
  */
-export function startHttpApi(definitions: readonly FunctionDefinition[], host: LambdaHost, port: number, authorizers?: JwtAuthorizers): Promise<Server> {
+export function startHttpApi(definitions: readonly FunctionDefinition[], host: LambdaHost, port: number, options: HttpApiOptions = {}): Promise<Server> {
+  const { authorizers, portal } = options;
   const routes = definitions.map(compile).filter((route): route is Route => route !== undefined);
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const send = (status: number, body: string, headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' }) => {
       response.writeHead(status, headers);
       response.end(body);
     };
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname === '/' || url.pathname === '/health') {
+    const url = urlOf(request.url);
+    if (!url) return send(400, bilingual('BAD_REQUEST_TARGET', '请求地址无效', 'The request target is not a valid URL'));
+    if (url.pathname === '/health' || (url.pathname === '/' && !portal)) {
       return send(200, JSON.stringify({ service: 'tongban', status: 'ok', routes: routes.map((route) => `${route.method} ${route.template}`) }));
     }
     const candidates = routes.map((route) => ({ route, match: route.pattern.exec(url.pathname) })).filter((candidate) => candidate.match);
     const found = candidates.find((candidate) => candidate.route.method === request.method);
     if (!found) {
+      if (portal && candidates.length === 0 && !isApiPath(url.pathname) && servePortal(portal, url.pathname, request.method ?? 'GET', response)) return;
       return candidates.length > 0
         ? send(405, bilingual('METHOD_NOT_ALLOWED', '不支持该请求方法', 'Method not allowed'))
         : send(404, bilingual('ROUTE_NOT_FOUND', '接口不存在', 'No such route'));
@@ -163,5 +185,9 @@ export function startHttpApi(definitions: readonly FunctionDefinition[], host: L
       }
     });
   });
+  // longer than any client's idle timeout (undici's is 4 s): an idle connection is closed by the client, never by the
+  // server as the client reuses it, which a client sees as ECONNRESET (most often after its process was blocked a while)
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   return listenOn(server, port);
 }

@@ -11,7 +11,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { environmentNames } from '../../functions/shared/environment-names';
 import { functionDefinitions } from '../definitions/functions';
 import { renderWorkflow, workflowDefinitions } from '../definitions/workflows';
-import { bucketDefinitions } from '../definitions/buckets';
+import { bucketDefinitions, materialsBrowserAccess } from '../definitions/buckets';
 import { queueDefinitions } from '../definitions/queues';
 import { tableDefinition } from '../definitions/table';
 import { topicDefinitions } from '../definitions/topics';
@@ -22,8 +22,10 @@ import { loadShippedNotices } from '../../functions/calendar/use-cases';
 import { officialCalendarYears } from '../../functions/domain/calendar-data';
 import { freePort, isFree, type RunningEngine, startDynamoDbLocal, startFauxqs, startOnSomePort } from './engines';
 import { startHttpApi } from './http-api';
+import { type PortalConfig, type PortalSite } from './portal-site';
+import { startS3CorsFront } from './s3-cors-front';
 import type { CitizenAccount, StaffAccount } from './identity-accounts';
-import { type LocalIdentity, type RunningIssuer, startLocalIdentity } from './identity-provider';
+import { type LocalIdentity, type RunningIssuer, signInScopes, startLocalIdentity } from './identity-provider';
 import { JwtAuthorizers } from './jwt-authorizer';
 import { LambdaHost } from './lambda-host';
 import { QueuePollers } from './queue-pollers';
@@ -43,7 +45,12 @@ export interface LocalPlatformOptions {
   readonly staffAccounts?: readonly StaffAccount[];
   /** Real-name citizens besides config/local/citizens.yaml (tests); any other phone signs in as a self-registered L2 account. */
   readonly citizenAccounts?: readonly CitizenAccount[];
+  /** The web app served on the API's origin (`npm start`): its build and the counties it lists. */
+  readonly web?: { readonly distDir: string; readonly tenants: PortalConfig['tenants']; readonly defaultTenantId: string };
 }
+
+/** The hot-reloading dev server of the web app (`npm run dev:web`): signs in and uploads like the served build. */
+export const webDevServerOrigin = 'http://localhost:5173';
 
 export interface LocalPlatform {
   readonly url: string;
@@ -95,6 +102,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     // the web apps' sign-in redirect URIs name the API's port, so it is chosen before the identity providers start
     const httpPort = options.httpPort === 0 ? await freePort() : options.httpPort;
     const outboxFile = join(options.dataDir, 'outbox.jsonl');
+    const webOrigins = [`http://localhost:${httpPort}`, `http://127.0.0.1:${httpPort}`, webDevServerOrigin];
     const [dynamoStart, fauxqsStart, identityStart] = await Promise.allSettled([
       startOnSomePort(wantedPorts.dynamoPort, (port) => startDynamoDbLocal(port, options.dataDir)),
       startOnSomePort(wantedPorts.fauxqsPort, (port) => startFauxqs(port, options.dataDir)),
@@ -102,7 +110,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
         dataDir: options.dataDir,
         outboxFile,
         ports: { citizen: wantedPorts.citizenSignInPort, staff: wantedPorts.staffSignInPort },
-        webOrigins: [`http://localhost:${httpPort}`, `http://127.0.0.1:${httpPort}`],
+        webOrigins,
         staffAccounts: options.staffAccounts,
         citizenAccounts: options.citizenAccounts,
         log,
@@ -118,6 +126,13 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     const signIn = identityStart.value;
     log(`✓ ${dynamo.name} ${dynamo.endpoint} (data: ${join(options.dataDir, 'dynamodb')})`);
     log(`✓ ${fauxqs.name} ${fauxqs.endpoint} (data: ${join(options.dataDir, 'fauxqs')})`);
+    // presigned URLs name the S3 endpoint the handlers are given: the CORS front, so a browser may PUT to them
+    const s3Front = await startOnSomePort(wantedPorts.s3FrontPort, (port) =>
+      startS3CorsFront({ port, target: fauxqs.endpoint, allowedOrigins: webOrigins, rule: materialsBrowserAccess }),
+    );
+    servers.push(s3Front.started);
+    const s3Endpoint = `http://127.0.0.1:${s3Front.port}`;
+    log(`✓ S3 CORS front (the materials bucket's browser rules) ${s3Endpoint}`);
     log(`✓ citizen sign-in (oidc-provider, client ${signIn.citizen.clientId}; accounts: config/local/citizens.yaml) ${signIn.citizen.issuer}`);
     log(`✓ staff sign-in (oidc-provider, client ${signIn.staff.clientId}; accounts: config/local/staff.yaml) ${signIn.staff.issuer}`);
 
@@ -127,7 +142,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       AWS_SECRET_ACCESS_KEY: 'local',
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ENDPOINT_URL_SQS: fauxqs.endpoint,
-      AWS_ENDPOINT_URL_S3: fauxqs.endpoint,
+      AWS_ENDPOINT_URL_S3: s3Endpoint,
       AWS_ENDPOINT_URL_SNS: fauxqs.endpoint,
       S3_FORCE_PATH_STYLE: 'true',
       // who signed in: the local providers' issuers and app clients, with the default claim names (as Cognito's)
@@ -195,6 +210,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       sfnPort: sfn.port,
       citizenSignInPort: signIn.citizen.port,
       staffSignInPort: signIn.staff.port,
+      s3FrontPort: s3Front.port,
     });
     log(
       `✓ Step Functions (aws-local-stepfunctions: ${workflowDefinitions.map((workflow) => workflow.localName).join(', ')}) ${environment.AWS_ENDPOINT_URL_SFN}`,
@@ -218,7 +234,19 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     if (resumed > 0) log(`✓ resumed ${resumed} case(s) awaiting acceptance or in approval from DynamoDB`);
 
     // API Gateway's JWT authorizers: the route's audience decides which issuer's tokens pass
-    const api = await startHttpApi(functionDefinitions, host, httpPort, new JwtAuthorizers(signIn.settings));
+    const portal: PortalSite | undefined = options.web && {
+      distDir: options.web.distDir,
+      config: {
+        tenants: options.web.tenants,
+        defaultTenantId: options.web.defaultTenantId,
+        signIn: {
+          citizen: { issuer: signIn.citizen.issuer, clientId: signIn.citizen.clientId, scope: signInScopes.citizen },
+          staff: { issuer: signIn.staff.issuer, clientId: signIn.staff.clientId, scope: signInScopes.staff },
+        },
+      },
+      connectOrigins: [signIn.citizen.issuer, signIn.staff.issuer, s3Endpoint],
+    };
+    const api = await startHttpApi(functionDefinitions, host, httpPort, { authorizers: new JwtAuthorizers(signIn.settings), ...(portal ? { portal } : {}) });
     servers.push(api);
     const url = `http://127.0.0.1:${httpPort}`;
     // operator tools (npm run tenant:apply, npm run token) find the running platform through this file
@@ -249,7 +277,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   }
 }
 
-type EnginePorts = { dynamoPort: number; fauxqsPort: number; sfnPort: number; citizenSignInPort: number; staffSignInPort: number };
+type EnginePorts = { dynamoPort: number; fauxqsPort: number; sfnPort: number; citizenSignInPort: number; staffSignInPort: number; s3FrontPort: number };
 
 const enginePortsFile = (dataDir: string) => join(dataDir, 'engine-ports.json');
 
@@ -268,6 +296,8 @@ async function enginePorts(dataDir: string): Promise<EnginePorts> {
     // an issuer's URL names its port, so a kept port also keeps tokens of the last run valid
     citizenSignInPort: await wanted(saved.citizenSignInPort),
     staffSignInPort: await wanted(saved.staffSignInPort),
+    // presigned URLs of the last run name this port
+    s3FrontPort: await wanted(saved.s3FrontPort),
   };
 }
 

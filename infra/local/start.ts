@@ -11,6 +11,7 @@ import { parseTenantConfigText } from '../../functions/catalogue/domain/tenant-c
 import { calendarWarning } from '../../functions/domain/calendar-warning';
 import { systemClock } from '../../functions/shared/runtime';
 import { environmentNames } from '../../functions/shared/environment-names';
+import { buildPortalIfStale, webDistDirectory } from './portal-build';
 import { startLocalPlatform } from './platform';
 
 const repositoryRoot = join(__dirname, '..', '..');
@@ -18,14 +19,19 @@ const dataDir = process.env[environmentNames.dataDir] ?? join(repositoryRoot, '.
 const httpPort = Number(process.env.PORT ?? 3000);
 const configDir = join(repositoryRoot, 'config', 'tenants');
 
+/** The sample counties of config/tenants, each file parsed; the portal lists the valid ones. */
+function sampleTenantFiles() {
+  return readdirSync(configDir)
+    .filter((name) => /\.(ya?ml|json)$/.test(name))
+    .sort()
+    .map((file) => ({ file, parsed: parseTenantConfigText(readFileSync(join(configDir, file), 'utf8'), file) }));
+}
+
 async function onboardSampleTenants(): Promise<void> {
   // required late: the SDK clients must be built after the local endpoints are in the environment
   const { applyTenantConfig } = require('../../functions/catalogue/use-cases') as typeof import('../../functions/catalogue/use-cases');
   const { catalogueDependencies } = require('../../functions/catalogue/wiring') as typeof import('../../functions/catalogue/wiring');
-  for (const file of readdirSync(configDir)
-    .filter((name) => /\.(ya?ml|json)$/.test(name))
-    .sort()) {
-    const parsed = parseTenantConfigText(readFileSync(join(configDir, file), 'utf8'), file);
+  for (const { file, parsed } of sampleTenantFiles()) {
     if (!parsed.ok) {
       console.error(`✗ config/tenants/${file}: ${parsed.errors.length} error(s); run npm run tenant:validate -- config/tenants/${file}`);
       continue;
@@ -46,13 +52,21 @@ async function printCalendarWarning(): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`Tongban 通办 — local platform (data: ${dataDir})`);
+  buildPortalIfStale(repositoryRoot, (line) => console.log(line));
+  const tenants = sampleTenantFiles().flatMap(({ parsed }) =>
+    parsed.ok ? [{ tenantId: parsed.config.tenant.tenantId, name: parsed.config.tenant.name }] : [],
+  );
+  const defaultTenantId = process.env.TONGBAN_DEFAULT_TENANT ?? tenants[0]?.tenantId ?? '';
   const platform = await startLocalPlatform({
     dataDir,
     httpPort,
     log: (line) => console.log(line),
     beforeServing: onboardSampleTenants,
+    web: { distDir: webDistDirectory(repositoryRoot), tenants, defaultTenantId },
   });
-  console.log(`✓ HTTP API ${platform.url.replace('127.0.0.1', 'localhost')}`);
+  const origin = platform.url.replace('127.0.0.1', 'localhost');
+  console.log(`✓ HTTP API ${origin}/v1 (contract: ${origin}/docs)`);
+  console.log(`✓ 网上办事大厅 (citizen portal) ${origin}/`);
   console.log('  try: TOKEN=$(npm run --silent token -- --staff GTJ-007 --tenant 522732)');
   console.log(`       curl -s localhost:${new URL(platform.url).port}/v1/tenants/522732/departments/GTJ/tasks -H "authorization: Bearer $TOKEN"`);
   await printCalendarWarning();

@@ -1,12 +1,13 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../infra/app';
+import { portalTestAssets } from './synthesized';
 import { environmentNames } from '../../functions/shared/environment-names';
 import { includesAccess, readSecret } from '../../infra/definitions/access';
 import { functionDefinitions } from '../../infra/definitions/functions';
 import { certificateSigningSecret } from '../../infra/definitions/secrets';
 
 // one synthesis (with real esbuild bundling), shared by the assertions below; cdk-nag runs on it
-const { app, stateful, stateless } = buildApp();
+const { app, stateful, stateless } = buildApp(undefined, { portalAssetsDirectory: portalTestAssets() });
 app.synth();
 const statefulTemplate = Template.fromStack(stateful);
 const statelessTemplate = Template.fromStack(stateless);

@@ -1,7 +1,24 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../infra/app';
 import type { FunctionDefinition } from '../../infra/definitions/functions';
+
+/**
+ * A stand-in for the portal's build (web/dist): an index.html and one hashed asset, so infra tests do not depend on
+ * `npm run build:web`. One directory per test file.
+ */
+let portalAssets: string | undefined;
+export function portalTestAssets(): string {
+  if (portalAssets) return portalAssets;
+  const directory = mkdtempSync(join(os.tmpdir(), 'portal-dist-'));
+  mkdirSync(join(directory, 'assets'));
+  writeFileSync(join(directory, 'index.html'), '<!doctype html><html lang="zh-CN"><script type="module" src="/assets/index-abc123.js"></script></html>\n');
+  writeFileSync(join(directory, 'assets', 'index-abc123.js'), 'export {};\n');
+  return (portalAssets = directory);
+}
 
 /**
  * The platform synthesized for one deployment file, as `cdk synth -c deployment=<name>` would build it, with cdk-nag's
@@ -10,7 +27,7 @@ import type { FunctionDefinition } from '../../infra/definitions/functions';
  */
 export function synthesize(deployment: string) {
   const app = new App({ context: { deployment, 'aws:cdk:bundling-stacks': [], '@aws-cdk/core:defaultCrossStackReferences': 'strong' } });
-  const built = buildApp(app);
+  const built = buildApp(app, { portalAssetsDirectory: portalTestAssets() });
   const assembly = app.synth();
   return { ...built, assembly, statefulTemplate: Template.fromStack(built.stateful), statelessTemplate: Template.fromStack(built.stateless) };
 }

@@ -37,6 +37,31 @@ describe('given the two sample counties onboarded', () => {
       expect(catalogue.bundles.length).toBeGreaterThanOrEqual(2);
     });
 
+    it('then each item of the catalogue names its implementing department and every department taking part', async () => {
+      const catalogue = await listCatalogue(deps, '522732');
+      expect(catalogue.items.find((item) => item.code === 'GTGH-0001')).toMatchObject({
+        leadDepartment: { deptId: 'GTJ', name: '国土局' },
+        departments: [
+          { deptId: 'GTJ', name: '国土局' },
+          { deptId: 'ZJJ', name: '住建局' },
+          { deptId: 'GAJ', name: '公安局' },
+        ],
+      });
+      expect(catalogue.items.every((item) => /[\u4e00-\u9fa5]/.test(item.leadDepartment.name))).toBe(true);
+    });
+
+    it('then the guide says where to go: the county hall and the windows taking in 国土规划, not the township halls', async () => {
+      const guide = await itemGuide(deps, '522732', 'GTGH-0001');
+      expect(guide.halls.map((hall) => [hall.hallId, hall.windows.map((window) => window.windowId)])).toEqual([['SD-ZWZX', ['ZH-GTGH', 'ZY-BDC', 'ZY-SW']]]);
+      expect(guide.halls[0]).toMatchObject({ name: '三都水族自治县政务服务中心', level: '县级' });
+    });
+
+    it('then a 一件事 is taken in at its own window, in its guide and in its entry read as an item', async () => {
+      const windowsOf = (halls: { windows: { windowId: string }[] }[]) => halls.flatMap((hall) => hall.windows.map((window) => window.windowId));
+      expect(windowsOf((await bundleGuide(deps, '522732', 'XSECS')).halls)).toEqual(['YJS']);
+      expect(windowsOf((await itemGuide(deps, '522732', 'XSECS')).halls)).toEqual(['YJS']);
+    });
+
     it('then the guide of 建设工程规划许可 names its departments, materials and an expected-by date', async () => {
       const guide: Guide = await itemGuide(deps, '522732', 'GTGH-0001');
       expect(guide.approval.departments.map((department) => department.deptId)).toEqual(['GTJ', 'ZJJ', 'GAJ']);

@@ -1,6 +1,7 @@
 import { CalendarNotAvailable, endOfShanghaiDay, shanghaiDate, type WorkingCalendar } from '../../domain/calendar';
 import { tenantCalendar } from '../../kernel/calendar-access';
 import type { PublishedItem, TenantProfile } from './service-item';
+import { whereToGo } from './where-to-go';
 
 /**
  * The public guide of an item (办事指南, "一事一指南"): everything an applicant needs before applying,
@@ -23,7 +24,11 @@ export function expectedBy(item: PublishedItem, profile: TenantProfile, now: str
 
 const departmentName = (profile: TenantProfile, deptId: string) => profile.departments.find((department) => department.deptId === deptId)?.name ?? deptId;
 
-export function itemSummary(item: PublishedItem) {
+/** What the catalogue lists of an item: enough to find it by keyword, domain or department, and to know its limits. */
+export function itemSummary(item: PublishedItem, profile: TenantProfile) {
+  // the configuration admits exactly one lead per item; the first department stands in for an entry without one
+  const lead = item.departments.find((department) => department.lead) ?? item.departments[0];
+  if (!lead) throw new Error(`item ${item.code} has no department`);
   return {
     code: item.code,
     name: item.name,
@@ -34,20 +39,22 @@ export function itemSummary(item: PublishedItem) {
     promisedDays: item.promisedDays,
     onlineAllowed: item.onlineAllowed,
     version: item.version,
+    leadDepartment: { deptId: lead.deptId, name: departmentName(profile, lead.deptId) },
+    departments: item.departments.map((department) => ({ deptId: department.deptId, name: departmentName(profile, department.deptId) })),
   };
 }
 
 export function buildGuide(item: PublishedItem, profile: TenantProfile, now: string, national: WorkingCalendar) {
-  const lead = item.departments.find((department) => department.lead);
+  // a 一件事 read as an item is taken in at its own window when the county configured one
+  const bundleWindowId = profile.bundles.find((bundle) => bundle.code === item.code)?.windowId;
   return {
     tenant: { tenantId: profile.tenant.tenantId, name: profile.tenant.name },
-    ...itemSummary(item),
+    ...itemSummary(item, profile),
     legalBasis: item.legalBasis,
     noticeDays: item.noticeDays,
     timeUnit: '工作日 / working days',
     expectedBy: expectedBy(item, profile, now, national),
     commitmentAllowed: item.commitmentAllowed,
-    leadDepartment: lead ? { deptId: lead.deptId, name: departmentName(profile, lead.deptId) } : undefined,
     approval: {
       mode: item.mode,
       departments: item.departments.map((department) => ({
@@ -83,5 +90,6 @@ export function buildGuide(item: PublishedItem, profile: TenantProfile, now: str
       note: procedure.countedInLimit ? '计入办结时限 / counted in the limit' : '不计入办结时限 / not counted in the limit',
     })),
     result: item.result,
+    halls: whereToGo(profile, { domains: [item.domain], windowId: bundleWindowId }),
   };
 }
