@@ -596,6 +596,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenantId}/certificate-library/{certificateNo}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载本人的签名电子证照文书 / Download one’s own signed certificate document
+         * @description 持证人（实名账户，实名等级 L3 及以上，按核验过的证件认定，同“我的证照”）下载签名文书，作为附件（<证照编号>.json）；答复即存档的原始字节，可出示给任何人，由 POST /v1/certificates/verification 核验。他人的证照与不存在的编号同样答复 404，不透露编号是否存在；已撤销或过期的证照仍可下载，核验时如实显示。存档文书缺失或与登记的摘要值不符时答复 503。/ The holder (a real-name account, trust level L3 or above, by its checked ID as for the library) downloads the signed document as an attachment (<certificateNo>.json): the stored bytes as issued, to present to anyone, who checks them with POST /v1/certificates/verification. Someone else’s certificate answers 404 like an unknown number, so nobody learns which numbers exist; a revoked or expired one is still served, and its verification says so. 503 when the stored document is missing or no longer has the recorded digest.
+         *
+         *     调用者：公众（申请人），需公众身份令牌 / Who: citizens, with an ID token of the citizens’ issuer
+         */
+        get: operations["GetCertificateDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{tenantId}/complaints": {
         parameters: {
             query?: never;
@@ -2670,6 +2692,59 @@ export interface components {
                  */
                 kind: "综合窗口" | "专业窗口" | "帮办代办" | "跨省通办" | "省内通办" | "一件事" | "办不成事反映";
             }[];
+        };
+        /** @description 签名的电子证照文书：持证人可出示给任何人，由 POST /v1/certificates/verification 核验 / A signed certificate document: the holder presents it to anyone, who checks it with POST /v1/certificates/verification */
+        SignedCertificateDocument: {
+            /** @description 签名的证照内容 / The signed content */
+            certificate: {
+                /** @description 证照编号：行政区划代码-年份-证照类型-12位编码 / <tenantId>-<YYYY>-<TYPE>-<12 characters> */
+                certificateNo: string;
+                /** @description 发证县的行政区划代码 / The issuing county */
+                tenantId: string;
+                /** @description 证照类型代码，如 BUSINESS_LICENSE / Certificate type code */
+                certificateType: string;
+                /** @description 证照名称，如 营业执照 / Certificate name */
+                name: string;
+                /** @description 持证人 / The holder */
+                holder: {
+                    /** @enum {string} */
+                    kind: "person" | "organisation";
+                    name: string;
+                    idType: string;
+                    /** @description 持证人证件的摘要值（非证件号码） / Digest of the holder’s ID (never the number) */
+                    idDigest: string;
+                    maskedIdNumber: string;
+                };
+                /** @description 发证部门（事项的牵头部门） / Issuing department (the item’s lead department) */
+                issuingDepartment: string;
+                /**
+                 * Format: date
+                 * @description 有效期起（北京时间日期） / First day of validity (Shanghai date)
+                 */
+                validFrom: string;
+                /** @description 有效期至；null 为长期有效 / Last day of validity; null: permanent */
+                validUntil: string | null;
+                /** @description 证照记载的事项（证件号码、电话已脱敏） / What the certificate states (ID numbers and phones masked) */
+                data: {
+                    [key: string]: unknown;
+                };
+                caseId: string;
+                itemCode: string;
+                /** @description 办件受理时的事项版本 / The item version the case was filed under */
+                itemVersion: number;
+                /**
+                 * Format: date-time
+                 * @description 颁发时间（办结时间） / Issued (when the case was completed)
+                 */
+                issuedAt: string;
+            };
+            /** @description 平台签名 / The platform’s signature */
+            signature: {
+                /** @constant */
+                algorithm: "Ed25519";
+                /** @description 对证照内容规范化 JSON 的 Ed25519 签名（base64） / Ed25519 signature (base64) over the canonical JSON of the content */
+                value: string;
+            };
         };
         /** @description 工作人员月度考核数据：质量、时效和评价（000 第17条） / A member of staff’s monthly figures: timeliness and reviews (000 art.17) */
         StaffMonthlyFigures: {
@@ -5783,6 +5858,127 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "TENANT_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    GetCertificateDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 县（区）：6位行政区划代码 / The county, by its 6-digit administrative division code */
+                tenantId: components["parameters"]["TenantId"];
+                certificateNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 签名文书（content-disposition: attachment） / The signed document (content-disposition: attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "certificate": {
+                     *         "certificateNo": "522732-2026-BUSINESS_LICENSE-CDZHR6AF80QD",
+                     *         "tenantId": "522732",
+                     *         "certificateType": "BUSINESS_LICENSE",
+                     *         "name": "营业执照",
+                     *         "holder": {
+                     *           "kind": "person",
+                     *           "name": "韦小宝",
+                     *           "idType": "居民身份证",
+                     *           "idDigest": "e34589885ca7685bb7dde3bcbb5273f26f9fe6d4535e5bb32d9343707db39243",
+                     *           "maskedIdNumber": "5227**********123X"
+                     *         },
+                     *         "issuingDepartment": "SJJ",
+                     *         "validFrom": "2026-11-24",
+                     *         "validUntil": null,
+                     *         "data": {
+                     *           "operatorName": "韦小宝",
+                     *           "operatorIdNumber": "5227**********123X",
+                     *           "phone": "138****0000",
+                     *           "organizationForm": "个人经营",
+                     *           "businessScope": "米粉",
+                     *           "businessAddress": "三合街道",
+                     *           "capitalTenThousandYuan": 5
+                     *         },
+                     *         "caseId": "01KAB4M7Q0Y8ZB1N2P3R4S5T6V",
+                     *         "itemCode": "SCZR-0001",
+                     *         "itemVersion": 1,
+                     *         "issuedAt": "2026-11-24T02:00:00.000Z"
+                     *       },
+                     *       "signature": {
+                     *         "algorithm": "Ed25519",
+                     *         "value": "7jpkir6TH2OlH93eYmynGPSdxiE3Qjf5E91okgKUR301FTzDrZMMenw2YOA+Z9RsRZgwQehCOpv/Iujh3nvkAg=="
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SignedCertificateDocument"];
+                };
+            };
+            /** @description 请求不符合要求 / Bad input. 代码 Codes: `VALIDATION_FAILED`, `INVALID_TENANT_ID`, `INVALID_IDENTITY_CLAIMS`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "INVALID_TENANT_ID" | "INVALID_IDENTITY_CLAIMS";
+                    };
+                };
+            };
+            /** @description 未登录，或登录凭证不属于本接口的用户类型 / No valid ID token of the route’s audience. 代码 Codes: `UNAUTHENTICATED`. 在 AWS 上由网关应答 `{"message":"Unauthorized"}` / On AWS the gateway answers `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": (components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    }) | components["schemas"]["GatewayUnauthorized"];
+                };
+            };
+            /** @description 已登录，但无权办理此事 / Signed in, but the caller may not do this. 代码 Codes: `REAL_NAME_REQUIRED`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "REAL_NAME_REQUIRED";
+                    };
+                };
+            };
+            /** @description 本县（区）不存在该对象 / No such thing in this tenant. 代码 Codes: `CERTIFICATE_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "CERTIFICATE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
                     };
                 };
             };

@@ -16,6 +16,8 @@ export default defineConfig({
       '@': fileURLToPath(new URL('./src', import.meta.url)),
       // the contract's types and the typed client the scripts use: one client for every caller of the API
       '@contract': fileURLToPath(new URL('../scripts/api', import.meta.url)),
+      // the vocabulary the API writes in (statuses, the rights notice): pure modules of the kernel with no imports
+      '@kernel': fileURLToPath(new URL('../functions/kernel', import.meta.url)),
     },
   },
   server: {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { caseIdSchema } from '../kernel/ids';
 import { routeContracts } from '../shared/api-contract';
-import { certificateLibrarySchema, certificateVerdictSchema, resultDeliverySchema } from './responses';
+import { certificateLibrarySchema, certificateVerdictSchema, resultDeliverySchema, signedCertificateDocumentSchema } from './responses';
 import { certificatePath, deliveryChoiceBody, handoverBody, presentedCertificateBody } from './use-cases';
 
 /**
@@ -30,6 +30,40 @@ const summaryExample = {
   itemCode: 'SCZR-0001',
   itemVersion: 1,
   status: 'valid',
+};
+
+/** A signed document as the holder downloads it and presents it. */
+const presentedExample = {
+  certificate: {
+    certificateNo: CERTIFICATE_NO,
+    tenantId: '522732',
+    certificateType: 'BUSINESS_LICENSE',
+    name: '营业执照',
+    holder: {
+      kind: 'person',
+      name: '韦小宝',
+      idType: '居民身份证',
+      idDigest: 'e34589885ca7685bb7dde3bcbb5273f26f9fe6d4535e5bb32d9343707db39243',
+      maskedIdNumber: '5227**********123X',
+    },
+    issuingDepartment: 'SJJ',
+    validFrom: '2026-11-24',
+    validUntil: null,
+    data: {
+      operatorName: '韦小宝',
+      operatorIdNumber: '5227**********123X',
+      phone: '138****0000',
+      organizationForm: '个人经营',
+      businessScope: '米粉',
+      businessAddress: '三合街道',
+      capitalTenThousandYuan: 5,
+    },
+    caseId: CASE_ID,
+    itemCode: 'SCZR-0001',
+    itemVersion: 1,
+    issuedAt: '2026-11-24T02:00:00.000Z',
+  },
+  signature: { algorithm: 'Ed25519', value: '7jpkir6TH2OlH93eYmynGPSdxiE3Qjf5E91okgKUR301FTzDrZMMenw2YOA+Z9RsRZgwQehCOpv/Iujh3nvkAg==' },
 };
 
 export const certificateContracts = routeContracts({
@@ -61,38 +95,7 @@ export const certificateContracts = routeContracts({
       '(NOT_ISSUED otherwise), and the record must say the same.',
     tag: TAG,
     body: presentedCertificateBody,
-    bodyExample: {
-      certificate: {
-        certificateNo: CERTIFICATE_NO,
-        tenantId: '522732',
-        certificateType: 'BUSINESS_LICENSE',
-        name: '营业执照',
-        holder: {
-          kind: 'person',
-          name: '韦小宝',
-          idType: '居民身份证',
-          idDigest: 'e34589885ca7685bb7dde3bcbb5273f26f9fe6d4535e5bb32d9343707db39243',
-          maskedIdNumber: '5227**********123X',
-        },
-        issuingDepartment: 'SJJ',
-        validFrom: '2026-11-24',
-        validUntil: null,
-        data: {
-          operatorName: '韦小宝',
-          operatorIdNumber: '5227**********123X',
-          phone: '138****0000',
-          organizationForm: '个人经营',
-          businessScope: '米粉',
-          businessAddress: '三合街道',
-          capitalTenThousandYuan: 5,
-        },
-        caseId: CASE_ID,
-        itemCode: 'SCZR-0001',
-        itemVersion: 1,
-        issuedAt: '2026-11-24T02:00:00.000Z',
-      },
-      signature: { algorithm: 'Ed25519', value: '7jpkir6TH2OlH93eYmynGPSdxiE3Qjf5E91okgKUR301FTzDrZMMenw2YOA+Z9RsRZgwQehCOpv/Iujh3nvkAg==' },
-    },
+    bodyExample: presentedExample,
     responses: {
       200: {
         description: '核验结论 / The verdict',
@@ -118,6 +121,28 @@ export const certificateContracts = routeContracts({
       },
     },
     errors: { 403: ['REAL_NAME_REQUIRED'], 404: ['TENANT_NOT_FOUND'] },
+  },
+
+  GetCertificateDocument: {
+    summary: '下载本人的签名电子证照文书 / Download one’s own signed certificate document',
+    description:
+      '持证人（实名账户，实名等级 L3 及以上，按核验过的证件认定，同“我的证照”）下载签名文书，作为附件（<证照编号>.json）；答复即存档的原始字节，' +
+      '可出示给任何人，由 POST /v1/certificates/verification 核验。他人的证照与不存在的编号同样答复 404，不透露编号是否存在；已撤销或过期的证照仍可下载，核验时如实显示。' +
+      '存档文书缺失或与登记的摘要值不符时答复 503。/ ' +
+      'The holder (a real-name account, trust level L3 or above, by its checked ID as for the library) downloads the signed document as an attachment ' +
+      '(<certificateNo>.json): the stored bytes as issued, to present to anyone, who checks them with POST /v1/certificates/verification. Someone else’s ' +
+      'certificate answers 404 like an unknown number, so nobody learns which numbers exist; a revoked or expired one is still served, and its verification ' +
+      'says so. 503 when the stored document is missing or no longer has the recorded digest.',
+    tag: TAG,
+    path: certificatePath,
+    responses: {
+      200: {
+        description: '签名文书（content-disposition: attachment） / The signed document (content-disposition: attachment)',
+        schema: signedCertificateDocumentSchema,
+        example: presentedExample,
+      },
+    },
+    errors: { 403: ['REAL_NAME_REQUIRED'], 404: ['CERTIFICATE_NOT_FOUND'], 503: ['DEPENDENCY_UNAVAILABLE'] },
   },
 
   ChooseResultDelivery: {

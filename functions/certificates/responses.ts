@@ -74,6 +74,47 @@ export const certificateLibrarySchema = z
   })
   .meta({ id: 'CertificateLibrary', description: '免证办：本人的电子证照库 / 免证办: the signed-in holder’s certificate library' });
 
+export const signedCertificateDocumentSchema = z
+  .object({
+    certificate: z
+      .object({
+        certificateNo: certificateSummary.shape.certificateNo,
+        tenantId: z.string().describe('发证县的行政区划代码 / The issuing county'),
+        certificateType: certificateSummary.shape.certificateType,
+        name: certificateSummary.shape.name,
+        holder: z
+          .object({
+            kind: z.enum(['person', 'organisation']),
+            name: z.string(),
+            idType: z.string(),
+            idDigest: z.string().describe('持证人证件的摘要值（非证件号码） / Digest of the holder’s ID (never the number)'),
+            maskedIdNumber: z.string(),
+          })
+          .describe('持证人 / The holder'),
+        issuingDepartment: certificateSummary.shape.issuingDepartment,
+        validFrom: certificateSummary.shape.validFrom,
+        validUntil: certificateSummary.shape.validUntil,
+        data: z.record(z.string(), z.unknown()).describe('证照记载的事项（证件号码、电话已脱敏） / What the certificate states (ID numbers and phones masked)'),
+        caseId: z.string(),
+        itemCode: z.string(),
+        itemVersion: certificateSummary.shape.itemVersion,
+        issuedAt: certificateSummary.shape.issuedAt,
+      })
+      .describe('签名的证照内容 / The signed content'),
+    signature: z
+      .object({
+        algorithm: z.literal('Ed25519'),
+        value: z.string().describe('对证照内容规范化 JSON 的 Ed25519 签名（base64） / Ed25519 signature (base64) over the canonical JSON of the content'),
+      })
+      .describe('平台签名 / The platform’s signature'),
+  })
+  .meta({
+    id: 'SignedCertificateDocument',
+    description:
+      '签名的电子证照文书：持证人可出示给任何人，由 POST /v1/certificates/verification 核验 / ' +
+      'A signed certificate document: the holder presents it to anyone, who checks it with POST /v1/certificates/verification',
+  });
+
 export const resultDeliverySchema = z
   .object({
     caseId: z.string(),

@@ -8,7 +8,7 @@ import type { relayedCaseEventSchema } from '../kernel/events/envelope';
 import { authorize, authorizeRole, realNameDigest } from '../kernel/permissions';
 import { ownershipOf, type StaffIdentity } from '../kernel/principal';
 import type { MaterialRepository } from '../materials/domain/ports';
-import { notFound } from '../shared/errors';
+import { DependencyUnavailableError, notFound } from '../shared/errors';
 import type { RequestContext } from '../shared/request-context';
 import type { Clock, IdGenerator } from '../shared/runtime';
 import {
@@ -30,7 +30,7 @@ import {
 } from './domain/certificate';
 import type { CertificateDocumentStore, CertificateRepository, CertificateSigner, ReleaseRepository } from './domain/ports';
 import { chooseDelivery, type CompletedCaseFacts, handOver, outstandingDeferredMaterials, releaseView } from './domain/release';
-import { verifyPresented, verifyStored } from './domain/verification';
+import { parseSignedDocument, verifyPresented, verifyStored } from './domain/verification';
 
 export interface CertificateDependencies {
   readonly cases: Pick<CaseRepository, 'find'>;
@@ -259,6 +259,32 @@ export async function listCertificateLibrary(deps: Pick<CertificateDependencies,
       .filter((certificate) => certificate.status === 'valid' && !isExpired(certificate.validUntil, now))
       .map((certificate) => ({ ...certificateSummary(payloadOf(certificate)), status: certificate.status })),
   };
+}
+
+/**
+ * Primary course (我的证照): the holder takes their signed certificate document, to present it to anyone who then checks it
+ * with `verifyPresentedCertificate`. Theirs by the ID digest of their real-name account, as in the library; a number of
+ * someone else's (or of nothing) answers 404 alike, so nobody learns which numbers exist. A revoked or expired certificate
+ * is still theirs to take: its verification says so. The stored bytes are handed out only while they are the bytes issued.
+ */
+export async function holderCertificateDocument(
+  deps: Pick<CertificateDependencies, 'certificates' | 'documents'>,
+  ctx: RequestContext,
+  certificateNo: string,
+): Promise<SignedCertificateDocument> {
+  authorize(ctx.principal, 'certificate.download-own');
+  const holderDigest = applicantDigestOf(ctx.tenantId, realNameDigest(ctx.principal));
+  const record = await deps.certificates.find(ctx.tenantId, certificateNo);
+  if (!record || record.holder.idDigest !== holderDigest) throw certificateNotFound(certificateNo);
+  const stored = await deps.documents.get(record.documentKey);
+  const document = stored && sha256Hex(stored) === record.documentSha256 ? parseSignedDocument(stored) : undefined;
+  if (!document) {
+    throw new DependencyUnavailableError(
+      `电子证照 ${certificateNo} 的存档文书暂不可用，请联系发证部门`,
+      `The stored document of certificate ${certificateNo} is not available; contact the issuing department`,
+    );
+  }
+  return document;
 }
 
 /** What the release rules need of a case, and the 容缺 materials still outstanding. */

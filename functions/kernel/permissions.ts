@@ -36,6 +36,7 @@ export const permissionMatrix = {
   'result.choose-delivery': { zh: '选择取件方式', roles: { citizen: 'own-case' } },
   'result.hand-over': { zh: '窗口出件', roles: { window: 'county' } },
   'certificate.list-own': { zh: '我的证照', roles: { citizen: 'self' } },
+  'certificate.download-own': { zh: '下载本人电子证照文书', roles: { citizen: 'self' } },
   'task.list': { zh: '部门审批任务列表', roles: { handler: 'department', department_head: 'department', supervisor: 'county', admin: 'county' } },
   'task.claim': { zh: '认领审批任务', roles: { handler: 'department', department_head: 'department' } },
   'task.decide': { zh: '审批决定', roles: { handler: 'department', department_head: 'department' } },

@@ -1,7 +1,7 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { MaterialSchema } from '../../functions/catalogue/domain/tenant-config/index';
 import { anApplicant, aPublishedItem } from '../support/fixtures';
-import { type ApiClient, aPlatformForThisFile, applicantApi, apiClient, asCitizen, eventually, staffApi } from './support/platform';
+import { type ApiClient, aPlatformForThisFile, applicantApi, apiClient, asCitizen, enrolApplicant, eventually, staffApi } from './support/platform';
 
 /*
  * Results over HTTP on the local platform: a completed case issues a signed certificate (through the
@@ -227,6 +227,34 @@ describe('given the local platform with the sample counties', () => {
       expect(view.release).toMatchObject({ status: 'delivered', method: 'mail', blocked: false });
       expect(JSON.stringify(view.release)).not.toContain('民族路');
       expect(view.timeline.map((event) => event.type)).toEqual(expect.arrayContaining(['CertificateIssued', 'ResultDeliveryChosen', 'ResultDelivered']));
+    });
+
+    it('then the holder downloads its signed document as a file, which verifies when presented; nobody else gets it', async () => {
+      const idNumber = '522732199505055678';
+      const { certificateNo } = await aCompletedSoleTrader(idNumber);
+      const signedIn = await asCitizen(local, enrolApplicant(local, anApplicant({ idNumber })));
+      const path = `${B}/certificate-library/${certificateNo}/document`;
+
+      const downloaded = await fetch(`${local.platform.url}${path}`, { headers: signedIn });
+      expect(downloaded.status).toBe(200);
+      expect(downloaded.headers.get('content-disposition')).toBe(`attachment; filename="${certificateNo}.json"`);
+      expect(downloaded.headers.get('content-type')).toMatch(/^application\/json/);
+      const bytes = await downloaded.text();
+      const stored = await (await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: objectKey(certificateNo) }))).Body!.transformToString('utf8');
+      expect(bytes).toBe(stored);
+      expect(bytes).not.toContain(idNumber);
+      // the same answer through the contract-checked client: its shape is the documented SignedCertificateDocument
+      expect(await apiClient(local.platform.url, signedIn).get(path)).toMatchObject({ status: 200, body: { certificate: { certificateNo } } });
+
+      expect(await local.api.postRaw('/v1/certificates/verification', bytes)).toMatchObject({
+        status: 200,
+        body: { certificateNo, status: 'valid', reasons: [] },
+      });
+
+      const anotherCitizen = apiClient(local.platform.url, await asCitizen(local, ANOTHER_CITIZEN_PHONE));
+      expect(await anotherCitizen.get(path)).toMatchObject({ status: 404, body: { code: 'CERTIFICATE_NOT_FOUND' } });
+      expect(await local.api.get(path)).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED' } });
+      expect(await window.get(path)).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED' } });
     });
 
     it('then a material naming an unknown number, or one of another type, is refused with a code', async () => {

@@ -42,6 +42,7 @@ const routeActions: Readonly<Record<string, { action: Action; depts?: readonly s
   ChooseResultDelivery: { action: 'result.choose-delivery' },
   HandOverResult: { action: 'result.hand-over' },
   ListCertificateLibrary: { action: 'certificate.list-own' },
+  GetCertificateDocument: { action: 'certificate.download-own' },
   ListDepartmentTasks: { action: 'task.list', depts: [WORKED_DEPT] },
   ClaimTask: { action: 'task.claim', depts: [WORKED_DEPT] },
   DecideTask: { action: 'task.decide', depts: [WORKED_DEPT] },

@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { currentUser, signIn } from '@/auth/session';
 import { portalConfig } from '@/config';
 import HomePage from '@/pages/home/HomePage.vue';
+import { workbenchRoutes } from '@/workbench/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -9,6 +10,8 @@ declare module 'vue-router' {
     title: string;
     /** Pages of a signed-in citizen: a visitor is sent to sign in and brought back. */
     citizen?: boolean;
+    /** Pages of the staff workbench: sign-in through the staff provider. */
+    staff?: boolean;
   }
 }
 
@@ -40,6 +43,7 @@ const routes: RouteRecordRaw[] = [
   },
   { path: `${tenant}/progress`, name: 'progress', component: () => import('@/pages/progress/ProgressPage.vue'), meta: { title: '办件查询' } },
   { path: '/verify', name: 'verify', component: () => import('@/pages/verify/VerifyPage.vue'), meta: { title: '证照核验' } },
+  ...workbenchRoutes,
   { path: '/auth/callback', name: 'auth-callback', component: () => import('@/pages/auth-callback/AuthCallbackPage.vue'), meta: { title: '正在登录' } },
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('@/pages/not-found/NotFoundPage.vue'), meta: { title: '页面不存在' } },
 ];
@@ -55,9 +59,11 @@ router.beforeEach(async (to) => {
     const { defaultTenantId } = await portalConfig();
     return { name: 'home', params: { tenantId: defaultTenantId }, query: to.query };
   }
-  if (to.meta.citizen && !(await currentUser('citizen'))) {
-    await signIn('citizen', to.fullPath);
-    return false;
+  for (const audience of ['citizen', 'staff'] as const) {
+    if (to.meta[audience] && !(await currentUser(audience))) {
+      await signIn(audience, to.fullPath);
+      return false;
+    }
   }
   return true;
 });

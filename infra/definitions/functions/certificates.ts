@@ -42,6 +42,14 @@ export const certificateFunctionDefinitions: readonly FunctionDefinition[] = [
     access: [readTable],
   },
   {
+    id: 'GetCertificateDocument',
+    context: 'certificates',
+    entry: 'functions/certificates/certificate-document/handler.ts',
+    // the holder takes the stored signed bytes as they are: reading them needs no signing key, and nothing here writes
+    trigger: { kind: 'http', method: 'GET', path: '/v1/tenants/{tenantId}/certificate-library/{certificateNo}/document', audience: 'citizen' },
+    access: [readTable, readBucket(certificatesBucket)],
+  },
+  {
     id: 'ChooseResultDelivery',
     context: 'certificates',
     entry: 'functions/certificates/choose-delivery/handler.ts',

@@ -23,6 +23,9 @@ export const certificatesText = {
     view: '查看证照',
     hide: '收起证照',
     verify: '核验',
+    download: '下载电子证照文书',
+    downloading: '正在下载…',
+    downloaded: '电子证照文书已下载，可出示给需要核验的单位或个人。',
   },
 
   byNumber: {
