@@ -44,7 +44,7 @@ export default defineConfig({
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell' },
   },
   projects: [
-    { name: 'desktop', use: { viewport: { width: 1280, height: 800 } }, testIgnore: /\.mobile\.spec\.ts$/ },
+    { name: 'desktop', use: { viewport: { width: 1366, height: 768 } }, testIgnore: /\.mobile\.spec\.ts$/ },
     { name: 'mobile-375', use: { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true }, testMatch: /\.mobile\.spec\.ts$/ },
   ],
   webServer: platformRunning
@@ -53,7 +53,8 @@ export default defineConfig({
         command: 'npm start',
         cwd: '..',
         url: `${baseURL}/health`,
-        env: { PORT: String(port), TONGBAN_DATA_DIR: dataDir },
+        // the clock control lets a journey make a case yellow or red (local server only, never on AWS)
+        env: { PORT: String(port), TONGBAN_DATA_DIR: dataDir, TONGBAN_LOCAL_CLOCK_CONTROL: 'on' },
         // the start builds the portal when web/ changed since the last build, then starts every engine
         timeout: 300_000,
         reuseExistingServer: false,

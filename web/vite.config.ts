@@ -26,7 +26,8 @@ export default defineConfig({
     proxy: { '/v1': platform, '/portal-config.json': platform },
   },
   build: {
-    outDir: 'dist',
+    // TONGBAN_WEB_DIST: another output directory, so two builds (two browser-test runs side by side) never share one
+    outDir: process.env.TONGBAN_WEB_DIST ?? 'dist',
     emptyOutDir: true,
     // the weight that counts is the gzipped first load, reported by reportBundleWeight; this only silences the raw-size warning
     chunkSizeWarningLimit: 1024,

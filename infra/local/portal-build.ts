@@ -9,7 +9,8 @@ import { portalIndexFile } from './portal-site';
  * or a pulled change never serves a stale portal.
  */
 export const webDirectory = (repositoryRoot: string): string => join(repositoryRoot, 'web');
-export const webDistDirectory = (repositoryRoot: string): string => join(webDirectory(repositoryRoot), 'dist');
+/** web/dist, or TONGBAN_WEB_DIST (absolute) where the build writes (web/vite.config.ts reads the same variable). */
+export const webDistDirectory = (repositoryRoot: string): string => process.env.TONGBAN_WEB_DIST ?? join(webDirectory(repositoryRoot), 'dist');
 
 function newestChange(path: string): number {
   if (!existsSync(path)) return 0;

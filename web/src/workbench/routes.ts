@@ -1,4 +1,11 @@
 import type { RouteRecordRaw } from 'vue-router';
+import type { WorkbenchArea } from './area';
+import { supervisionArea } from './supervision/area';
+import { tasksArea } from './tasks/area';
+import { windowArea } from './window/area';
+
+/** The areas of the workbench, in the order of its navigation. */
+export const workbenchAreas: readonly WorkbenchArea[] = [windowArea, tasksArea, supervisionArea];
 
 /** The staff workbench (issue 15), under /workbench/: every page signed in through the staff provider. */
 export const workbenchRoutes: RouteRecordRaw[] = [
@@ -8,8 +15,7 @@ export const workbenchRoutes: RouteRecordRaw[] = [
     meta: { title: '通办工作台', staff: true },
     children: [
       { path: '', name: 'workbench-home', component: () => import('./WorkbenchHomePage.vue'), meta: { title: '工作台首页', staff: true } },
-      { path: 'tasks', name: 'workbench-tasks', component: () => import('./tasks/TaskQueuePage.vue'), meta: { title: '部门任务', staff: true } },
-      { path: 'tasks/:taskId', name: 'workbench-task', component: () => import('./tasks/TaskPage.vue'), meta: { title: '任务详情', staff: true } },
+      ...workbenchAreas.flatMap((area) => area.routes),
     ],
   },
 ];

@@ -31,21 +31,3 @@ export function staffMemberOf(user: User): StaffMember {
     deptId: text(claims['custom:deptId']),
   };
 }
-
-/**
- * The pages a member of staff sees in the navigation: those of the permission matrix (docs/permissions.md) their role
- * may use. 部门任务 is `task.list` in the scope 本部门, so it needs a department; supervisors and admins list tasks
- * county-wide, which their own pages will do. Pages not built yet are not linked at all.
- */
-export interface WorkbenchLink {
-  readonly name: string;
-  readonly label: string;
-}
-
-export function linksOf(member: StaffMember): WorkbenchLink[] {
-  const links: WorkbenchLink[] = [];
-  if ((member.role === 'handler' || member.role === 'department_head') && member.deptId) {
-    links.push({ name: 'workbench-tasks', label: workbenchText.departmentTasks });
-  }
-  return links;
-}

@@ -5,7 +5,6 @@ export const workbenchText = {
   navigation: '工作台导航',
   signOut: '退出登录',
   signedInAs: '当前登录',
-  departmentTasks: '部门任务',
   roles: {
     window: '窗口人员',
     handler: '承办人',

@@ -7,6 +7,7 @@ type Decision = Schema<'TaskDecisionResult'>['decision'];
 
 /** The words of the department's task pages: the queue (部门任务) and one task (任务详情). */
 export const tasksText = {
+  navigation: '部门任务',
   queueTitle: '部门任务',
   queueIntro: (deptId: string) => `本部门（${deptId}）的审批任务，按环节期限先后排列。`,
   statusFilter: '任务状态',
