@@ -367,7 +367,7 @@ export interface paths {
         put?: never;
         /**
          * 窗口出件 / Hand the result over
-         * @description 窗口人员当面交付结果，或以政务专递寄出并填写邮件单号（统一窗口出件，000 第8条）；出件人为登录凭证中的工号。容缺受理的材料未补齐前不能出件（seed 002 §27）。以相同方式重复出件返回已记录的出件。/ Window staff hand the result over, or post it with its tracking number (统一窗口出件, 000 art.8); the 工号 of the token is recorded. Refused while materials accepted under 容缺 are outstanding (seed 002 §27). Handing over the same way again answers the recorded handover.
+         * @description 窗口人员当面交付结果，或以政务专递寄出并填写邮件单号（统一窗口出件，000 第8条）；出件人为登录凭证中的工号。容缺受理的材料未补齐前不能出件（seed 002 §27）。申请人未选择取件方式而到窗口领取的，视为窗口领取并当场出件；政务专递须申请人本人选择并填写地址。以相同方式重复出件返回已记录的出件。/ Window staff hand the result over, or post it with its tracking number (统一窗口出件, 000 art.8); the 工号 of the token is recorded. Refused while materials accepted under 容缺 are outstanding (seed 002 §27). An applicant who comes to the window before choosing takes it as a pickup; mail needs their own choice and address. Handing over the same way again answers the recorded handover.
          *
          *     调用者：工作人员，需工作人员身份令牌 / Who: staff, with an ID token of the staff directory
          */
@@ -846,6 +846,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenantId}/supervision/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 在办件钻取 / The open cases behind the dashboard
+         * @description 督查看板的钻取：本县在办（审批中、已受理）的办件及其承诺时限灯和各部门环节灯、督办层级，可按灯色（light）、参与部门（deptId）或事项（itemCode）筛选。每次最多读取5页状态索引直到凑满 limit 件，因此一页可能少于 limit 件但仍带 nextCursor。
+         *
+         *     The dashboard’s drill-down: open cases with the case light, each department’s stage light and 督办 rung, filtered by light, department or item. Up to five index pages are read per answer, so a page may be short and still carry nextCursor.
+         *
+         *     调用者：工作人员，需工作人员身份令牌 / Who: staff, with an ID token of the staff directory
+         */
+        get: operations["ListOpenCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants/{tenantId}/supervision/dashboard": {
         parameters: {
             query?: never;
@@ -1028,6 +1052,54 @@ export interface paths {
          *     调用者：工作人员，需工作人员身份令牌 / Who: staff, with an ID token of the staff directory
          */
         post: operations["WindowCompleteMaterialUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/workbench/examination-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 窗口待审查的申请 / The window’s examination queue
+         * @description 本县网上申报和窗口收件中等待受理决定的申请（status=submitted），或已发出一次性告知、等待申请人补正的（status=supplement_requested），按收件先后分页；每件带一次性告知期限（事项的告知工作日数，逾期未告知视为受理，seed 004 第9条）及其时限灯。
+         *
+         *     Applications waiting for the acceptance decision (or for the applicant’s supplement), in order of receipt, paged, each with its one-time-notice deadline and light.
+         *
+         *     调用者：工作人员，需工作人员身份令牌 / Who: staff, with an ID token of the staff directory
+         */
+        get: operations["ListExaminationQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/workbench/handover-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 待出件 / Results to hand over
+         * @description 已办结、结果尚未送达的办件，按办结先后分页；每件带出件期限（办结后3个工作日，seed 004 第12–13条）及其时限灯、申请人选择的取件方式，以及容缺材料未补齐时的阻断。
+         *
+         *     Completed cases whose result is not handed over yet, by completion, paged, with the 3-working-day deadline, its light, the chosen method and any 容缺 block.
+         *
+         *     调用者：工作人员，需工作人员身份令牌 / Who: staff, with an ID token of the staff directory
+         */
+        get: operations["ListHandoverQueue"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1970,6 +2042,60 @@ export interface components {
             }[];
             requestId: string;
         };
+        /** @description 窗口待审查（受理决定）的申请 / Applications waiting for the window’s acceptance decision */
+        ExaminationQueue: {
+            /**
+             * @description 所列办件的状态（查询条件） / The status listed (the query)
+             * @enum {string}
+             */
+            status: "submitted" | "supplement_requested";
+            /** @description 按收件先后 / In order of receipt */
+            cases: {
+                caseId: string;
+                /** @description 事项编码 / Item code */
+                itemCode: string;
+                /** @description 事项名称 / Item name */
+                itemName: string;
+                /** @enum {string} */
+                status: "submitted" | "supplement_requested";
+                /** @description 申请人姓名或单位名称（不含证件号码、电话） / Applicant name (never the ID number or phone) */
+                applicantName: string;
+                /**
+                 * @description 网上申报或窗口收件 / Filed online or at a window
+                 * @enum {string}
+                 */
+                channel: "online" | "window";
+                /** @description 收件窗口 / The receiving window */
+                windowId?: string;
+                /**
+                 * Format: date-time
+                 * @description 提交时间 / When filed
+                 */
+                submittedAt: string;
+                /**
+                 * Format: date-time
+                 * @description 收到完整申请的时间（补正后为补正时间），一次性告知期限由此起算 / When the complete application was received
+                 */
+                receivedAt: string;
+                /** @description 事项的告知工作日数 / The item’s notice working days */
+                noticeDays: 1 | 5;
+                /** @description 一次性告知期限，逾期未告知视为受理；等待补正或节假日安排未加载时为 null / The one-time-notice deadline; null while waiting for the supplement or without a calendar */
+                noticeDeadline: string | null;
+                /**
+                 * @description 时限灯（与办件时钟同一算法）：yellow 临近期限，red 已超期，suspended 计时暂停（等待申请人或特殊程序），unknown 期限所在年度的节假日安排未加载 / The light, as the case clock counts it: yellow near the deadline, red overdue, suspended while the clock waits, unknown while the year has no calendar
+                 * @enum {string}
+                 */
+                light: "green" | "yellow" | "red" | "suspended" | "unknown";
+                /** @description 本件是否已发出过一次性告知（每件只有一次） / Whether the one-time notice was already sent (one per case) */
+                oneTimeNoticeUsed: boolean;
+                /** Format: date-time */
+                oneTimeNoticeIssuedAt?: string;
+                /** @description 期限按尚未公布节假日安排的年度暂算 / Counted over a year whose holiday notice is not out yet */
+                provisional: boolean;
+            }[];
+            /** @description 下一页的游标（原样放入 cursor 参数）；没有时已是最后一页 / The next page’s cursor (pass it as `cursor`); absent on the last page */
+            nextCursor?: string;
+        };
         /** @description 已收件 / The application was filed */
         FiledCase: {
             /** @description 办件编号 / Case id */
@@ -2004,6 +2130,41 @@ export interface components {
         GatewayUnauthorized: {
             /** @constant */
             message: "Unauthorized";
+        };
+        /** @description 待出件的办结件 / Completed cases whose result is not handed over yet */
+        HandoverQueue: {
+            /** @description 按办结先后；已出件的不再列出（因此一页可能少于 limit 件） / By completion; handed-over results drop out, so a page may be short */
+            cases: {
+                caseId: string;
+                itemCode: string;
+                itemName: string;
+                /** @description 申请人姓名或单位名称 / Applicant name */
+                applicantName: string;
+                /**
+                 * Format: date-time
+                 * @description 办结时间 / When completed
+                 */
+                completedAt: string;
+                /** @description 取件方式：pickup 窗口领取，mail 政务专递；申请人尚未选择时为 null / pickup or mail; null while the applicant has not chosen */
+                deliveryMethod: ("pickup" | "mail") | null;
+                /** @description 邮寄收件人（只给姓名，不含电话和地址） / The mail recipient (the name only) */
+                mailRecipient?: string;
+                /** @description 出件期限：办结后第3个工作日（本县工作日历）；节假日安排未加载时为 null / End of the 3rd working day after completion */
+                deliveryDeadline: string | null;
+                /**
+                 * @description 时限灯（与办件时钟同一算法）：yellow 临近期限，red 已超期，suspended 计时暂停（等待申请人或特殊程序），unknown 期限所在年度的节假日安排未加载 / The light, as the case clock counts it: yellow near the deadline, red overdue, suspended while the clock waits, unknown while the year has no calendar
+                 * @enum {string}
+                 */
+                light: "green" | "yellow" | "red" | "suspended" | "unknown";
+                /** @description 期限按尚未公布节假日安排的年度暂算 / Counted over a year whose holiday notice is not out yet */
+                provisional: boolean;
+                /** @description 容缺材料未补齐，暂不能出件（seed 002 §27） / Blocked while 容缺 materials are outstanding */
+                blockedByDeferredMaterials: boolean;
+                /** @description 尚未补齐的容缺材料 / Deferred materials still outstanding */
+                waitingFor: string[];
+            }[];
+            /** @description 下一页的游标（原样放入 cursor 参数）；没有时已是最后一页 / The next page’s cursor (pass it as `cursor`); absent on the last page */
+            nextCursor?: string;
         };
         HolidayArrangement: {
             /** @description 节日名称，如 春节 / Holiday */
@@ -2476,6 +2637,57 @@ export interface components {
                  */
                 createdAt: string;
             }[];
+        };
+        /** @description 督查看板背后的在办件（钻取） / The open cases behind the dashboard (drill-down) */
+        OpenCases: {
+            /** @description 查询条件 / The filters */
+            filters: {
+                /**
+                 * @description 时限灯（与办件时钟同一算法）：yellow 临近期限，red 已超期，suspended 计时暂停（等待申请人或特殊程序），unknown 期限所在年度的节假日安排未加载 / The light, as the case clock counts it: yellow near the deadline, red overdue, suspended while the clock waits, unknown while the year has no calendar
+                 * @enum {string}
+                 */
+                light?: "green" | "yellow" | "red" | "suspended" | "unknown";
+                deptId?: string;
+                itemCode?: string;
+            };
+            cases: {
+                caseId: string;
+                itemCode: string;
+                itemName: string;
+                /**
+                 * @description 在办状态 / Open status
+                 * @enum {string}
+                 */
+                status: "accepted" | "in_approval";
+                /** Format: date-time */
+                acceptedAt?: string;
+                /**
+                 * @description 承诺时限灯（办件时钟，扣除特殊程序时间） / The promised-deadline light of the case clock
+                 * @enum {string}
+                 */
+                light: "green" | "yellow" | "red" | "suspended" | "unknown";
+                /** @description 承诺办结期限 / The promised deadline */
+                promisedDeadline: string | null;
+                /** @description 并联审批的各部门及其环节灯 / The departments of the parallel approval with their stage lights */
+                departments: {
+                    deptId: string;
+                    taskId: string;
+                    lead: boolean;
+                    /** @enum {string} */
+                    status: "waiting" | "pending" | "suspended" | "approved" | "denied" | "cancelled";
+                    /**
+                     * @description 环节时限灯 / The stage light
+                     * @enum {string}
+                     */
+                    light: "green" | "yellow" | "red" | "suspended" | "unknown";
+                    /** Format: date-time */
+                    stageDeadline?: string;
+                    /** @description 督办层级：0 无，1 黄灯提醒，2 起为督办 / The 督办 rung: 0 none, 1 yellow reminder, 2+ 督办 */
+                    escalationLevel: number;
+                }[];
+            }[];
+            /** @description 下一页的游标（原样放入 cursor 参数）；没有时已是最后一页 / The next page’s cursor (pass it as `cursor`); absent on the last page */
+            nextCursor?: string;
         };
         /** @description 整改台账中的一条（seed 004 第26条） / One entry of the rectification ledger (seed 004 art.26) */
         RectificationEntry: {
@@ -7159,6 +7371,120 @@ export interface operations {
             };
         };
     };
+    ListOpenCases: {
+        parameters: {
+            query?: {
+                light?: "green" | "yellow" | "red" | "suspended" | "unknown";
+                deptId?: string;
+                itemCode?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description 县（区）：6位行政区划代码 / The county, by its 6-digit administrative division code */
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页在办件 / A page of open cases */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "filters": {
+                     *         "light": "red"
+                     *       },
+                     *       "cases": [
+                     *         {
+                     *           "caseId": "01KMZ3Q8T4V6W9X2Y5Z7A1B3C4",
+                     *           "itemCode": "GTGH-0001",
+                     *           "itemName": "建设工程规划许可证核发",
+                     *           "status": "in_approval",
+                     *           "acceptedAt": "2026-11-24T02:05:00.000Z",
+                     *           "light": "red",
+                     *           "promisedDeadline": "2026-12-01T23:59:59+08:00",
+                     *           "departments": [
+                     *             {
+                     *               "deptId": "GTJ",
+                     *               "taskId": "01KMZ3R0A1B2C3D4E5F6G7H8J9",
+                     *               "lead": true,
+                     *               "status": "waiting",
+                     *               "light": "green",
+                     *               "escalationLevel": 0
+                     *             },
+                     *             {
+                     *               "deptId": "ZJJ",
+                     *               "taskId": "01KMZ3R0A1B2C3D4E5F6G7H8K0",
+                     *               "lead": false,
+                     *               "status": "pending",
+                     *               "light": "red",
+                     *               "stageDeadline": "2026-11-27T23:59:59+08:00",
+                     *               "escalationLevel": 2
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OpenCases"];
+                };
+            };
+            /** @description 请求不符合要求 / Bad input. 代码 Codes: `VALIDATION_FAILED`, `INVALID_TENANT_ID`, `INVALID_IDENTITY_CLAIMS`, `INVALID_CURSOR`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "INVALID_TENANT_ID" | "INVALID_IDENTITY_CLAIMS" | "INVALID_CURSOR";
+                    };
+                };
+            };
+            /** @description 未登录，或登录凭证不属于本接口的用户类型 / No valid ID token of the route’s audience. 代码 Codes: `UNAUTHENTICATED`. 在 AWS 上由网关应答 `{"message":"Unauthorized"}` / On AWS the gateway answers `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": (components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    }) | components["schemas"]["GatewayUnauthorized"];
+                };
+            };
+            /** @description 已登录，但无权办理此事 / Signed in, but the caller may not do this. 代码 Codes: `STAFF_OF_OTHER_TENANT`, `ROLE_NOT_ALLOWED`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "STAFF_OF_OTHER_TENANT" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description 本县（区）不存在该对象 / No such thing in this tenant. 代码 Codes: `TENANT_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "TENANT_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
     GetSupervisionDashboard: {
         parameters: {
             query?: {
@@ -8440,6 +8766,197 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "MATERIAL_NOT_UPLOADED" | "MATERIAL_SIZE_MISMATCH" | "MATERIAL_CONTENT_MISMATCH" | "MATERIAL_CHECKSUM_MISMATCH";
+                    };
+                };
+            };
+        };
+    };
+    ListExaminationQueue: {
+        parameters: {
+            query?: {
+                status?: "submitted" | "supplement_requested";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description 县（区）：6位行政区划代码 / The county, by its 6-digit administrative division code */
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页待审查的申请 / A page of the queue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "submitted",
+                     *       "cases": [
+                     *         {
+                     *           "caseId": "01KMZ3Q8T4V6W9X2Y5Z7A1B3C4",
+                     *           "itemCode": "GTGH-0001",
+                     *           "itemName": "建设工程规划许可证核发",
+                     *           "status": "submitted",
+                     *           "applicantName": "三都县城投建设有限公司",
+                     *           "channel": "online",
+                     *           "submittedAt": "2026-11-23T02:00:00.000Z",
+                     *           "receivedAt": "2026-11-23T02:00:00.000Z",
+                     *           "noticeDays": 5,
+                     *           "noticeDeadline": "2026-11-30T23:59:59+08:00",
+                     *           "light": "green",
+                     *           "oneTimeNoticeUsed": false,
+                     *           "provisional": false
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJQSyI6IlQjNTIyNzMyI0NBU0UjMDFLTVozUThUNFY2VzlYMlk1WjdBMUIzQzQifQ"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ExaminationQueue"];
+                };
+            };
+            /** @description 请求不符合要求 / Bad input. 代码 Codes: `VALIDATION_FAILED`, `INVALID_TENANT_ID`, `INVALID_IDENTITY_CLAIMS`, `INVALID_CURSOR`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "INVALID_TENANT_ID" | "INVALID_IDENTITY_CLAIMS" | "INVALID_CURSOR";
+                    };
+                };
+            };
+            /** @description 未登录，或登录凭证不属于本接口的用户类型 / No valid ID token of the route’s audience. 代码 Codes: `UNAUTHENTICATED`. 在 AWS 上由网关应答 `{"message":"Unauthorized"}` / On AWS the gateway answers `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": (components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    }) | components["schemas"]["GatewayUnauthorized"];
+                };
+            };
+            /** @description 已登录，但无权办理此事 / Signed in, but the caller may not do this. 代码 Codes: `STAFF_OF_OTHER_TENANT`, `ROLE_NOT_ALLOWED`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "STAFF_OF_OTHER_TENANT" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description 本县（区）不存在该对象 / No such thing in this tenant. 代码 Codes: `TENANT_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "TENANT_NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    ListHandoverQueue: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description 县（区）：6位行政区划代码 / The county, by its 6-digit administrative division code */
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页待出件的办结件 / A page of results to hand over */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cases": [
+                     *         {
+                     *           "caseId": "01KMZ3Q8T4V6W9X2Y5Z7A1B3D6",
+                     *           "itemCode": "SCZR-0001",
+                     *           "itemName": "个体工商户设立登记",
+                     *           "applicantName": "韦小宝",
+                     *           "completedAt": "2026-11-23T02:30:00.000Z",
+                     *           "deliveryMethod": "pickup",
+                     *           "deliveryDeadline": "2026-11-26T23:59:59+08:00",
+                     *           "light": "green",
+                     *           "provisional": false,
+                     *           "blockedByDeferredMaterials": false,
+                     *           "waitingFor": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HandoverQueue"];
+                };
+            };
+            /** @description 请求不符合要求 / Bad input. 代码 Codes: `VALIDATION_FAILED`, `INVALID_TENANT_ID`, `INVALID_IDENTITY_CLAIMS`, `INVALID_CURSOR`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "INVALID_TENANT_ID" | "INVALID_IDENTITY_CLAIMS" | "INVALID_CURSOR";
+                    };
+                };
+            };
+            /** @description 未登录，或登录凭证不属于本接口的用户类型 / No valid ID token of the route’s audience. 代码 Codes: `UNAUTHENTICATED`. 在 AWS 上由网关应答 `{"message":"Unauthorized"}` / On AWS the gateway answers `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": (components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    }) | components["schemas"]["GatewayUnauthorized"];
+                };
+            };
+            /** @description 已登录，但无权办理此事 / Signed in, but the caller may not do this. 代码 Codes: `STAFF_OF_OTHER_TENANT`, `ROLE_NOT_ALLOWED`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "STAFF_OF_OTHER_TENANT" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description 本县（区）不存在该对象 / No such thing in this tenant. 代码 Codes: `TENANT_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "TENANT_NOT_FOUND";
                     };
                 };
             };

@@ -186,9 +186,10 @@ export const certificateContracts = routeContracts({
     summary: '窗口出件 / Hand the result over',
     description:
       '窗口人员当面交付结果，或以政务专递寄出并填写邮件单号（统一窗口出件，000 第8条）；出件人为登录凭证中的工号。容缺受理的材料未补齐前不能出件（seed 002 §27）。' +
-      '以相同方式重复出件返回已记录的出件。/ ' +
+      '申请人未选择取件方式而到窗口领取的，视为窗口领取并当场出件；政务专递须申请人本人选择并填写地址。以相同方式重复出件返回已记录的出件。/ ' +
       'Window staff hand the result over, or post it with its tracking number (统一窗口出件, 000 art.8); the 工号 of the token is recorded. Refused while materials ' +
-      'accepted under 容缺 are outstanding (seed 002 §27). Handing over the same way again answers the recorded handover.',
+      'accepted under 容缺 are outstanding (seed 002 §27). An applicant who comes to the window before choosing takes it as a pickup; mail needs their own choice ' +
+      'and address. Handing over the same way again answers the recorded handover.',
     tag: TAG,
     path: casePath,
     body: handoverBody,

@@ -17,7 +17,17 @@ import {
   myCasesSchema,
   resubmittedCaseSchema,
 } from './responses';
-import { acceptanceBody, createCaseBody, postVerificationBody, progressLookupBody, resubmissionBody } from './use-cases/requests';
+import {
+  acceptanceBody,
+  createCaseBody,
+  examinationQueueQuery,
+  handoverQueueQuery,
+  openCasesQuery,
+  postVerificationBody,
+  progressLookupBody,
+  resubmissionBody,
+} from './use-cases/requests';
+import { examinationQueueSchema, handoverQueueSchema, openCasesSchema } from './work-queue-responses';
 
 const tag = '办件受理 Intake';
 
@@ -451,5 +461,117 @@ export const intakeContracts = routeContracts({
       },
     },
     errors: { 400: [...signedIn], 403: ['REAL_NAME_REQUIRED'], 404: ['TENANT_NOT_FOUND'] },
+  },
+  ListExaminationQueue: {
+    summary: '窗口待审查的申请 / The window’s examination queue',
+    description:
+      '本县网上申报和窗口收件中等待受理决定的申请（status=submitted），或已发出一次性告知、等待申请人补正的（status=supplement_requested），按收件先后分页；' +
+      '每件带一次性告知期限（事项的告知工作日数，逾期未告知视为受理，seed 004 第9条）及其时限灯。\n\n' +
+      'Applications waiting for the acceptance decision (or for the applicant’s supplement), in order of receipt, paged, each with its one-time-notice deadline and light.',
+    tag,
+    query: examinationQueueQuery,
+    responses: {
+      200: {
+        description: '一页待审查的申请 / A page of the queue',
+        schema: examinationQueueSchema,
+        example: {
+          status: 'submitted',
+          cases: [
+            {
+              caseId: PLANNING_CASE,
+              itemCode: 'GTGH-0001',
+              itemName: '建设工程规划许可证核发',
+              status: 'submitted',
+              applicantName: '三都县城投建设有限公司',
+              channel: 'online',
+              submittedAt: '2026-11-23T02:00:00.000Z',
+              receivedAt: '2026-11-23T02:00:00.000Z',
+              noticeDays: 5,
+              noticeDeadline: '2026-11-30T23:59:59+08:00',
+              light: 'green',
+              oneTimeNoticeUsed: false,
+              provisional: false,
+            },
+          ],
+          nextCursor: 'eyJQSyI6IlQjNTIyNzMyI0NBU0UjMDFLTVozUThUNFY2VzlYMlk1WjdBMUIzQzQifQ',
+        },
+      },
+    },
+    errors: { 400: ['INVALID_CURSOR', ...signedIn], 403: ['ROLE_NOT_ALLOWED', ...staffOfThisCounty], 404: ['TENANT_NOT_FOUND'] },
+  },
+  ListHandoverQueue: {
+    summary: '待出件 / Results to hand over',
+    description:
+      '已办结、结果尚未送达的办件，按办结先后分页；每件带出件期限（办结后3个工作日，seed 004 第12–13条）及其时限灯、申请人选择的取件方式，以及容缺材料未补齐时的阻断。\n\n' +
+      'Completed cases whose result is not handed over yet, by completion, paged, with the 3-working-day deadline, its light, the chosen method and any 容缺 block.',
+    tag: '证照与出件 Results',
+    query: handoverQueueQuery,
+    responses: {
+      200: {
+        description: '一页待出件的办结件 / A page of results to hand over',
+        schema: handoverQueueSchema,
+        example: {
+          cases: [
+            {
+              caseId: WALK_IN_CASE,
+              itemCode: 'SCZR-0001',
+              itemName: '个体工商户设立登记',
+              applicantName: '韦小宝',
+              completedAt: '2026-11-23T02:30:00.000Z',
+              deliveryMethod: 'pickup',
+              deliveryDeadline: '2026-11-26T23:59:59+08:00',
+              light: 'green',
+              provisional: false,
+              blockedByDeferredMaterials: false,
+              waitingFor: [],
+            },
+          ],
+        },
+      },
+    },
+    errors: { 400: ['INVALID_CURSOR', ...signedIn], 403: ['ROLE_NOT_ALLOWED', ...staffOfThisCounty], 404: ['TENANT_NOT_FOUND'] },
+  },
+  ListOpenCases: {
+    summary: '在办件钻取 / The open cases behind the dashboard',
+    description:
+      '督查看板的钻取：本县在办（审批中、已受理）的办件及其承诺时限灯和各部门环节灯、督办层级，可按灯色（light）、参与部门（deptId）或事项（itemCode）筛选。' +
+      '每次最多读取5页状态索引直到凑满 limit 件，因此一页可能少于 limit 件但仍带 nextCursor。\n\n' +
+      'The dashboard’s drill-down: open cases with the case light, each department’s stage light and 督办 rung, filtered by light, department or item. ' +
+      'Up to five index pages are read per answer, so a page may be short and still carry nextCursor.',
+    tag: '评价与督查 Reviews',
+    query: openCasesQuery,
+    responses: {
+      200: {
+        description: '一页在办件 / A page of open cases',
+        schema: openCasesSchema,
+        example: {
+          filters: { light: 'red' },
+          cases: [
+            {
+              caseId: PLANNING_CASE,
+              itemCode: 'GTGH-0001',
+              itemName: '建设工程规划许可证核发',
+              status: 'in_approval',
+              acceptedAt: '2026-11-24T02:05:00.000Z',
+              light: 'red',
+              promisedDeadline: '2026-12-01T23:59:59+08:00',
+              departments: [
+                { deptId: 'GTJ', taskId: '01KMZ3R0A1B2C3D4E5F6G7H8J9', lead: true, status: 'waiting', light: 'green', escalationLevel: 0 },
+                {
+                  deptId: 'ZJJ',
+                  taskId: '01KMZ3R0A1B2C3D4E5F6G7H8K0',
+                  lead: false,
+                  status: 'pending',
+                  light: 'red',
+                  stageDeadline: '2026-11-27T23:59:59+08:00',
+                  escalationLevel: 2,
+                },
+              ],
+            },
+          ],
+        },
+      },
+    },
+    errors: { 400: ['INVALID_CURSOR', ...signedIn], 403: ['ROLE_NOT_ALLOWED', ...staffOfThisCounty], 404: ['TENANT_NOT_FOUND'] },
   },
 });

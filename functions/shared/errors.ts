@@ -28,6 +28,15 @@ export class ValidationError extends DomainError {
   }
 }
 
+/** A paging cursor that is not the previous page's `nextCursor` of this very list (another list, another county, edited): 400. */
+export const invalidCursor = (): ValidationError =>
+  new ValidationError(
+    '分页游标无效，请从第一页重新查询',
+    'The paging cursor is not valid for this list; start again from the first page',
+    undefined,
+    'INVALID_CURSOR',
+  );
+
 /** An id that does not exist for this tenant: 404. */
 export class NotFoundError extends DomainError {
   readonly code: string;

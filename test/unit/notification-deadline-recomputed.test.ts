@@ -164,6 +164,7 @@ class OneCaseRepository implements CaseRepository {
   listForApplicant = async () => unused();
   save = async () => unused();
   listInStatus = async () => unused();
+  pageInStatus = async () => unused();
 }
 const unused = (): never => {
   throw new Error('not used by the notifier');

@@ -83,13 +83,19 @@ describe('given a chosen delivery', () => {
     expect(releaseView(release, completed, [], nationalCalendar, '2026-12-10T03:00:00.000Z')).toMatchObject({ light: 'red' });
   });
 
-  it('when mail has no tracking number or nobody chose, then it is refused with a code', () => {
+  it('when mail has no tracking number, or a tracking number comes before anyone chose mail, then it is refused with a code', () => {
     expect(() => handOver(mailed, completed, [], staff, {}, nationalCalendar, '2026-11-25T03:00:00.000Z', 'E2')).toThrow(
       expect.objectContaining({ code: 'TRACKING_NUMBER_REQUIRED' }),
     );
-    expect(() => handOver(undefined, completed, [], staff, {}, nationalCalendar, '2026-11-25T03:00:00.000Z', 'E2')).toThrow(
+    expect(() => handOver(undefined, completed, [], staff, { trackingNumber: '1187654321098' }, nationalCalendar, '2026-11-25T03:00:00.000Z', 'E2')).toThrow(
       expect.objectContaining({ code: 'DELIVERY_NOT_CHOSEN' }),
     );
+  });
+
+  it('when the applicant comes to the window before choosing, then the handover records a pickup chosen and delivered at once', () => {
+    const { release, event } = handOver(undefined, completed, [], staff, {}, nationalCalendar, '2026-11-25T03:00:00.000Z', 'E2');
+    expect(release).toMatchObject({ method: 'pickup', status: 'delivered', chosenAt: '2026-11-25T03:00:00.000Z', deliveredBy: staff.staffId, revision: 1 });
+    expect(event).toMatchObject({ type: 'ResultDelivered', detail: { method: 'pickup', onTime: true } });
   });
 
   it('when nothing is handed over yet then the light turns yellow on the last working day and red after it', () => {

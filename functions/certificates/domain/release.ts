@@ -157,7 +157,7 @@ export function handOver(
   now: string,
   eventId: string,
 ): { release: Release; event?: ReleaseEvent } {
-  requireCompleted(facts);
+  const completedAt = requireCompleted(facts);
   if (waitingFor.length > 0) {
     throw new RuleNotSatisfiableError(
       `容缺材料尚未补齐（${waitingFor.join('、')}），暂不能出件`,
@@ -165,9 +165,32 @@ export function handOver(
       'RELEASE_BLOCKED_BY_DEFERRED_MATERIALS',
     );
   }
-  if (!current) {
+  if (!current && handover.trackingNumber) {
+    // mail needs the applicant's own choice, with their address: the window cannot choose it for them
     throw new InvalidTransitionError('申请人尚未选择送达方式（窗口领取或政务专递）', 'The applicant has not chosen pickup or mail yet', 'DELIVERY_NOT_CHOSEN');
   }
+  // an applicant who comes to the window for the result chooses pickup by coming (seed 004 art.12): chosen and handed over at once
+  const chosen: Release = current ?? {
+    tenantId: facts.tenantId,
+    caseId: facts.caseId,
+    completedAt,
+    deadline: deliveryDeadline(completedAt, calendar),
+    method: 'pickup',
+    chosenAt: now,
+    status: 'chosen',
+    revision: 0,
+  };
+  return deliver(chosen, staff, handover, calendar, now, eventId);
+}
+
+function deliver(
+  current: Release,
+  staff: StaffIdentity,
+  handover: Handover,
+  calendar: WorkingCalendar,
+  now: string,
+  eventId: string,
+): { release: Release; event?: ReleaseEvent } {
   if (current.status === 'delivered') {
     if ((current.trackingNumber ?? null) === (handover.trackingNumber ?? null)) return { release: current };
     throw new InvalidTransitionError('结果已送达', 'The result was already handed over', 'RESULT_ALREADY_DELIVERED');

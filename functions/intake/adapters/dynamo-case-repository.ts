@@ -3,6 +3,7 @@ import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-
 import type { DepartmentTask } from '../../approval/domain/department-task';
 import { applicantDigestOf } from '../../kernel/applicant';
 import type { CaseEvent } from '../../kernel/events/case-events';
+import type { Page } from '../../kernel/page';
 import { InvalidTransitionError } from '../../shared/errors';
 import { caseEntity, caseEventEntity, type ClockedStatus } from '../../shared/table/cases';
 import { putNew, putOnRevision } from '../../shared/table/items';
@@ -53,6 +54,10 @@ export class DynamoCaseRepository implements CaseRepository {
 
   listInStatus(tenantId: string, status: ClockedStatus, since?: string): Promise<Case[]> {
     return caseEntity.listInStatus<Case>(this.documents, this.tableName, tenantId, status, since);
+  }
+
+  pageInStatus(tenantId: string, status: ClockedStatus, page: { readonly limit: number; readonly cursor?: string }): Promise<Page<Case>> {
+    return caseEntity.pageInStatus<Case>(this.documents, this.tableName, tenantId, status, page);
   }
 
   async save(next: Case, events: readonly CaseEvent[], newTasks: readonly DepartmentTask[] = []): Promise<void> {

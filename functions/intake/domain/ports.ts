@@ -3,7 +3,11 @@ import type { Certificate } from '../../certificates/domain/certificate';
 import type { Release } from '../../certificates/domain/release';
 import type { CaseEvent } from '../../kernel/events/case-events';
 import type { MaterialChecklist } from '../../materials/domain/material';
+import type { Page } from '../../kernel/page';
 import type { Case } from './case';
+
+/** The statuses in which a case still runs a clock (the notice window, the promised deadline, the result delivery). */
+export type StatusOnClock = 'submitted' | 'supplement_requested' | 'accepted' | 'in_approval' | 'completed';
 
 /** Port: durable storage of cases and their timelines. Every write is conditional and atomic with its events. */
 export interface CaseRepository {
@@ -24,7 +28,9 @@ export interface CaseRepository {
    * Every case of the tenant in one status that still runs a clock, oldest first; `since` keeps only
    * those that entered it (received, or completed) on or after that instant.
    */
-  listInStatus(tenantId: string, status: 'submitted' | 'supplement_requested' | 'accepted' | 'in_approval' | 'completed', since?: string): Promise<Case[]>;
+  listInStatus(tenantId: string, status: StatusOnClock, since?: string): Promise<Case[]>;
+  /** One page of the cases in one clocked status, oldest first; a cursor of another list is refused (INVALID_CURSOR). */
+  pageInStatus(tenantId: string, status: StatusOnClock, page: { readonly limit: number; readonly cursor?: string }): Promise<Page<Case>>;
 }
 
 export interface WorkflowTask {

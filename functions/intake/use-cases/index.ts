@@ -8,8 +8,18 @@ export { decideAcceptance } from './decide-acceptance';
 export type { IntakeDependencies } from './dependencies';
 export { getCaseView } from './get-case-view';
 export { listMyCases } from './list-my-cases';
+export { listExaminationQueue, listHandoverQueue, listOpenCases } from './list-work-queues';
 export { lookUpCaseProgress } from './look-up-progress';
-export { acceptanceBody, createCaseBody, postVerificationBody, progressLookupBody, resubmissionBody } from './requests';
+export {
+  acceptanceBody,
+  createCaseBody,
+  examinationQueueQuery,
+  handoverQueueQuery,
+  openCasesQuery,
+  postVerificationBody,
+  progressLookupBody,
+  resubmissionBody,
+} from './requests';
 export { resubmitCase } from './resubmit-case';
 export { resumeApproval, startApproval } from './start-approval';
 export { verifyCommitment } from './verify-commitment';

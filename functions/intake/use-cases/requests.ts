@@ -63,3 +63,26 @@ export const progressLookupBody = z.object({
     .trim()
     .regex(/^[0-9A-Za-z]{8}$/, 'expected the 8-character query code printed on the receipt'),
 });
+
+/** A page of a workbench queue: `cursor` is the previous answer's `nextCursor`, as it came. */
+const paging = {
+  cursor: z.string().max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+};
+
+export const examinationQueueQuery = z.object({
+  status: z.enum(['submitted', 'supplement_requested']).default('submitted'),
+  ...paging,
+});
+
+export const handoverQueueQuery = z.object(paging);
+
+export const openCasesQuery = z.object({
+  light: z.enum(['green', 'yellow', 'red', 'suspended', 'unknown']).optional(),
+  deptId: z
+    .string()
+    .regex(/^[A-Z0-9_-]{1,32}$/)
+    .optional(),
+  itemCode: z.string().trim().min(1).max(64).optional(),
+  ...paging,
+});

@@ -3,7 +3,9 @@ import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { applicantDigest } from '../../kernel/applicant';
 import { attributesOf, type Item, putNew, type TransactItem } from './items';
 import { keys } from './keys';
-import { getItem, queryAll } from './reads';
+import type { Page } from '../../kernel/page';
+import { decodeCursor, encodeCursor } from './cursor';
+import { getItem, queryAll, queryPage } from './reads';
 
 /**
  * The case (办件) and its timeline, in the case partition `T#<tenant>#CASE#<caseId>`. Materials, the
@@ -63,6 +65,33 @@ export const caseEntity = {
       ExpressionAttributeValues: { ':status': keys.casesInStatus(tenantId, status), ...(since ? { ':since': since } : {}) },
     });
     return items.map((item) => attributesOf<C>(item));
+  },
+  /**
+   * One page of the tenant's cases in one clocked status, oldest first (the order they entered it): the window's and
+   * supervision's queues. One item more than the page is read, so `nextCursor` is there only when another page is.
+   */
+  pageInStatus: async <C>(
+    documents: DynamoDBDocumentClient,
+    tableName: string,
+    tenantId: string,
+    status: ClockedStatus,
+    page: { readonly limit: number; readonly cursor?: string },
+  ): Promise<Page<C>> => {
+    const partition = keys.casesInStatus(tenantId, status);
+    const items = await queryPage(documents, {
+      TableName: tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :status',
+      ExpressionAttributeValues: { ':status': partition },
+      ExclusiveStartKey: decodeCursor(page.cursor, 'GSI1PK', partition),
+      Limit: page.limit + 1,
+    });
+    const shown = items.slice(0, page.limit);
+    const last = items.length > page.limit ? shown[shown.length - 1] : undefined;
+    return {
+      items: shown.map((item) => attributesOf<C>(item)),
+      nextCursor: last ? encodeCursor({ PK: last.PK, SK: last.SK, GSI1PK: last.GSI1PK, GSI1SK: last.GSI1SK }) : undefined,
+    };
   },
   /**
    * A guard on the case inside another aggregate's transaction (a certificate, a release, a material

@@ -33,6 +33,28 @@ export const intakeFunctionDefinitions: readonly FunctionDefinition[] = [
     access: [readTable],
   },
   {
+    id: 'ListExaminationQueue',
+    context: 'intake',
+    entry: 'functions/intake/list-examination-queue/handler.ts',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/tenants/{tenantId}/workbench/examination-queue', audience: 'staff' },
+    access: [readTable],
+  },
+  {
+    id: 'ListHandoverQueue',
+    context: 'intake',
+    entry: 'functions/intake/list-handover-queue/handler.ts',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/tenants/{tenantId}/workbench/handover-queue', audience: 'staff' },
+    access: [readTable],
+  },
+  {
+    id: 'ListOpenCases',
+    context: 'intake',
+    // the cases and their tasks are intake's to read; the route sits with supervision's, whose role it serves
+    entry: 'functions/intake/list-open-cases/handler.ts',
+    trigger: { kind: 'http', method: 'GET', path: '/v1/tenants/{tenantId}/supervision/cases', audience: 'staff' },
+    access: [readTable],
+  },
+  {
     id: 'LookUpCaseProgress',
     context: 'intake',
     entry: 'functions/intake/look-up-progress/handler.ts',

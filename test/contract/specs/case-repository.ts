@@ -141,5 +141,25 @@ export function describeCaseRepositoryContract(name: string, make: () => Promise
       expect((await cases.listInStatus(tenantId, 'submitted')).map((found) => found.caseId)).toEqual([late.case.caseId]);
       expect((await cases.listInStatus(tenantId, 'accepted')).map((found) => found.caseId)).toEqual([early.case.caseId]);
     });
+
+    it('when cases in a status are paged, then the pages follow each other oldest first, the last has no cursor, and a cursor of another list is refused', async () => {
+      const { cases } = await make();
+      const tenantId = aTenant();
+      const filed: string[] = [];
+      for (const at of ['2026-11-20T02:00:00.000Z', '2026-11-20T03:00:00.000Z', '2026-11-20T04:00:00.000Z', '2026-11-20T05:00:00.000Z']) {
+        const submitted = aSubmittedCase(tenantId, { at });
+        await cases.create(submitted.case, submitted.event);
+        filed.push(submitted.case.caseId);
+      }
+      const first = await cases.pageInStatus(tenantId, 'submitted', { limit: 2 });
+      expect(first.items.map((found) => found.caseId)).toEqual(filed.slice(0, 2));
+      expect(first.nextCursor).toEqual(expect.any(String));
+      const second = await cases.pageInStatus(tenantId, 'submitted', { limit: 2, cursor: first.nextCursor });
+      expect(second.items.map((found) => found.caseId)).toEqual(filed.slice(2));
+      expect(second.nextCursor).toBeUndefined();
+      await expect(cases.pageInStatus(tenantId, 'accepted', { limit: 2, cursor: first.nextCursor })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+      await expect(cases.pageInStatus(aTenant(), 'submitted', { limit: 2, cursor: first.nextCursor })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+      await expect(cases.pageInStatus(tenantId, 'submitted', { limit: 2, cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+    });
   });
 }

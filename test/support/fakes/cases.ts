@@ -7,6 +7,9 @@ import { nationalIdDigest } from '../../../functions/kernel/applicant';
 import type { CaseEvent } from '../../../functions/kernel/events/case-events';
 import type { MaterialChecklist } from '../../../functions/materials/domain/material';
 import { InvalidTransitionError } from '../../../functions/shared/errors';
+import type { ClockedStatus } from '../../../functions/shared/table/cases';
+import type { Page } from '../../../functions/kernel/page';
+import { decodeCursor, encodeCursor } from '../../../functions/shared/table/cursor';
 import { copy, InMemoryTable, keyOf } from './table';
 
 /** Statuses whose cases the table indexes by status (a finished case leaves the sparse index). */
@@ -74,6 +77,16 @@ export class InMemoryCaseRepository implements CaseRepository {
     return this.casesOf(tenantId)
       .filter((stored) => CLOCKED.includes(stored.status) && stored.status === status && (since === undefined || enteredStatusAt(stored) >= since))
       .sort(byKey(enteredStatusAt));
+  }
+
+  async pageInStatus(tenantId: string, status: ClockedStatus, page: { readonly limit: number; readonly cursor?: string }): Promise<Page<Case>> {
+    // the same opaque cursor as the adapter's, naming the status partition, so a cursor of another list is refused alike
+    const partition = `${tenantId}#${status}`;
+    const after = decodeCursor(page.cursor, 'partition', partition)?.sort;
+    const inStatus = (await this.listInStatus(tenantId, status)).filter((stored) => after === undefined || enteredStatusAt(stored) > after);
+    const shown = inStatus.slice(0, page.limit);
+    const last = inStatus.length > page.limit ? shown[shown.length - 1] : undefined;
+    return { items: shown, nextCursor: last ? encodeCursor({ partition, sort: enteredStatusAt(last) }) : undefined };
   }
 
   private casesOf(tenantId: string): Case[] {
