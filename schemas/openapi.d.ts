@@ -649,7 +649,7 @@ export interface paths {
         };
         /**
          * 部门审批任务列表 / A department’s approval tasks
-         * @description 并联审批中本部门的任务，按环节期限排序，每件带当前红黄绿灯（限时办结）与督办进度（电子监察，seed 004 第23条）。承办人和部门负责人只看本部门；督查人员和系统管理员可看本县任一部门。/ The department’s share of parallel approvals, by stage deadline, each with its light as of now (time-limited handling) and its escalation (electronic supervision, seed 004 art.23). Handlers and department heads see their own department; supervisors and admins any department of the county.
+         * @description 并联审批中本部门的任务，按环节期限排序，每件带当前红黄绿灯（限时办结）与督办进度（电子监察，seed 004 第23条）。承办人和部门负责人只看本部门；督查人员和系统管理员可看本县任一部门。/ The department’s share of parallel approvals, by stage deadline, each with its light as of now (time-limited handling) and its escalation (electronic supervision, seed 004 art.23). Handlers and department heads see their own department; supervisors and admins any department of the county. 分页：答复带 nextCursor 时还有下一页，原样放入 cursor 参数；游标与部门、状态绑定，改动或他用的游标被拒绝（400 INVALID_CURSOR）。/ Paged: pass `nextCursor` back as `cursor`; a cursor is bound to its department and status (400 INVALID_CURSOR otherwise).
          *
          *     调用者：工作人员，需工作人员身份令牌 / Who: staff, with an ID token of the staff directory
          */
@@ -1992,7 +1992,7 @@ export interface components {
              * @enum {string}
              */
             light?: "green" | "yellow" | "red" | "suspended" | "unknown";
-            /** @description 按环节期限排序 / By stage deadline */
+            /** @description 按环节期限排序；按灯色筛选时只筛本页，因此一页可能少于 limit 条 / By stage deadline; a light filter applies to the page read, so a page may be short */
             tasks: {
                 taskId: string;
                 caseId: string;
@@ -2028,6 +2028,8 @@ export interface components {
                 claimedBy?: string;
                 escalation?: components["schemas"]["TaskEscalation"];
             }[];
+            /** @description 下一页的游标（原样放入 cursor 参数）；没有时已是最后一页 / The next page’s cursor (pass it as `cursor`); absent on the last page */
+            nextCursor?: string;
         };
         Error: {
             /** @description Machine-readable code, e.g. CASE_NOT_FOUND */
@@ -2776,8 +2778,10 @@ export interface components {
         };
         /** @description 整改台账 / The rectification ledger */
         RectificationLedger: {
-            /** @description 按整改期限排序 / By deadline */
+            /** @description 按状态、整改期限排序；部门与灯色筛选只筛本页，因此一页可能少于 limit 条 / By status, then deadline; the department and light filters apply to the page read, so a page may be short */
             rectifications: components["schemas"]["RectificationEntry"][];
+            /** @description 下一页的游标（原样放入 cursor 参数）；没有时已是最后一页 / The next page’s cursor (pass it as `cursor`); absent on the last page */
+            nextCursor?: string;
         };
         ResubmittedCase: {
             caseId: string;
@@ -3044,6 +3048,10 @@ export interface components {
                 averagePromisedWorkingDays: number | null;
                 /** @description 升级督办次数 / Escalations */
                 escalations: number;
+                /** @description 按督办层级：1 黄灯提醒，2 起为督办（县级汇总，事项行为空） / By rung: 1 the yellow reminder, 2 and up 督办 (county total; empty on item rows) */
+                escalationsByRung: {
+                    [key: string]: number;
+                };
             };
             satisfaction: components["schemas"]["SatisfactionFigures"];
             /** @description 整改台账（seed 004 第26条） / The rectification ledger (seed 004 art.26) */
@@ -3097,6 +3105,10 @@ export interface components {
                 averagePromisedWorkingDays: number | null;
                 /** @description 升级督办次数 / Escalations */
                 escalations: number;
+                /** @description 按督办层级：1 黄灯提醒，2 起为督办（县级汇总，事项行为空） / By rung: 1 the yellow reminder, 2 and up 督办 (county total; empty on item rows) */
+                escalationsByRung: {
+                    [key: string]: number;
+                };
                 satisfaction: components["schemas"]["SatisfactionFigures"];
             }[];
             /** @description 本次读取的成本：与办件数量无关的固定两次查询 / What the read cost: two queries, whatever the case count */
@@ -6299,6 +6311,7 @@ export interface operations {
             query?: {
                 status?: "waiting" | "pending" | "suspended" | "approved" | "denied" | "cancelled";
                 light?: "green" | "yellow" | "red" | "suspended" | "unknown";
+                cursor?: string;
                 limit?: number;
             };
             header?: never;
@@ -6341,7 +6354,7 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentTaskList"];
                 };
             };
-            /** @description 请求不符合要求 / Bad input. 代码 Codes: `VALIDATION_FAILED`, `INVALID_TENANT_ID`, `INVALID_IDENTITY_CLAIMS`. */
+            /** @description 请求不符合要求 / Bad input. 代码 Codes: `VALIDATION_FAILED`, `INVALID_TENANT_ID`, `INVALID_IDENTITY_CLAIMS`, `INVALID_CURSOR`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6349,7 +6362,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "INVALID_TENANT_ID" | "INVALID_IDENTITY_CLAIMS";
+                        code?: "VALIDATION_FAILED" | "INVALID_TENANT_ID" | "INVALID_IDENTITY_CLAIMS" | "INVALID_CURSOR";
                     };
                 };
             };
@@ -6939,6 +6952,7 @@ export interface operations {
                 status?: "open" | "verified" | "rectified" | "called_back" | "closed" | "closed_unfixable";
                 light?: "green" | "yellow" | "red";
                 deptId?: string;
+                cursor?: string;
                 limit?: number;
             };
             header?: never;
@@ -6996,7 +7010,7 @@ export interface operations {
                     "application/json": components["schemas"]["RectificationLedger"];
                 };
             };
-            /** @description 请求不符合要求 / Bad input. 代码 Codes: `VALIDATION_FAILED`, `INVALID_TENANT_ID`, `INVALID_IDENTITY_CLAIMS`. */
+            /** @description 请求不符合要求 / Bad input. 代码 Codes: `VALIDATION_FAILED`, `INVALID_TENANT_ID`, `INVALID_IDENTITY_CLAIMS`, `INVALID_CURSOR`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7004,7 +7018,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "INVALID_TENANT_ID" | "INVALID_IDENTITY_CLAIMS";
+                        code?: "VALIDATION_FAILED" | "INVALID_TENANT_ID" | "INVALID_IDENTITY_CLAIMS" | "INVALID_CURSOR";
                     };
                 };
             };
@@ -7543,7 +7557,11 @@ export interface operations {
                      *         "onTimeRate": 1,
                      *         "averageHandlingWorkingDays": 1.5,
                      *         "averagePromisedWorkingDays": 3.33,
-                     *         "escalations": 2
+                     *         "escalations": 2,
+                     *         "escalationsByRung": {
+                     *           "1": 1,
+                     *           "2": 1
+                     *         }
                      *       },
                      *       "satisfaction": {
                      *         "reviews": 5,
@@ -7604,6 +7622,7 @@ export interface operations {
                      *           "averageHandlingWorkingDays": 0,
                      *           "averagePromisedWorkingDays": 0,
                      *           "escalations": 0,
+                     *           "escalationsByRung": {},
                      *           "satisfaction": {
                      *             "reviews": 4,
                      *             "distribution": {

@@ -44,7 +44,9 @@ export default defineConfig({
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell' },
   },
   projects: [
-    { name: 'desktop', use: { viewport: { width: 1366, height: 768 } }, testIgnore: /\.mobile\.spec\.ts$/ },
+    { name: 'desktop', use: { viewport: { width: 1366, height: 768 } }, testIgnore: /\.(mobile|tablet)\.spec\.ts$/ },
+    // the workbench is desktop first and usable on a tablet (issue 15): its pages at 768 × 1024
+    { name: 'tablet-768', use: { viewport: { width: 768, height: 1024 }, hasTouch: true }, testMatch: /\.tablet\.spec\.ts$/ },
     { name: 'mobile-375', use: { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true }, testMatch: /\.mobile\.spec\.ts$/ },
   ],
   webServer: platformRunning

@@ -25,7 +25,9 @@ export const approvalContracts = routeContracts({
       '并联审批中本部门的任务，按环节期限排序，每件带当前红黄绿灯（限时办结）与督办进度（电子监察，seed 004 第23条）。' +
       '承办人和部门负责人只看本部门；督查人员和系统管理员可看本县任一部门。/ ' +
       'The department’s share of parallel approvals, by stage deadline, each with its light as of now (time-limited handling) and its escalation ' +
-      '(electronic supervision, seed 004 art.23). Handlers and department heads see their own department; supervisors and admins any department of the county.',
+      '(electronic supervision, seed 004 art.23). Handlers and department heads see their own department; supervisors and admins any department of the county. ' +
+      '分页：答复带 nextCursor 时还有下一页，原样放入 cursor 参数；游标与部门、状态绑定，改动或他用的游标被拒绝（400 INVALID_CURSOR）。/ ' +
+      'Paged: pass `nextCursor` back as `cursor`; a cursor is bound to its department and status (400 INVALID_CURSOR otherwise).',
     tag: TAG,
     path: departmentPath,
     query: taskListQuery,
@@ -54,7 +56,7 @@ export const approvalContracts = routeContracts({
         },
       },
     },
-    errors: { 403: ['ROLE_NOT_ALLOWED', 'OTHER_DEPARTMENT'] },
+    errors: { 400: ['INVALID_CURSOR'], 403: ['ROLE_NOT_ALLOWED', 'OTHER_DEPARTMENT'] },
   },
 
   ClaimTask: {

@@ -62,7 +62,13 @@ export const departmentTaskListSchema = z
           escalation: taskEscalationSchema.optional(),
         }),
       )
-      .describe('按环节期限排序 / By stage deadline'),
+      .describe(
+        '按环节期限排序；按灯色筛选时只筛本页，因此一页可能少于 limit 条 / By stage deadline; a light filter applies to the page read, so a page may be short',
+      ),
+    nextCursor: z
+      .string()
+      .optional()
+      .describe('下一页的游标（原样放入 cursor 参数）；没有时已是最后一页 / The next page’s cursor (pass it as `cursor`); absent on the last page'),
   })
   .meta({ id: 'DepartmentTaskList', description: '部门审批任务列表 / A department’s work list' });
 

@@ -11,7 +11,7 @@ import type { CaseEvent } from '../kernel/events/case-events';
 import type { ReviewEvent } from '../kernel/events/review-events';
 import { tenantIdSchema } from '../kernel/ids';
 import type { ReviewStore } from '../reviews/domain/ports';
-import type { RectificationStatus } from '../reviews/domain/rectification';
+import type { Rectification, RectificationStatus } from '../reviews/domain/rectification';
 import type { Clock, IdGenerator } from '../shared/runtime';
 import {
   caseDeadlineChanges,
@@ -54,7 +54,7 @@ export interface RecomputeDependencies {
   readonly tasks: Pick<TaskRepository, 'find' | 'findMany' | 'save'>;
   readonly callback: WorkflowCallback;
   readonly releases: ReleaseRepository;
-  readonly reviews: Pick<ReviewStore, 'listRectifications' | 'saveRectification'>;
+  readonly reviews: Pick<ReviewStore, 'pageRectifications' | 'saveRectification'>;
   readonly tenants: Pick<TenantDirectory, 'profile' | 'tenantIds'>;
   readonly notices: Pick<HolidayNoticeStore, 'current' | 'versions'>;
   readonly calendar: NationalCalendarSource;
@@ -222,10 +222,20 @@ async function recomputeTask(deps: RecomputeDependencies, task: DepartmentTask, 
   return { changes: changes.length, rescheduled: delivery === 'delivered' };
 }
 
+/** Every entry of the ledger in one status, page by page: a recomputation leaves none on its old deadline. */
+async function allRectifications(deps: RecomputeDependencies, tenantId: string, status: (typeof OPEN_RECTIFICATION_STATUSES)[number]) {
+  const entries: Rectification[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.reviews.pageRectifications(tenantId, status, { limit: RECTIFICATION_PAGE, ...(cursor ? { cursor } : {}) });
+    entries.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return entries;
+}
+
 async function recomputeRectifications(deps: RecomputeDependencies, tenantId: string, basis: RecomputeBasis): Promise<number> {
-  const entries = (
-    await Promise.all(OPEN_RECTIFICATION_STATUSES.map((status) => deps.reviews.listRectifications(tenantId, status, RECTIFICATION_PAGE)))
-  ).flat();
+  const entries = (await Promise.all(OPEN_RECTIFICATION_STATUSES.map((status) => allRectifications(deps, tenantId, status)))).flat();
   let changes = 0;
   for (const entry of entries) {
     const change = rectificationDeadlineChange(entry, basis);

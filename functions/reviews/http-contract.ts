@@ -136,6 +136,7 @@ export const reviewContracts = routeContracts({
       200: { description: '台账 / The ledger', schema: rectificationLedgerSchema, example: { rectifications: [badReviewEntry] } },
     },
     errors: {
+      400: ['INVALID_CURSOR'],
       403: ['ROLE_NOT_ALLOWED', 'OTHER_DEPARTMENT'],
       404: ['TENANT_NOT_FOUND'],
     },

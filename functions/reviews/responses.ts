@@ -143,5 +143,15 @@ export const rectificationEntrySchema = z
   .meta({ id: 'RectificationEntry', description: '整改台账中的一条（seed 004 第26条） / One entry of the rectification ledger (seed 004 art.26)' });
 
 export const rectificationLedgerSchema = z
-  .object({ rectifications: z.array(rectificationEntrySchema).describe('按整改期限排序 / By deadline') })
+  .object({
+    rectifications: z
+      .array(rectificationEntrySchema)
+      .describe(
+        '按状态、整改期限排序；部门与灯色筛选只筛本页，因此一页可能少于 limit 条 / By status, then deadline; the department and light filters apply to the page read, so a page may be short',
+      ),
+    nextCursor: z
+      .string()
+      .optional()
+      .describe('下一页的游标（原样放入 cursor 参数）；没有时已是最后一页 / The next page’s cursor (pass it as `cursor`); absent on the last page'),
+  })
   .meta({ id: 'RectificationLedger', description: '整改台账 / The rectification ledger' });

@@ -82,6 +82,8 @@ export const ledgerQuery = z.object({
     .string()
     .regex(/^[A-Z0-9_-]{1,32}$/)
     .optional(),
+  /** The previous answer's `nextCursor`, as it came. */
+  cursor: z.string().max(2048).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 
@@ -336,10 +338,10 @@ export async function listRectifications(deps: ReviewDependencies, ctx: RequestC
   const profile = await profileOf(deps, ctx.tenantId);
   const calendar = await calendarOf(deps, profile);
   const now = deps.clock.now().toISOString();
-  const entries = await deps.reviews.listRectifications(ctx.tenantId, query.status, query.limit);
-  const views = entries
+  const page = await deps.reviews.pageRectifications(ctx.tenantId, query.status, { limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) });
+  const views = page.items
     .filter((entry) => !deptId || entry.ownerDeptId === deptId)
     .map((entry) => ledgerView(entry, now, calendar, profile.supervision.yellowThresholdDays))
     .filter((view) => !query.light || view.light === query.light);
-  return { rectifications: views };
+  return { rectifications: views, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }

@@ -57,6 +57,7 @@ export const supervisionContracts = routeContracts({
             averageHandlingWorkingDays: 1.5,
             averagePromisedWorkingDays: 3.33,
             escalations: 2,
+            escalationsByRung: { '1': 1, '2': 1 },
           },
           satisfaction: satisfactionExample(5, [2, 2, 0, 1, 0]),
           rectifications: {
@@ -92,6 +93,7 @@ export const supervisionContracts = routeContracts({
               averageHandlingWorkingDays: 0,
               averagePromisedWorkingDays: 0,
               escalations: 0,
+              escalationsByRung: {},
               satisfaction: satisfactionExample(4, [2, 1, 0, 1, 0]),
             },
           ],

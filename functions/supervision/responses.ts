@@ -32,6 +32,9 @@ const caseFigures = {
   averageHandlingWorkingDays: average.describe('平均实际办理工作日 / Average working days taken'),
   averagePromisedWorkingDays: average.describe('平均承诺工作日 / Average working days promised'),
   escalations: count.describe('升级督办次数 / Escalations'),
+  escalationsByRung: z
+    .record(z.string(), count)
+    .describe('按督办层级：1 黄灯提醒，2 起为督办（县级汇总，事项行为空） / By rung: 1 the yellow reminder, 2 and up 督办 (county total; empty on item rows)'),
 };
 
 export const supervisionDashboardSchema = z

@@ -11,6 +11,7 @@ import { parseTenantConfigText } from '../../functions/catalogue/domain/tenant-c
 import { calendarWarning } from '../../functions/domain/calendar-warning';
 import { systemClock } from '../../functions/shared/runtime';
 import { environmentNames } from '../../functions/shared/environment-names';
+import { startClockControl } from './clock-control';
 import { buildPortalIfStale, webDistDirectory } from './portal-build';
 import { startLocalPlatform } from './platform';
 
@@ -70,6 +71,8 @@ async function main(): Promise<void> {
   console.log('  try: TOKEN=$(npm run --silent token -- --staff GTJ-007 --tenant 522732)');
   console.log(`       curl -s localhost:${new URL(platform.url).port}/v1/tenants/522732/departments/GTJ/tasks -H "authorization: Bearer $TOKEN"`);
   await printCalendarWarning();
+  const clockControl = process.env.TONGBAN_LOCAL_CLOCK_CONTROL === 'on' ? await startClockControl(dataDir, platform.advanceClock) : undefined;
+  if (clockControl) console.log('⚠ clock drill on (TONGBAN_LOCAL_CLOCK_CONTROL=on): POST {"days": n} to the URL in clock-control.json moves the clock');
   console.log('Ready. Press Ctrl-C to stop.');
 
   let stopping = false;
@@ -77,6 +80,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping engines…`);
+    clockControl?.close();
     await platform.stop();
     console.log('stopped; data kept in', dataDir);
     process.exit(0);

@@ -357,4 +357,28 @@ describe('given the local platform with the sample counties', () => {
       expect(await send('GET', `${B}/supervision/dashboard`, undefined, sjjHandler)).toMatchObject({ status: 403, body: { code: 'ROLE_NOT_ALLOWED' } });
     });
   });
+  describe('when the supervision office pages through the ledger one entry at a time', () => {
+    it('then each of the two entries comes once, and a cursor taken to one status’s list is 400 INVALID_CURSOR', async () => {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      let first: string | undefined;
+      do {
+        const page = await send<{ rectifications: { rectificationId: string }[]; nextCursor?: string }>(
+          'GET',
+          `${B}/rectifications?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          undefined,
+          supervisor,
+        );
+        expect(page.status).toBe(200);
+        expect(page.body.rectifications.length).toBeLessThanOrEqual(1);
+        ids.push(...page.body.rectifications.map((entry) => entry.rectificationId));
+        cursor = page.body.nextCursor;
+        first ??= cursor;
+      } while (cursor);
+      expect(ids).toHaveLength(2);
+      expect(new Set(ids).size).toBe(2);
+      const elsewhere = await send('GET', `${B}/rectifications?status=open&cursor=${encodeURIComponent(first as string)}`, undefined, supervisor);
+      expect(elsewhere).toMatchObject({ status: 400, body: { code: 'INVALID_CURSOR' } });
+    });
+  });
 });

@@ -147,4 +147,38 @@ describe('given 三都县 with five online applications, a walk-in 即办件 and
       expect(green.body.cases.map((candidate) => candidate.caseId)).toEqual(expect.arrayContaining(accepted));
     });
   });
+  describe('when 国土局’s handler pages through the department’s tasks one at a time', () => {
+    it('then both accepted applications come once, by stage deadline, and another status’s or department’s cursor is 400 INVALID_CURSOR', async () => {
+      const handler = await staffApi(local, TENANT, 'GTJ-007');
+      const accepted = [filed[1], filed[2]] as string[];
+      type TaskList = { tasks: { caseId: string; stageDeadline?: string }[]; nextCursor?: string };
+      const pages = await eventually(async () => {
+        const seen: TaskList[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await handler.get<TaskList>(`${B}/departments/GTJ/tasks?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+          expect(page.status).toBe(200);
+          seen.push(page.body);
+          cursor = page.body.nextCursor;
+        } while (cursor);
+        const ids = seen.flatMap((page) => page.tasks.map((task) => task.caseId));
+        return accepted.every((caseId) => ids.includes(caseId)) ? seen : undefined;
+      });
+      const tasks = pages.flatMap((page) => page.tasks);
+      expect(pages.every((page) => page.tasks.length <= 1)).toBe(true);
+      expect(new Set(tasks.map((task) => task.caseId)).size).toBe(tasks.length);
+      const deadlines = tasks.map((task) => task.stageDeadline ?? '');
+      expect(deadlines).toEqual([...deadlines].sort());
+      const cursor = pages[0]?.nextCursor as string;
+      expect(await handler.get(`${B}/departments/GTJ/tasks?status=approved&cursor=${encodeURIComponent(cursor)}`)).toMatchObject({
+        status: 400,
+        body: { code: 'INVALID_CURSOR' },
+      });
+      const head = await staffApi(local, TENANT, 'JC-001');
+      expect(await head.get(`${B}/departments/ZJJ/tasks?cursor=${encodeURIComponent(cursor)}`)).toMatchObject({
+        status: 400,
+        body: { code: 'INVALID_CURSOR' },
+      });
+    });
+  });
 });

@@ -31,6 +31,7 @@ import { acceptanceBody, createCaseBody, createCase, decideAcceptance } from '..
 import { nationalIdDigest } from '../../functions/kernel/applicant';
 import { type AuditRecord, staffOf } from '../../functions/kernel/audit-record';
 import type { ReviewEvent } from '../../functions/kernel/events/review-events';
+import type { Page } from '../../functions/kernel/page';
 import { relayedEventSchema } from '../../functions/kernel/events/envelope';
 import type { ReviewStore } from '../../functions/reviews/domain/ports';
 import type { Rectification, RectificationStatus } from '../../functions/reviews/domain/rectification';
@@ -51,6 +52,7 @@ import {
 } from '../../functions/reviews/use-cases';
 import type { RouteContract } from '../../functions/shared/api-contract';
 import { InvalidTransitionError } from '../../functions/shared/errors';
+import { decodeCursor, encodeCursor } from '../../functions/shared/table/cursor';
 import { rollsUp, type SubjectFacts } from '../../functions/supervision/domain/counters';
 import type { AuditLog, CounterChange, CounterRead, CounterStore, StoredFacts } from '../../functions/supervision/domain/ports';
 import { supervisionContracts } from '../../functions/supervision/http-contract';
@@ -165,12 +167,21 @@ class InMemoryReviewStore implements ReviewStore {
     this.entries.set(key, structuredClone(next));
     this.events.push(...events);
   }
-  async listRectifications(tenantId: string, status: RectificationStatus | undefined, limit: number): Promise<Rectification[]> {
-    return [...this.entries.values()]
-      .filter((entry) => entry.tenantId === tenantId && (!status || entry.status === status))
-      .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.rectificationId.localeCompare(b.rectificationId))
-      .slice(0, limit)
-      .map((entry) => structuredClone(entry));
+  async pageRectifications(
+    tenantId: string,
+    status: RectificationStatus | undefined,
+    page: { readonly limit: number; readonly cursor?: string },
+  ): Promise<Page<Rectification>> {
+    // the adapter's opaque cursor over the ledger's order (status, deadline, id), bound to the tenant's ledger
+    const partition = `${tenantId}#LEDGER`;
+    const sortKey = (entry: Rectification) => `${entry.status}#${entry.deadline}#${entry.rectificationId}`;
+    const after = decodeCursor(page.cursor, 'partition', partition, status ? { attribute: 'sort', prefix: `${status}#` } : undefined)?.sort;
+    const listed = [...this.entries.values()]
+      .filter((entry) => entry.tenantId === tenantId && (!status || entry.status === status) && (after === undefined || sortKey(entry) > after))
+      .sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+    const shown = listed.slice(0, page.limit);
+    const last = listed.length > page.limit ? shown[shown.length - 1] : undefined;
+    return { items: shown.map((entry) => structuredClone(entry)), nextCursor: last ? encodeCursor({ partition, sort: sortKey(last) }) : undefined };
   }
 }
 

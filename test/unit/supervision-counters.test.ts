@@ -116,13 +116,14 @@ describe('given the counter projection of a case', () => {
     expect([...contributionOf(resumed)].filter(([key]) => key.startsWith('NOW'))).toEqual([['NOW|TOTAL|open#2026-12-09#2026-12-08', 1]]);
   });
 
-  it('when a task is escalated (督办), then the escalation counts once for its department, however often it is delivered', () => {
+  it('when a task is escalated (督办), then the escalation counts once for its department and for its rung, however often it is delivered', () => {
     const assigned = applyEvent(undefined, anEvent('DepartmentTaskAssigned', '2026-11-23T02:01:00Z', { taskId: 'T1', deptId: 'GTJ' }), context);
-    const escalation = anEvent('DepartmentTaskEscalated', '2026-12-08T16:00:00Z', { taskId: 'T1', deptId: 'GTJ', light: 'red', level: 'county' });
+    const escalation = anEvent('DepartmentTaskEscalated', '2026-12-08T16:00:00Z', { taskId: 'T1', deptId: 'GTJ', light: 'red', level: 2 });
     const escalated = applyEvent(assigned, escalation, context);
     expect(countersDelta(assigned, escalated).filter((increment) => increment.period === 'D#2026-12-09')).toEqual([
       { period: 'D#2026-12-09', row: 'TOTAL', field: 'escalations', by: 1 },
       { period: 'D#2026-12-09', row: 'DEPT#GTJ', field: 'escalations', by: 1 },
+      { period: 'D#2026-12-09', row: 'TOTAL', field: 'escalations#2', by: 1 },
     ]);
     expect(countersDelta(escalated, applyEvent(escalated, escalation, context))).toEqual([]);
   });
@@ -197,12 +198,25 @@ describe('given the dashboard figures', () => {
       period: [
         {
           row: 'TOTAL',
-          values: { finished: 4, onTime: 3, handlingDays: 10, promisedDays: 20, reviews: 4, satisfied: 3, 'reviews#good': 3, 'reviews#veryPoor': 1 },
+          values: {
+            finished: 4,
+            onTime: 3,
+            handlingDays: 10,
+            promisedDays: 20,
+            reviews: 4,
+            satisfied: 3,
+            'reviews#good': 3,
+            'reviews#veryPoor': 1,
+            escalations: 3,
+            'escalations#1': 2,
+            'escalations#2': 1,
+          },
         },
         { row: 'DEPT#GTJ', values: { decided: 2, decidedOnTime: 1 } },
       ],
     });
     expect(figures.cases).toMatchObject({ finished: 4, onTimeRate: 0.75, averageHandlingWorkingDays: 2.5, averagePromisedWorkingDays: 5 });
+    expect(figures.cases.escalationsByRung).toEqual({ '1': 2, '2': 1 });
     expect(figures.satisfaction).toEqual({ reviews: 4, distribution: { 非常满意: 0, 满意: 3, 基本满意: 0, 不满意: 0, 非常不满意: 1 }, satisfactionRate: 0.75 });
     expect(figures.departments).toEqual([expect.objectContaining({ deptId: 'GTJ', tasksDecided: 2, onTimeRate: 0.5 })]);
   });

@@ -1,8 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseEvent } from '../../kernel/events/case-events';
+import type { Page } from '../../kernel/page';
 import { InvalidTransitionError } from '../../shared/errors';
 import { caseEventEntity } from '../../shared/table/cases';
+import { decodeCursor, encodeCursor } from '../../shared/table/cursor';
 import { updateAttributes } from '../../shared/table/items';
 import { queryPage } from '../../shared/table/reads';
 import { keys } from '../../shared/table/keys';
@@ -28,15 +30,28 @@ export class DynamoTaskRepository implements TaskRepository {
     return taskEntity.getMany<DepartmentTask>(this.documents, this.tableName, tenantId, taskIds);
   }
 
-  async listForDepartment(tenantId: string, deptId: string, status: DepartmentTask['status'], limit: number): Promise<DepartmentTask[]> {
+  async pageForDepartment(
+    tenantId: string,
+    deptId: string,
+    status: DepartmentTask['status'],
+    page: { readonly limit: number; readonly cursor?: string },
+  ): Promise<Page<DepartmentTask>> {
+    const partition = keys.departmentTasks(tenantId, deptId);
+    const prefix = keys.departmentTaskStatusPrefix(status);
     const items = await queryPage(this.documents, {
       TableName: this.tableName,
       IndexName: 'GSI1',
       KeyConditionExpression: 'GSI1PK = :dept AND begins_with(GSI1SK, :status)',
-      ExpressionAttributeValues: { ':dept': keys.departmentTasks(tenantId, deptId), ':status': keys.departmentTaskStatusPrefix(status) },
-      Limit: limit,
+      ExpressionAttributeValues: { ':dept': partition, ':status': prefix },
+      ExclusiveStartKey: decodeCursor(page.cursor, 'GSI1PK', partition, { attribute: 'GSI1SK', prefix }),
+      Limit: page.limit + 1,
     });
-    return items.map((item) => taskEntity.fromItem<DepartmentTask>(item));
+    const shown = items.slice(0, page.limit);
+    const last = items.length > page.limit ? shown[shown.length - 1] : undefined;
+    return {
+      items: shown.map((item) => taskEntity.fromItem<DepartmentTask>(item)),
+      nextCursor: last ? encodeCursor({ PK: last.PK, SK: last.SK, GSI1PK: last.GSI1PK, GSI1SK: last.GSI1SK }) : undefined,
+    };
   }
 
   async saveAssignment(

@@ -1,4 +1,5 @@
 import type { CaseEvent } from '../../kernel/events/case-events';
+import type { Page } from '../../kernel/page';
 import type { DepartmentResult, DepartmentTask } from './department-task';
 
 export interface StoredTask {
@@ -13,7 +14,13 @@ export interface StoredTask {
 export interface TaskRepository {
   find(tenantId: string, taskId: string): Promise<StoredTask | undefined>;
   findMany(tenantId: string, taskIds: readonly string[]): Promise<DepartmentTask[]>;
-  listForDepartment(tenantId: string, deptId: string, status: DepartmentTask['status'], limit: number): Promise<DepartmentTask[]>;
+  /** One page of a department's tasks in one status, by stage deadline; `cursor` is the previous page's `nextCursor`. */
+  pageForDepartment(
+    tenantId: string,
+    deptId: string,
+    status: DepartmentTask['status'],
+    page: { readonly limit: number; readonly cursor?: string },
+  ): Promise<Page<DepartmentTask>>;
   /**
    * Stores the (re)assignment with its fresh callback token, conditional on the task still having the
    * status it was read with (a decision, suspension or 转办 in between is never overwritten) and on no

@@ -6,7 +6,11 @@ import type { ApprovalDependencies } from './dependencies';
 import type { taskListQuery } from './requests';
 import { supervisionOf } from './support';
 
-/** A department's work list, ordered by stage deadline, with each task's light as of now (optionally only one light). */
+/**
+ * A department's work list, a page at a time, ordered by stage deadline, with each task's light as of now. The light
+ * filter applies to the page read (the light is computed, not stored), so a filtered page may be short: `nextCursor`
+ * says whether there is more.
+ */
 export async function listDepartmentTasks(
   deps: Pick<ApprovalDependencies, 'tasks' | 'tenants' | 'clock' | 'calendar'>,
   ctx: RequestContext,
@@ -14,12 +18,12 @@ export async function listDepartmentTasks(
   query: z.infer<typeof taskListQuery>,
 ) {
   authorize(ctx.principal, 'task.list', { deptIds: [deptId] });
-  const [tasks, { calendar, policy }] = await Promise.all([
-    deps.tasks.listForDepartment(ctx.tenantId, deptId, query.status, query.limit),
+  const [page, { calendar, policy }] = await Promise.all([
+    deps.tasks.pageForDepartment(ctx.tenantId, deptId, query.status, { limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) }),
     supervisionOf(deps, ctx.tenantId),
   ]);
   const now = deps.clock.now();
-  const listed = tasks.map((task) => ({
+  const listed = page.items.map((task) => ({
     taskId: task.taskId,
     caseId: task.caseId,
     itemCode: task.itemCode,
@@ -38,5 +42,6 @@ export async function listDepartmentTasks(
     status: query.status,
     ...(query.light ? { light: query.light } : {}),
     tasks: query.light ? listed.filter((task) => task.light === query.light) : listed,
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
   };
 }

@@ -35,6 +35,8 @@ export const taskDecisionBody = z.discriminatedUnion('decision', [
 export const taskListQuery = z.object({
   status: z.enum(['waiting', 'pending', 'suspended', 'approved', 'denied', 'cancelled']).default('pending'),
   light: z.enum(['green', 'yellow', 'red', 'suspended', 'unknown']).optional(),
+  /** The previous answer's `nextCursor`, as it came. */
+  cursor: z.string().max(2048).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 

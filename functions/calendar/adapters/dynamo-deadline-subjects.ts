@@ -9,6 +9,7 @@ import type { Case } from '../../intake/domain/case';
 import type { CaseRepository } from '../../intake/domain/ports';
 import type { CaseEvent } from '../../kernel/events/case-events';
 import type { ReviewEvent } from '../../kernel/events/review-events';
+import type { Page } from '../../kernel/page';
 import type { ReviewStore } from '../../reviews/domain/ports';
 import type { Rectification, RectificationStatus } from '../../reviews/domain/rectification';
 import { InvalidTransitionError } from '../../shared/errors';
@@ -16,7 +17,6 @@ import { tenantProfileEntity, tenantRegistrationEntity } from '../../shared/tabl
 import { caseEntity, caseEventEntity, type ClockedStatus } from '../../shared/table/cases';
 import { releaseEntity } from '../../shared/table/certificates';
 import { putNew, putOnRevision, type TransactItem, updateAttributes } from '../../shared/table/items';
-import { queryPage } from '../../shared/table/reads';
 import { rectificationEntity, reviewEventEntity } from '../../shared/table/reviews';
 import { taskEntity } from '../../shared/table/tasks';
 
@@ -110,10 +110,13 @@ export class DynamoDeadlineReleases extends TableAdapter implements ReleaseRepos
 }
 
 /** The open entries of a county's rectification ledger. */
-export class DynamoDeadlineRectifications extends TableAdapter implements Pick<ReviewStore, 'listRectifications' | 'saveRectification'> {
-  async listRectifications(tenantId: string, status: RectificationStatus | undefined, limit: number): Promise<Rectification[]> {
-    const items = await queryPage(this.documents, { TableName: this.tableName, ...rectificationEntity.ledger(tenantId, status), Limit: limit });
-    return items.map((item) => rectificationEntity.fromItem<Rectification>(item));
+export class DynamoDeadlineRectifications extends TableAdapter implements Pick<ReviewStore, 'pageRectifications' | 'saveRectification'> {
+  pageRectifications(
+    tenantId: string,
+    status: RectificationStatus | undefined,
+    page: { readonly limit: number; readonly cursor?: string },
+  ): Promise<Page<Rectification>> {
+    return rectificationEntity.page<Rectification>(this.documents, this.tableName, tenantId, status, page);
   }
 
   saveRectification(next: Rectification, events: readonly ReviewEvent[]): Promise<void> {

@@ -1,6 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReviewEvent } from '../../kernel/events/review-events';
+import type { Page } from '../../kernel/page';
 import { InvalidTransitionError } from '../../shared/errors';
 import { putNew, putOnRevision } from '../../shared/table/items';
 import { getItem, queryPage } from '../../shared/table/reads';
@@ -70,8 +71,11 @@ export class DynamoReviewStore implements ReviewStore {
     }
   }
 
-  async listRectifications(tenantId: string, status: RectificationStatus | undefined, limit: number): Promise<Rectification[]> {
-    const items = await queryPage(this.documents, { TableName: this.tableName, ...rectificationEntity.ledger(tenantId, status), Limit: limit });
-    return items.map((item) => rectificationEntity.fromItem<Rectification>(item));
+  pageRectifications(
+    tenantId: string,
+    status: RectificationStatus | undefined,
+    page: { readonly limit: number; readonly cursor?: string },
+  ): Promise<Page<Rectification>> {
+    return rectificationEntity.page<Rectification>(this.documents, this.tableName, tenantId, status, page);
   }
 }

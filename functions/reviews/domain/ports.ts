@@ -1,4 +1,5 @@
 import type { Rectification, RectificationStatus } from './rectification';
+import type { Page } from '../../kernel/page';
 import type { Review } from './review';
 import type { ReviewEvent } from '../../kernel/events/review-events';
 
@@ -18,6 +19,10 @@ export interface ReviewStore {
   findRectification(tenantId: string, rectificationId: string): Promise<Rectification | undefined>;
   /** Stores `next` only on revision `next.revision - 1`; a concurrent step throws CONCURRENT_UPDATE. */
   saveRectification(next: Rectification, events: readonly ReviewEvent[]): Promise<void>;
-  /** The ledger by deadline, optionally one status only. */
-  listRectifications(tenantId: string, status: RectificationStatus | undefined, limit: number): Promise<Rectification[]>;
+  /** One page of the ledger by status and deadline, optionally one status only; `cursor` is the previous page's `nextCursor`. */
+  pageRectifications(
+    tenantId: string,
+    status: RectificationStatus | undefined,
+    page: { readonly limit: number; readonly cursor?: string },
+  ): Promise<Page<Rectification>>;
 }

@@ -1,6 +1,10 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ReviewEvent } from '../../kernel/events/review-events';
+import type { Page } from '../../kernel/page';
+import { decodeCursor, encodeCursor } from './cursor';
 import { attributesOf, type Item } from './items';
 import { keys } from './keys';
+import { queryPage } from './reads';
 
 /** One review per case per touchpoint (一事一评, `REVIEW#<touchpoint>` in the case partition): the key makes a second one impossible. */
 export const reviewEntity = {
@@ -38,12 +42,34 @@ export const rectificationEntity = {
     ...entry,
   }),
   fromItem: <R>(item: Item): R => attributesOf<R>(item),
-  /** The query for the tenant's ledger by deadline, optionally one status only (GSI1). */
-  ledger: (tenantId: string, status?: string) => ({
-    IndexName: 'GSI1',
-    KeyConditionExpression: status ? 'GSI1PK = :ledger AND begins_with(GSI1SK, :status)' : 'GSI1PK = :ledger',
-    ExpressionAttributeValues: { ':ledger': keys.rectificationLedger(tenantId), ...(status ? { ':status': keys.rectificationStatusPrefix(status) } : {}) },
-  }),
+  /**
+   * One page of the tenant's ledger (GSI1: by status, then deadline), optionally one status only; the cursor is bound to
+   * the tenant's ledger and, for one status, to its prefix (400 INVALID_CURSOR otherwise).
+   */
+  page: async <R>(
+    documents: DynamoDBDocumentClient,
+    tableName: string,
+    tenantId: string,
+    status: string | undefined,
+    page: { readonly limit: number; readonly cursor?: string },
+  ): Promise<Page<R>> => {
+    const partition = keys.rectificationLedger(tenantId);
+    const prefix = status ? keys.rectificationStatusPrefix(status) : undefined;
+    const items = await queryPage(documents, {
+      TableName: tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: prefix ? 'GSI1PK = :ledger AND begins_with(GSI1SK, :status)' : 'GSI1PK = :ledger',
+      ExpressionAttributeValues: { ':ledger': partition, ...(prefix ? { ':status': prefix } : {}) },
+      ExclusiveStartKey: decodeCursor(page.cursor, 'GSI1PK', partition, prefix ? { attribute: 'GSI1SK', prefix } : undefined),
+      Limit: page.limit + 1,
+    });
+    const shown = items.slice(0, page.limit);
+    const last = items.length > page.limit ? shown[shown.length - 1] : undefined;
+    return {
+      items: shown.map((item) => attributesOf<R>(item)),
+      nextCursor: last ? encodeCursor({ PK: last.PK, SK: last.SK, GSI1PK: last.GSI1PK, GSI1SK: last.GSI1SK }) : undefined,
+    };
+  },
 };
 
 /**

@@ -234,7 +234,11 @@ export function applyEvent(previous: SubjectFacts | undefined, event: RelayedEve
       next = withTask(facts, taskId, (task) => ({
         ...task,
         deptId: task?.deptId ?? String(detail.deptId),
-        escalations: { ...task?.escalations, [event.at]: text(detail.level) ?? text(detail.light) ?? 'unknown' },
+        // the rung (1 黄灯提醒, 2+ 督办) as the event numbers it; the light only where an event carries no level
+        escalations: {
+          ...task?.escalations,
+          [event.at]: typeof detail.level === 'number' ? String(detail.level) : (text(detail.level) ?? text(detail.light) ?? 'unknown'),
+        },
       }));
       break;
     case 'DepartmentTaskSuspended':
@@ -420,7 +424,10 @@ export function contributionOf(facts: SubjectFacts | undefined): Map<string, num
     add(periods, caseRows, 'promisedDays', facts.promisedDays ?? 0);
   }
   for (const task of Object.values(facts.tasks)) {
-    for (const at of Object.keys(task.escalations ?? {})) add(periodsOf(at), ['TOTAL', `DEPT#${task.deptId}`], 'escalations');
+    for (const [at, rung] of Object.entries(task.escalations ?? {})) {
+      add(periodsOf(at), ['TOTAL', `DEPT#${task.deptId}`], 'escalations');
+      add(periodsOf(at), ['TOTAL'], `escalations#${rung}`);
+    }
     if (!task.decidedAt) continue;
     const rows = [`DEPT#${task.deptId}`, ...(task.staffId ? [`STAFF#${task.staffId}`] : [])];
     add(periodsOf(task.decidedAt), rows, 'decided');

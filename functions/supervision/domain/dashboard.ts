@@ -27,7 +27,17 @@ function caseFigures(row: CounterRow | undefined) {
     averageHandlingWorkingDays: average(value(row, 'handlingDays'), finished),
     averagePromisedWorkingDays: average(value(row, 'promisedDays'), finished),
     escalations: value(row, 'escalations'),
+    escalationsByRung: escalationsByRungOf(row),
   };
+}
+
+/** The escalations of the period by rung (`escalations#<rung>` fields): 1 the yellow reminder, 2 and up 督办. */
+function escalationsByRungOf(row: CounterRow | undefined): Record<string, number> {
+  const byRung: Record<string, number> = {};
+  for (const [field, raw] of Object.entries(row?.values ?? {})) {
+    if (field.startsWith('escalations#') && Number(raw) > 0) byRung[field.slice('escalations#'.length)] = Number(raw);
+  }
+  return byRung;
 }
 
 export interface Lights {

@@ -148,10 +148,36 @@ export function describeTaskRepositoryContract(name: string, make: () => Promise
       ]);
       const ofGtj = created.tasks.filter((task) => task.deptId === 'GTJ');
       const byDeadline = [...ofGtj].sort((a, b) => ((a.stageDeadline as string) < (b.stageDeadline as string) ? -1 : 1));
-      expect(await subject.tasks.listForDepartment(tenantId, 'GTJ', 'waiting', 10)).toEqual(byDeadline);
-      expect(await subject.tasks.listForDepartment(tenantId, 'GTJ', 'waiting', 2)).toEqual(byDeadline.slice(0, 2));
-      expect(await subject.tasks.listForDepartment(tenantId, 'GTJ', 'pending', 10)).toEqual([]);
-      expect(await subject.tasks.listForDepartment(aTenant(), 'GTJ', 'waiting', 10)).toEqual([]);
+      expect(await subject.tasks.pageForDepartment(tenantId, 'GTJ', 'waiting', { limit: 10 })).toEqual({ items: byDeadline, nextCursor: undefined });
+      expect((await subject.tasks.pageForDepartment(tenantId, 'GTJ', 'pending', { limit: 10 })).items).toEqual([]);
+      expect((await subject.tasks.pageForDepartment(aTenant(), 'GTJ', 'waiting', { limit: 10 })).items).toEqual([]);
+    });
+
+    it('when the list is read a page at a time, then the pages follow on without a gap or a repeat, and a cursor of another list is refused', async () => {
+      const subject = await make();
+      const tenantId = aTenant();
+      const deadlines = ['2026-11-27T23:59:59+08:00', '2026-11-25T23:59:59+08:00', '2026-11-26T23:59:59+08:00'];
+      const created = await anAcceptedCaseIn(subject, tenantId, undefined, (submitted) =>
+        deadlines.map((stageDeadline) => aTask(submitted, 'GTJ', { stageDeadline })),
+      );
+      const byDeadline = [...created.tasks].sort((a, b) => ((a.stageDeadline as string) < (b.stageDeadline as string) ? -1 : 1));
+      const first = await subject.tasks.pageForDepartment(tenantId, 'GTJ', 'waiting', { limit: 2 });
+      expect(first.items).toEqual(byDeadline.slice(0, 2));
+      expect(first.nextCursor).toEqual(expect.any(String));
+      const second = await subject.tasks.pageForDepartment(tenantId, 'GTJ', 'waiting', { limit: 2, cursor: first.nextCursor });
+      expect(second).toEqual({ items: byDeadline.slice(2), nextCursor: undefined });
+      await expect(subject.tasks.pageForDepartment(tenantId, 'GTJ', 'pending', { limit: 2, cursor: first.nextCursor })).rejects.toMatchObject({
+        code: 'INVALID_CURSOR',
+      });
+      await expect(subject.tasks.pageForDepartment(tenantId, 'ZJJ', 'waiting', { limit: 2, cursor: first.nextCursor })).rejects.toMatchObject({
+        code: 'INVALID_CURSOR',
+      });
+      await expect(subject.tasks.pageForDepartment(aTenant(), 'GTJ', 'waiting', { limit: 2, cursor: first.nextCursor })).rejects.toMatchObject({
+        code: 'INVALID_CURSOR',
+      });
+      await expect(subject.tasks.pageForDepartment(tenantId, 'GTJ', 'waiting', { limit: 2, cursor: 'not-a-cursor' })).rejects.toMatchObject({
+        code: 'INVALID_CURSOR',
+      });
     });
   });
 }

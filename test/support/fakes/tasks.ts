@@ -1,7 +1,9 @@
 import type { DepartmentTask } from '../../../functions/approval/domain/department-task';
 import type { StoredTask, TaskRepository } from '../../../functions/approval/domain/ports';
 import type { CaseEvent } from '../../../functions/kernel/events/case-events';
+import type { Page } from '../../../functions/kernel/page';
 import { InvalidTransitionError } from '../../../functions/shared/errors';
+import { decodeCursor, encodeCursor } from '../../../functions/shared/table/cursor';
 import { copy, InMemoryTable, keyOf } from './table';
 
 const concurrentChange = () =>
@@ -37,15 +39,25 @@ export class InMemoryTaskRepository implements TaskRepository {
       .map((task) => copy(task));
   }
 
-  async listForDepartment(tenantId: string, deptId: string, status: DepartmentTask['status'], limit: number): Promise<DepartmentTask[]> {
-    const sortKey = (task: DepartmentTask) => `${task.stageDeadline ?? UNSCHEDULED}#${task.taskId}`;
-    return [...this.table.tasks.entries()]
+  async pageForDepartment(
+    tenantId: string,
+    deptId: string,
+    status: DepartmentTask['status'],
+    page: { readonly limit: number; readonly cursor?: string },
+  ): Promise<Page<DepartmentTask>> {
+    // the adapter's opaque cursor, naming the department's partition and the status prefix, so another list's is refused alike
+    const partition = `${tenantId}#${deptId}`;
+    const prefix = `${status}#`;
+    const sortKey = (task: DepartmentTask) => `${status}#${task.stageDeadline ?? UNSCHEDULED}#${task.taskId}`;
+    const after = decodeCursor(page.cursor, 'partition', partition, { attribute: 'sort', prefix })?.sort;
+    const listed = [...this.table.tasks.entries()]
       .filter(([key]) => key.startsWith(`${tenantId}#`))
       .map(([, stored]) => stored.task as DepartmentTask)
-      .filter((task) => task.deptId === deptId && task.status === status)
-      .sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0))
-      .slice(0, limit)
-      .map((task) => copy(task));
+      .filter((task) => task.deptId === deptId && task.status === status && (after === undefined || sortKey(task) > after))
+      .sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
+    const shown = listed.slice(0, page.limit);
+    const last = listed.length > page.limit ? shown[shown.length - 1] : undefined;
+    return { items: shown.map((task) => copy(task)), nextCursor: last ? encodeCursor({ partition, sort: sortKey(last) }) : undefined };
   }
 
   async saveAssignment(
