@@ -1,9 +1,10 @@
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { DynamoEventSource, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { ICommandHooks, NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { dirname, join } from 'node:path';
 import { type BoundedContext, type FunctionDefinition, functionDefinitions } from './definitions/functions';
@@ -15,7 +16,7 @@ import type { IdentitySettings } from '../functions/shared/identity-settings';
 import { environmentNames } from '../functions/shared/environment-names';
 import type { SmsSettings } from './deployment';
 import { auditTrailDenyStatement, platformFunction, tableStatementFor } from './platform-function';
-import { Aws, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -107,6 +108,25 @@ export class ContextFunctions extends Construct {
       if (definition.trigger.kind === 'http') fn.addEnvironment(environmentNames.identitySettings, Stack.of(this).toJsonString(props.identity));
       if (definition.trigger.kind === 'tableStream') {
         const { filter } = definition.trigger;
+        // a batch that still fails after every retry is not dropped: its shard and sequence range go to this queue (kept
+        // 14 days; the stream keeps the records 24 hours, so the alarm pages at once), and docs/operations.md says how to replay it
+        const failures = new Queue(this, `${definition.id}StreamFailures`, {
+          encryption: QueueEncryption.SQS_MANAGED,
+          enforceSSL: true,
+          retentionPeriod: Duration.days(14),
+        });
+        Validations.of(failures).acknowledge({
+          id: 'AwsSolutions::AwsSolutions-SQS3',
+          reason: 'This queue is the on-failure destination of a stream mapping: it is the dead-letter queue, and needs none of its own.',
+        });
+        new Alarm(this, `${definition.id}StreamFailuresAlarm`, {
+          alarmDescription: `${definition.id}: a stream batch failed every retry; its records must be replayed within 24 hours (docs/operations.md, Stream failures).`,
+          metric: failures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
+          threshold: 1,
+          evaluationPeriods: 1,
+          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          treatMissingData: TreatMissingData.NOT_BREACHING,
+        });
         fn.addEventSource(
           new DynamoEventSource(props.table, {
             startingPosition: StartingPosition.TRIM_HORIZON,
@@ -114,6 +134,7 @@ export class ContextFunctions extends Construct {
             reportBatchItemFailures: true,
             bisectBatchOnError: true,
             retryAttempts: 20,
+            onFailure: new SqsDlq(failures),
             filters: [
               FilterCriteria.filter({
                 eventName: FilterRule.isEqual(filter.eventName),

@@ -4695,7 +4695,7 @@ export interface operations {
                     "application/json": components["schemas"]["AcceptanceOutcome"];
                 };
             };
-            /** @description 请求不符合要求 / Bad input. 代码 Codes: `VALIDATION_FAILED`, `INVALID_JSON`, `INVALID_TENANT_ID`, `INVALID_IDENTITY_CLAIMS`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_REUSED`, `MATERIAL_NOT_DEFERRABLE`. */
+            /** @description 请求不符合要求 / Bad input. 代码 Codes: `VALIDATION_FAILED`, `INVALID_JSON`, `INVALID_TENANT_ID`, `INVALID_IDENTITY_CLAIMS`, `INVALID_IDEMPOTENCY_KEY`, `IDEMPOTENCY_KEY_REUSED`, `MATERIAL_NOT_DEFERRABLE`, `UNKNOWN_MATERIAL`, `DUPLICATE_MATERIAL`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4703,7 +4703,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "INVALID_JSON" | "INVALID_TENANT_ID" | "INVALID_IDENTITY_CLAIMS" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "MATERIAL_NOT_DEFERRABLE";
+                        code?: "VALIDATION_FAILED" | "INVALID_JSON" | "INVALID_TENANT_ID" | "INVALID_IDENTITY_CLAIMS" | "INVALID_IDEMPOTENCY_KEY" | "IDEMPOTENCY_KEY_REUSED" | "MATERIAL_NOT_DEFERRABLE" | "UNKNOWN_MATERIAL" | "DUPLICATE_MATERIAL";
                     };
                 };
             };

@@ -367,7 +367,7 @@ export const intakeContracts = routeContracts({
       },
     },
     errors: {
-      400: ['MATERIAL_NOT_DEFERRABLE', ...signedIn, ...idempotencyKey],
+      400: ['MATERIAL_NOT_DEFERRABLE', 'UNKNOWN_MATERIAL', 'DUPLICATE_MATERIAL', ...signedIn, ...idempotencyKey],
       403: ['ROLE_NOT_ALLOWED', ...staffOfThisCounty],
       404: ['CASE_NOT_FOUND', 'ITEM_NOT_FOUND', 'TENANT_NOT_FOUND'],
       409: [

@@ -10,6 +10,7 @@ import {
   DependencyUnavailableError,
   DomainError,
   ForbiddenError,
+  type FieldProblem,
   InvalidTransitionError,
   NotFoundError,
   RuleNotSatisfiableError,
@@ -74,6 +75,43 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResul
   body: JSON.stringify(body),
 });
 
+/**
+ * A dependency that did not answer (a timeout of the bounded waits in ./clients.ts, a refused or reset connection) or
+ * answered that it is overloaded after the SDK's retries. Only such errors: a conditional check that failed is the
+ * domain's 409, and anything else stays a 500 to look at.
+ */
+const UNAVAILABLE_NAMES = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'ThrottlingException',
+  'ServiceUnavailable',
+  'InternalServerError',
+]);
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+export function isUnavailable(error: unknown): boolean {
+  // by shape, not instanceof: a socket error comes from Node's own realm, not necessarily the caller's
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code, message, cause, $metadata } = error as {
+    name?: unknown;
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    $metadata?: { httpStatusCode?: number };
+  };
+  return (
+    (typeof name === 'string' && UNAVAILABLE_NAMES.has(name)) ||
+    (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) ||
+    $metadata?.httpStatusCode === 503 ||
+    // the SDK wraps a socket error it does not recognise as its own ("AWS SDK error wrapper for Error: connect ECONNREFUSED …")
+    (typeof message === 'string' && message.startsWith('AWS SDK error wrapper') && [...UNAVAILABLE_CODES].some((known) => message.includes(known))) ||
+    (cause !== undefined && cause !== error && isUnavailable(cause))
+  );
+}
+
+/** How long a client should wait before retrying a 503, in seconds. */
+export const RETRY_AFTER_SECONDS = 5;
+
 /** The one place where typed domain errors become HTTP statuses. */
 export function statusFor(error: DomainError): number {
   if (error instanceof ValidationError) return 400;
@@ -91,25 +129,38 @@ export function statusFor(error: DomainError): number {
  * cannot serve, whichever use case met it: 422 with its code, never a 500.
  */
 const asDomainError = (error: unknown): unknown =>
-  error instanceof CalendarNotAvailable
-    ? new RuleNotSatisfiableError(
-        `${error.year}年节假日安排尚未加载，无法计算工作日期限`,
-        `No holiday calendar is loaded for ${error.year}`,
-        'CALENDAR_NOT_AVAILABLE',
-      )
-    : error;
+  isUnavailable(error)
+    ? new DependencyUnavailableError('服务暂时繁忙，请稍后重试', 'A service the platform depends on did not answer in time; retry shortly')
+    : error instanceof CalendarNotAvailable
+      ? new RuleNotSatisfiableError(
+          `${error.year}年节假日安排尚未加载，无法计算工作日期限`,
+          `No holiday calendar is loaded for ${error.year}`,
+          'CALENDAR_NOT_AVAILABLE',
+        )
+      : error;
+
+/** At most this many problems are listed: a request with thousands of bad fields must not get a reply larger than itself. */
+export const MAX_ERROR_DETAILS = 50;
+
+function cappedDetails(details: readonly FieldProblem[]): readonly FieldProblem[] {
+  if (details.length <= MAX_ERROR_DETAILS) return details;
+  const more = details.length - MAX_ERROR_DETAILS;
+  return [...details.slice(0, MAX_ERROR_DETAILS), { path: '…', message: `另有 ${more} 项问题未列出 / ${more} more problems not listed` }];
+}
 
 export function errorReply(thrown: unknown, requestId: string): APIGatewayProxyStructuredResultV2 {
   const error = asDomainError(thrown);
   if (error instanceof DomainError) {
-    return json(statusFor(error), {
+    const status = statusFor(error);
+    const reply = json(status, {
       code: error.code,
       message: error.message,
       messageZh: error.messageZh,
       messageEn: error.messageEn,
-      ...(error.details ? { details: error.details } : {}),
+      ...(error.details ? { details: cappedDetails(error.details) } : {}),
       requestId,
     });
+    return status === 503 ? { ...reply, headers: { ...reply.headers, 'retry-after': String(RETRY_AFTER_SECONDS) } } : reply;
   }
   // internal detail never leaves the server: the request id lets operators find the log line
   return json(500, { code: 'INTERNAL_ERROR', message: '系统内部错误，请稍后重试 / Internal error, please retry later', requestId });

@@ -33,7 +33,11 @@ export async function startClockControl(dataDir: string, advance: (milliseconds:
       if (typeof milliseconds !== 'number' || !Number.isFinite(milliseconds) || milliseconds <= 0 || milliseconds > MAX_DAYS * 86_400_000) {
         return answer(400, { code: 'INVALID_ADVANCE', message: `days (0, ${MAX_DAYS}] or milliseconds` });
       }
-      advance(milliseconds);
+      try {
+        advance(milliseconds);
+      } catch (error) {
+        return answer(500, { code: 'ADVANCE_FAILED', message: (error as Error).message });
+      }
       return answer(200, { advancedMs: milliseconds, now: new Date(Date.now() + Number(process.env[environmentNames.localClockOffsetMs] ?? 0)).toISOString() });
     });
   });

@@ -3,7 +3,8 @@
 import { startFauxqs } from 'fauxqs';
 
 const [port, dataDir] = process.argv.slice(2);
-const server = await startFauxqs({ port: Number(port), dataDir, logger: false, host: '127.0.0.1' });
+// listenHost: our patch (patches/fauxqs+2.4.1.patch): fauxqs itself binds every interface
+const server = await startFauxqs({ port: Number(port), dataDir, logger: false, host: '127.0.0.1', listenHost: '127.0.0.1' });
 process.stdout.write(`fauxqs listening ${server.address}\n`);
 const stop = async () => {
   await server.stop();

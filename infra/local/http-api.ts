@@ -122,6 +122,16 @@ function urlOf(target: string | undefined): URL | undefined {
   }
 }
 
+/** Whether every path parameter decodes (`%E0%A4%A` does not): decoding one that does not must be the client's 400. */
+function hasValidEscapes(match: RegExpExecArray): boolean {
+  try {
+    for (const value of match.slice(1)) decodeURIComponent(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface HttpApiOptions {
   readonly authorizers?: JwtAuthorizers;
   /** The web app on the same origin (what CloudFront does on AWS); without it only the API is served. */
@@ -148,6 +158,9 @@ export function startHttpApi(definitions: readonly FunctionDefinition[], host: L
     }
     const candidates = routes.map((route) => ({ route, match: route.pattern.exec(url.pathname) })).filter((candidate) => candidate.match);
     const found = candidates.find((candidate) => candidate.route.method === request.method);
+    if (found && !hasValidEscapes(found.match as RegExpExecArray)) {
+      return send(400, bilingual('BAD_REQUEST_TARGET', '请求地址中的编码无效', 'The request path has an invalid percent-encoding'));
+    }
     if (!found) {
       if (portal && candidates.length === 0 && !isApiPath(url.pathname) && servePortal(portal, url.pathname, request.method ?? 'GET', response)) return;
       return candidates.length > 0

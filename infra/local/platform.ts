@@ -30,6 +30,7 @@ import { JwtAuthorizers } from './jwt-authorizer';
 import { LambdaHost } from './lambda-host';
 import { QueuePollers } from './queue-pollers';
 import { ensureBuckets, ensureQueues, ensureSubscriptions, ensureTable, ensureTopics } from './resources';
+import { StreamCheckpoints } from './stream-checkpoints';
 import { StreamPollers } from './stream-pollers';
 import { LocalStepFunctions, serveStepFunctions } from './step-functions';
 
@@ -227,7 +228,9 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
 
     pollers = new QueuePollers(sqs, host, (error) => log(`✗ queue poller: ${error.message}`));
     await pollers.start(functionDefinitions, queueUrls);
-    streamPollers = new StreamPollers(dynamodb, streams, host, (error) => log(`✗ stream poller: ${error.message}`));
+    streamPollers = new StreamPollers(dynamodb, streams, host, new StreamCheckpoints(join(options.dataDir, 'stream-checkpoints.json')), (error) =>
+      log(`✗ stream poller: ${error.message}`),
+    );
     await streamPollers.start(functionDefinitions, tableName);
 
     const resumed = await resumeInterruptedWork(dynamodb, tableName);

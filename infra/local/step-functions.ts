@@ -121,6 +121,9 @@ export class LocalStepFunctions {
     // expire the token a moment before the interpreter's own timer, so no callback lands in between
     const expiresAt = Date.now() + this.waitSeconds(state, message) * 1000 - 50;
     const pending = Promise.withResolvers<unknown>();
+    // the wait can be settled (a clock drill, a shutdown) while the message is still being sent, before anyone awaits
+    // it: marked handled here, so that is never an unhandled rejection; the interpreter still gets it below
+    pending.promise.catch(() => undefined);
     this.tokens.set(token, { resolve: pending.resolve, reject: pending.reject, expiresAt });
     try {
       await this.options.sqs.send(new SendMessageCommand({ QueueUrl: String(input.QueueUrl), MessageBody: JSON.stringify(message) }));

@@ -97,6 +97,33 @@ describe('given the event relay (outbox)', () => {
     const policies = Object.values(statefulTemplate.findResources('AWS::SNS::TopicPolicy'));
     expect(JSON.stringify(policies)).toContain('aws:SecureTransport');
   });
+
+  it('then every stream mapping sends a batch that failed every retry to an encrypted queue with an alarm, never dropping it', () => {
+    const mappings = Object.values(statelessTemplate.findResources('AWS::Lambda::EventSourceMapping')).filter((mapping) =>
+      JSON.stringify(mapping.Properties.EventSourceArn).includes('StreamArn'),
+    );
+    const streamConsumers = functionDefinitions.filter((definition) => definition.trigger.kind === 'tableStream');
+    expect(mappings).toHaveLength(streamConsumers.length);
+    for (const mapping of mappings) {
+      expect(mapping.Properties).toMatchObject({
+        MaximumRetryAttempts: 20,
+        BisectBatchOnFunctionError: true,
+        DestinationConfig: { OnFailure: { Destination: expect.anything() } },
+      });
+    }
+    for (const definition of streamConsumers) {
+      const queue = Object.entries(statelessTemplate.findResources('AWS::SQS::Queue')).find(([id]) => id.includes(`${definition.id}StreamFailures`));
+      expect(queue?.[1].Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+      const alarm = Object.entries(statelessTemplate.findResources('AWS::CloudWatch::Alarm')).find(([id]) =>
+        id.includes(`${definition.id}StreamFailuresAlarm`),
+      );
+      expect(alarm?.[1].Properties).toMatchObject({
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      });
+    }
+  });
 });
 
 describe('given the stateless stack', () => {

@@ -98,6 +98,15 @@ describe('given the local HTTP API serving a built portal', () => {
     expect(status).toBe(400);
     expect((await fetch(`${base}/health`)).status).toBe(200);
   });
+
+  it('when a path parameter has a broken percent-escape, then 400 BAD_REQUEST_TARGET, never a 500', async () => {
+    for (const path of ['/v1/tenants/%E0%A4%A/items', '/v1/tenants/522732/items/%ZZ']) {
+      const response = await fetch(`${base}${path}`);
+      expect([path, response.status]).toEqual([path, 400]);
+      expect(await response.json()).toMatchObject({ code: 'BAD_REQUEST_TARGET', messageZh: '请求地址中的编码无效' });
+    }
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+  });
 });
 
 describe('given the local HTTP API without a portal (the integration platform)', () => {

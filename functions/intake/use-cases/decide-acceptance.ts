@@ -10,6 +10,7 @@ import {
   approveOnCommitment,
   type CaseNotice,
   checkDeferrable,
+  checkSupplementItems,
   completeOnTheSpot,
   noticeNumber,
   refuseCase,
@@ -35,6 +36,9 @@ export async function decideAcceptance(deps: IntakeDependencies, ctx: RequestCon
   let current = await loadCase(deps.cases, ctx, caseId);
   const now = deps.clock.now().toISOString();
   if (decision.decision === 'supplement') {
+    const item = await deps.catalogue.itemVersion(ctx.tenantId, current.itemCode, current.itemVersion);
+    if (!item) throw notFound.item(`${current.itemCode}@${current.itemVersion}`);
+    checkSupplementItems(item, decision.items);
     const requested = requestSupplement(current, decision.items, actor, now, deps.ids.next());
     await issue(deps, requested.case, requested.notice);
     await deps.cases.save(requested.case, [requested.event]);

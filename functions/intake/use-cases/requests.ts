@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { applicantSchema } from '../../kernel/applicant';
 import { caseIdSchema } from '../../kernel/ids';
 
+/** When the applicant signed: any offset accepted (the platform writes +08:00 itself), kept as UTC. */
+const signedAtSchema = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString());
+
 export const createCaseBody = z
   .object({
     /** The item applied for; or `bundleCode` for a 一件事 bundle (one merged form, every department in parallel). */
@@ -17,9 +20,7 @@ export const createCaseBody = z
     applicant: applicantSchema,
     formData: z.record(z.string(), z.unknown()).default({}),
     /** 告知承诺: the signed commitment that stands in for proofs, for items that allow it. */
-    commitment: z
-      .object({ statement: z.string().trim().min(10).max(2000), signedBy: z.string().trim().min(1).max(100), signedAt: z.iso.datetime() })
-      .optional(),
+    commitment: z.object({ statement: z.string().trim().min(10).max(2000), signedBy: z.string().trim().min(1).max(100), signedAt: signedAtSchema }).optional(),
   })
   .refine((body) => (body.itemCode === undefined) !== (body.bundleCode === undefined), {
     path: ['itemCode'],
@@ -33,7 +34,7 @@ export const acceptanceBody = z.discriminatedUnion('decision', [
     deferred: z
       .object({
         materialIds: z.array(z.string().trim().min(1).max(64)).min(1).max(50),
-        commitment: z.object({ statement: z.string().trim().min(10).max(2000), signedBy: z.string().trim().min(1).max(100), signedAt: z.iso.datetime() }),
+        commitment: z.object({ statement: z.string().trim().min(10).max(2000), signedBy: z.string().trim().min(1).max(100), signedAt: signedAtSchema }),
       })
       .optional(),
   }),

@@ -24,6 +24,6 @@ export { noticeNumber } from './notice-number';
 export { type NewCaseInput, submitCase, validateForm } from './submission';
 export { type AcceptanceInput, acceptanceRouting, acceptCase, checkDeferrable, deemAccepted, refuseCase } from './acceptance';
 export { completeOnTheSpot } from './immediate';
-export { requestSupplement, resubmitCase } from './supplement';
+export { checkSupplementItems, requestSupplement, resubmitCase } from './supplement';
 export { concludeApproval, type DepartmentOutcome, markApprovalStarted, RECONSIDERATION_RIGHTS } from './approval';
 export { approveOnCommitment, recordPostVerification, responsibleDepartments } from './commitment';

@@ -23,6 +23,14 @@ const ID_NUMBER = /^\d{17}[\dX]$/;
 const PHONE = /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A day that exists (2026-02-28, not 2026-02-30, which `Date.parse` would roll over to March). */
+function isCalendarDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /** Why a value does not fit its configured field, or undefined when it fits. */
 function fieldProblem(field: FormField, value: unknown): string | undefined {
   switch (field.type) {
@@ -31,7 +39,7 @@ function fieldProblem(field: FormField, value: unknown): string | undefined {
     case 'boolean':
       return typeof value === 'boolean' ? undefined : '应为是或否 / must be true or false';
     case 'date':
-      return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value)) ? undefined : '应为日期 YYYY-MM-DD / must be a date YYYY-MM-DD';
+      return typeof value === 'string' && isCalendarDate(value) ? undefined : '应为日期 YYYY-MM-DD / must be a date YYYY-MM-DD';
     case 'select':
       return typeof value === 'string' && (field.options ?? []).includes(value)
         ? undefined

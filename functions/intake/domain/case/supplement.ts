@@ -1,10 +1,37 @@
 /** Supplement (补正): the one-time notice of what is missing, and the applicant's resubmission that completes the application. */
 
 import type { CaseEvent } from '../../../kernel/events/case-events';
-import { InvalidTransitionError } from '../../../shared/errors';
+import { InvalidTransitionError, ValidationError } from '../../../shared/errors';
+import type { PublishedItem } from '../../../catalogue/domain/service-item';
 import type { Case, CaseNotice, SupplementItem } from './model';
 import { noticeNumber, withNotice } from './notice-number';
 import { requireStatus } from './status';
+
+/**
+ * The notice may name only materials of the case's item version (seed 004 art.7: nothing the guide does not list may
+ * be asked for), each once: checked before the notice is issued, since the case has only the one.
+ */
+export function checkSupplementItems(item: Pick<PublishedItem, 'code' | 'version' | 'materials'>, items: readonly SupplementItem[]): void {
+  const unknown = items.map((entry, index) => ({ entry, index })).filter(({ entry }) => !item.materials.some((material) => material.id === entry.materialId));
+  if (unknown.length > 0) {
+    throw new ValidationError(
+      `事项 ${item.code}（第${item.version}版）的申请材料中没有：${unknown.map(({ entry }) => entry.materialId).join('、')}`,
+      `Item ${item.code} v${item.version} asks for no material ${unknown.map(({ entry }) => entry.materialId).join(', ')}`,
+      unknown.map(({ index }) => ({ path: `body.items.${index}.materialId`, message: 'not in the material list of the case item version' })),
+      'UNKNOWN_MATERIAL',
+    );
+  }
+  const named = items.map((entry) => entry.materialId);
+  const repeated = named.filter((id, index) => named.indexOf(id) !== index);
+  if (repeated.length > 0) {
+    throw new ValidationError(
+      `同一材料只能列一次：${[...new Set(repeated)].join('、')}`,
+      `Each material may be listed once: ${[...new Set(repeated)].join(', ')}`,
+      undefined,
+      'DUPLICATE_MATERIAL',
+    );
+  }
+}
 
 /**
  * 一次性告知: ONE notice listing every missing or defective material with its reason. A second
