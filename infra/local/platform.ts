@@ -20,6 +20,7 @@ import { systemClock, ulidGenerator } from '../../functions/shared/runtime';
 import { DynamoHolidayNoticeStore } from '../../functions/calendar/adapters/dynamo-holiday-notice-store';
 import { loadShippedNotices } from '../../functions/calendar/use-cases';
 import { officialCalendarYears } from '../../functions/domain/calendar-data';
+import { superviseEngine } from './engine-supervisor';
 import { freePort, isFree, type RunningEngine, startDynamoDbLocal, startFauxqs, startOnSomePort } from './engines';
 import { startHttpApi } from './http-api';
 import { type PortalConfig, type PortalSite } from './portal-site';
@@ -122,8 +123,11 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     if (dynamoStart.status === 'rejected') throw dynamoStart.reason;
     if (fauxqsStart.status === 'rejected') throw fauxqsStart.reason;
     if (identityStart.status === 'rejected') throw identityStart.reason;
-    const dynamo = dynamoStart.value.started;
-    const fauxqs = fauxqsStart.value.started;
+    // watched from here on: an engine that dies is started again on its port with its data (./engine-supervisor.ts)
+    engines.length = 0;
+    const dynamo = superviseEngine(dynamoStart.value.started, () => startDynamoDbLocal(dynamoStart.value.port, options.dataDir), log);
+    const fauxqs = superviseEngine(fauxqsStart.value.started, () => startFauxqs(fauxqsStart.value.port, options.dataDir), log);
+    engines.push(dynamo, fauxqs);
     const signIn = identityStart.value;
     log(`✓ ${dynamo.name} ${dynamo.endpoint} (data: ${join(options.dataDir, 'dynamodb')})`);
     log(`✓ ${fauxqs.name} ${fauxqs.endpoint} (data: ${join(options.dataDir, 'fauxqs')})`);

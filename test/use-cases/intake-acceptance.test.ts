@@ -177,4 +177,22 @@ describe('given 三都县 on the in-memory ports', () => {
       expect(refused).toMatchObject({ status: 400, body: { code: 'COMMITMENT_NOT_ALLOWED' } });
     });
   });
+
+  describe('when two clerks decide the same application at once (不予受理 and 退件)', () => {
+    it('then one decision wins, and only its notice is archived: the loser leaves no document behind', async () => {
+      const { created } = await filed(aPlanningApplication());
+      const caseId = created.caseId;
+      const outcomes = await Promise.allSettled(
+        (['reject', 'return'] as const).map((decision) =>
+          decideAcceptance(intake, windowClerk, caseId, acceptanceBody.parse({ decision, reason: '材料不符合法定形式' })),
+        ),
+      );
+      expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+      expect(outcomes.find((outcome) => outcome.status === 'rejected')).toMatchObject({ reason: { code: 'CONCURRENT_UPDATE' } });
+      const archived = [...platform.notices.documents.keys()].filter((key) => key.startsWith(`notices/${TENANT}/${caseId}/`));
+      const view = await getCaseView(intake, windowClerk, caseId);
+      expect(archived).toEqual(view.notices.map((notice) => `notices/${TENANT}/${caseId}/${notice.noticeNo}.json`));
+      expect(archived).toHaveLength(1);
+    });
+  });
 });

@@ -73,8 +73,8 @@ export async function deemAcceptance(deps: IntakeDependencies, input: { tenantId
     deps.ids.next(),
   );
   try {
-    await issue(deps, deemed.case, latestNotice(deemed.case) as CaseNotice);
     await deps.cases.save(deemed.case, [deemed.event], routed.tasks);
+    await issue(deps, deemed.case, latestNotice(deemed.case) as CaseNotice);
   } catch (error) {
     if (error instanceof InvalidTransitionError) return { outcome: 'decided-by-window' };
     throw error;

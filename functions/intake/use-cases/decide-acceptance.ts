@@ -40,30 +40,30 @@ export async function decideAcceptance(deps: IntakeDependencies, ctx: RequestCon
     if (!item) throw notFound.item(`${current.itemCode}@${current.itemVersion}`);
     checkSupplementItems(item, decision.items);
     const requested = requestSupplement(current, decision.items, actor, now, deps.ids.next());
-    await issue(deps, requested.case, requested.notice);
     await deps.cases.save(requested.case, [requested.event]);
+    await issue(deps, requested.case, requested.notice);
     return { caseId, status: requested.case.status, notice: requested.notice };
   }
   if (decision.decision === 'reject' || decision.decision === 'return') {
     const refused = refuseCase(current, decision.decision, decision.reason, actor, now, deps.ids.next());
-    await issue(deps, refused.case, latestNotice(refused.case) as CaseNotice);
     await deps.cases.save(refused.case, [refused.event]);
+    await issue(deps, refused.case, latestNotice(refused.case) as CaseNotice);
     return { caseId, status: refused.case.status, notice: latestNotice(refused.case) };
   }
   if (decision.decision === 'complete') {
     const item = await deps.catalogue.itemVersion(ctx.tenantId, current.itemCode, current.itemVersion);
     if (!item) throw notFound.item(`${current.itemCode}@${current.itemVersion}`);
     const done = completeOnTheSpot(current, item, actor, noticeNumber('acceptance', ctx.tenantId, caseId, now), now, [deps.ids.next(), deps.ids.next()]);
-    await issue(deps, done.case, latestNotice(done.case) as CaseNotice);
     await deps.cases.save(done.case, done.events);
+    await issue(deps, done.case, latestNotice(done.case) as CaseNotice);
     return { caseId, status: done.case.status, completedAt: done.case.completedAt, result: item.result.name, notice: latestNotice(done.case) };
   }
   if (current.status === 'submitted' && current.commitment) {
     const item = await deps.catalogue.itemVersion(ctx.tenantId, current.itemCode, current.itemVersion);
     if (!item) throw notFound.item(`${current.itemCode}@${current.itemVersion}`);
     const approved = approveOnCommitment(current, item, actor, noticeNumber('acceptance', ctx.tenantId, caseId, now), now, [deps.ids.next(), deps.ids.next()]);
-    await issue(deps, approved.case, latestNotice(approved.case) as CaseNotice);
     await deps.cases.save(approved.case, approved.events);
+    await issue(deps, approved.case, latestNotice(approved.case) as CaseNotice);
     return {
       caseId,
       status: approved.case.status,
@@ -82,8 +82,8 @@ export async function decideAcceptance(deps: IntakeDependencies, ctx: RequestCon
       now,
       deps.ids.next(),
     );
-    await issue(deps, accepted.case, latestNotice(accepted.case) as CaseNotice);
     await deps.cases.save(accepted.case, [accepted.event], routed.tasks);
+    await issue(deps, accepted.case, latestNotice(accepted.case) as CaseNotice);
     current = accepted.case;
   }
   if (current.status !== 'accepted') {

@@ -21,7 +21,11 @@ export async function loadCase(cases: CaseRepository, ctx: RequestContext, caseI
   return found;
 }
 
-/** Issues a notice: archived as a document first, so a stored notice always has its document. */
+/**
+ * Archives a notice of a decision that has committed: called after the case is saved, so a decision that lost a race
+ * (or failed its write) leaves no notice behind. The document is a function of the stored case and notice, so one lost
+ * to a crash between the two writes can be rebuilt from the case.
+ */
 export async function issue(deps: Pick<IntakeDependencies, 'notices'>, current: Case, notice: CaseNotice): Promise<void> {
   await deps.notices.archive(current, notice, noticeDocument(current, notice));
 }

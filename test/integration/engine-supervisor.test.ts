@@ -1,0 +1,54 @@
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { superviseEngine } from '../../infra/local/engine-supervisor';
+import { freePort, type RunningEngine, startDynamoDbLocal } from '../../infra/local/engines';
+import { ensureTable } from '../../infra/local/resources';
+import { aDataDirectory, eventually, removeDataDirectory } from './support/platform';
+
+/**
+ * The local platform supervises its engines (issue 16): DynamoDB Local killed with SIGKILL comes back on the same
+ * endpoint with its data, and a stopped supervised engine stays stopped. Real DynamoDB Local, a real kill.
+ */
+describe('given DynamoDB Local under the engine supervisor', () => {
+  const dataDir = aDataDirectory();
+  const lines: string[] = [];
+  let engine: RunningEngine;
+  let client: DynamoDBClient;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    engine = superviseEngine(
+      await startDynamoDbLocal(port, dataDir),
+      () => startDynamoDbLocal(port, dataDir),
+      (line) => void lines.push(line),
+    );
+    client = new DynamoDBClient({ region: 'us-east-1', endpoint: engine.endpoint, credentials: { accessKeyId: 'l', secretAccessKey: 'l' }, maxAttempts: 1 });
+    await ensureTable(client);
+  }, 60_000);
+
+  afterAll(async () => {
+    await engine?.stop();
+    removeDataDirectory(dataDir);
+  });
+
+  it('when its process is killed, then it is restarted on the same endpoint with the table it had, and the restart is logged', async () => {
+    const killed = engine.pid as number;
+    process.kill(killed, 'SIGKILL');
+    const tables = await eventually(async () => {
+      try {
+        return (await client.send(new ListTablesCommand({}))).TableNames;
+      } catch {
+        return undefined;
+      }
+    }, 45_000);
+    expect(tables?.length).toBeGreaterThan(0);
+    expect(engine.pid).not.toBe(killed);
+    expect(lines.some((line) => line.includes('stopped unexpectedly'))).toBe(true);
+    expect(lines.some((line) => line.includes('restarted'))).toBe(true);
+  }, 60_000);
+
+  it('when the supervised engine is stopped, then it is not started again', async () => {
+    await engine.stop();
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await expect(client.send(new ListTablesCommand({}))).rejects.toBeDefined();
+  }, 30_000);
+});
