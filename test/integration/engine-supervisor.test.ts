@@ -32,7 +32,11 @@ describe('given DynamoDB Local under the engine supervisor', () => {
 
   it('when its process is killed, then it is restarted on the same endpoint with the table it had, and the restart is logged', async () => {
     const killed = engine.pid as number;
+    const died = engine.exited;
     process.kill(killed, 'SIGKILL');
+    // the killed process is gone before anything is asked of the endpoint again: what answers then is the restarted one
+    await died;
+    await eventually(async () => (lines.some((line) => line.includes('restarted')) ? true : undefined), 45_000);
     const tables = await eventually(async () => {
       try {
         return (await client.send(new ListTablesCommand({}))).TableNames;

@@ -134,7 +134,7 @@ export const windowText = {
 
   intake: {
     title: '窗口收件',
-    intro: '为到窗口办事的申请人录入申请（帮办代办）。申请人身份证件须当面核验。',
+    intro: '为到窗口办事的申请人录入申请。申请人身份证件须当面核验。',
     chooseItem: '办理事项',
     chooseItemPlaceholder: '请选择事项',
     desk: '收件窗口与申请人类型',
