@@ -18,7 +18,8 @@ const tableActions: Readonly<Record<TableOperation, readonly string[]>> = {
   put: ['dynamodb:PutItem'],
   update: ['dynamodb:UpdateItem'],
   conditionCheck: ['dynamodb:ConditionCheckItem'],
-  idempotency: ['dynamodb:PutItem', 'dynamodb:DeleteItem'],
+  // the claim is put, released by an update or deleted, and marked committed by an update inside the call's transaction
+  idempotency: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
 };
 
 /**

@@ -51,6 +51,7 @@ const contexts: readonly { id: string; context: BoundedContext }[] = [
   { id: 'Certificates', context: 'certificates' },
   { id: 'Reviews', context: 'reviews' },
   { id: 'Supervision', context: 'supervision' },
+  { id: 'Reconciliation', context: 'reconciliation' },
 ];
 
 /**

@@ -1571,7 +1571,7 @@ export interface components {
              * @description 事件类型 / Event type
              * @enum {string}
              */
-            type: "CaseSubmitted" | "SupplementRequested" | "CaseResubmitted" | "CaseAccepted" | "CaseDeemedAccepted" | "CaseRejected" | "CaseReturned" | "ApprovalStarted" | "DepartmentTaskAssigned" | "DepartmentTaskReissued" | "DepartmentTaskEscalated" | "DepartmentTaskDecided" | "DepartmentTaskClaimed" | "DepartmentTaskSuspended" | "DepartmentTaskResumed" | "DepartmentTaskReassigned" | "DepartmentTaskCancelled" | "DepartmentApprovalVoided" | "CaseCompleted" | "CaseDenied" | "CommitmentVerified" | "ApprovalRevoked" | "MaterialProvided" | "MaterialRejected" | "NotificationSent" | "CertificateIssued" | "CertificateRevoked" | "ResultDeliveryChosen" | "ResultDelivered" | "DeadlineRecomputed";
+            type: "CaseSubmitted" | "SupplementRequested" | "CaseResubmitted" | "CaseAccepted" | "CaseDeemedAccepted" | "CaseRejected" | "CaseReturned" | "ApprovalStarted" | "DepartmentTaskAssigned" | "DepartmentTaskReissued" | "DepartmentTaskEscalated" | "DepartmentTaskDecided" | "DepartmentTaskClaimed" | "DepartmentTaskSuspended" | "DepartmentTaskResumed" | "DepartmentTaskReassigned" | "DepartmentTaskCancelled" | "DepartmentApprovalVoided" | "CaseCompleted" | "CaseDenied" | "CommitmentVerified" | "ApprovalRevoked" | "MaterialProvided" | "MaterialRejected" | "NotificationSent" | "CertificateIssued" | "CertificateRevoked" | "ResultDeliveryChosen" | "ResultDelivered" | "DeadlineRecomputed" | "CaseRepaired";
             /**
              * Format: date-time
              * @description 时间 / At
@@ -3237,6 +3237,20 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     GetApiDocsAsset: {
@@ -3269,6 +3283,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "DOCS_ASSET_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
                     };
                 };
             };
@@ -3324,6 +3352,20 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["HolidayNotices"];
+                };
+            };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -3460,6 +3502,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     VerifyPresentedCertificate: {
@@ -3569,6 +3625,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     VerifyCertificate: {
@@ -3640,6 +3710,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     GetOpenApiDocument: {
@@ -3671,6 +3755,20 @@ export interface operations {
                         };
                     } & {
                         [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
                     };
                 };
             };
@@ -3772,6 +3870,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "STAFF_OF_OTHER_TENANT" | "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
                     };
                 };
             };
@@ -3984,6 +4096,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     GetDeadline: {
@@ -4058,6 +4184,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     LookUpCaseProgress: {
@@ -4126,6 +4266,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
                     };
                 };
             };
@@ -4299,6 +4453,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "ONLINE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
                     };
                 };
             };
@@ -4598,6 +4766,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     DecideAcceptance: {
@@ -4755,6 +4937,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     ChooseResultDelivery: {
@@ -4865,6 +5061,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "IDEMPOTENCY_IN_PROGRESS" | "CASE_NOT_COMPLETED" | "RESULT_ALREADY_DELIVERED" | "CONCURRENT_UPDATE";
+                    };
+                };
+            };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
                     };
                 };
             };
@@ -4994,6 +5204,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "RELEASE_BLOCKED_BY_DEFERRED_MATERIALS";
+                    };
+                };
+            };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
                     };
                 };
             };
@@ -5137,6 +5361,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     GetMaterialDownload: {
@@ -5218,6 +5456,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "CASE_NOT_FOUND" | "MATERIAL_FILE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
                     };
                 };
             };
@@ -5328,6 +5580,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     RequestMaterialUpload: {
@@ -5432,6 +5698,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     CompleteMaterialUpload: {
@@ -5527,6 +5807,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "MATERIAL_NOT_UPLOADED" | "MATERIAL_SIZE_MISMATCH" | "MATERIAL_CONTENT_MISMATCH" | "MATERIAL_CHECKSUM_MISMATCH";
+                    };
+                };
+            };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
                     };
                 };
             };
@@ -5651,6 +5945,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     ResubmitCase: {
@@ -5753,6 +6061,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     ListCaseReviews: {
@@ -5837,6 +6159,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
                     };
                 };
             };
@@ -5990,6 +6326,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     ListCertificateLibrary: {
@@ -6082,6 +6432,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "TENANT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
                     };
                 };
             };
@@ -6197,6 +6561,8 @@ export interface operations {
             /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
             503: {
                 headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6304,6 +6670,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     ListDepartmentTasks: {
@@ -6387,6 +6767,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "STAFF_OF_OTHER_TENANT" | "ROLE_NOT_ALLOWED" | "OTHER_DEPARTMENT";
+                    };
+                };
+            };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
                     };
                 };
             };
@@ -6530,6 +6924,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "TENANT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
                     };
                 };
             };
@@ -6782,6 +7190,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     ListItemVersions: {
@@ -6854,6 +7276,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "ITEM_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
                     };
                 };
             };
@@ -6941,6 +7377,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "TENANT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
                     };
                 };
             };
@@ -7058,6 +7508,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     GetRectification: {
@@ -7160,6 +7624,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "RECTIFICATION_NOT_FOUND" | "TENANT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
                     };
                 };
             };
@@ -7303,6 +7781,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     GetStaffMonthly: {
@@ -7380,6 +7872,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "STAFF_OF_OTHER_TENANT" | "NOT_YOURSELF";
+                    };
+                };
+            };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
                     };
                 };
             };
@@ -7494,6 +8000,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "TENANT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
                     };
                 };
             };
@@ -7693,6 +8213,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     ClaimTask: {
@@ -7781,6 +8315,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "TASK_NOT_PENDING" | "TASK_ALREADY_CLAIMED" | "CONCURRENT_UPDATE";
+                    };
+                };
+            };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
                     };
                 };
             };
@@ -7936,6 +8484,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "UNKNOWN_DEPARTMENT";
+                    };
+                };
+            };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
                     };
                 };
             };
@@ -8099,6 +8661,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "IDEMPOTENCY_IN_PROGRESS";
+                    };
+                };
+            };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
                     };
                 };
             };
@@ -8410,6 +8986,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     ListCaseMaterialsForStaff: {
@@ -8562,6 +9152,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     WindowRequestMaterialUpload: {
@@ -8678,6 +9282,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     WindowCompleteMaterialUpload: {
@@ -8788,6 +9406,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     ListExaminationQueue: {
@@ -8886,6 +9518,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     ListHandoverQueue: {
@@ -8976,6 +9622,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         code?: "TENANT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description 依赖的服务暂不可用，可重试 / A dependency is down; retry. 代码 Codes: `DEPENDENCY_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    /** @description 建议的重试等待秒数 / Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
                     };
                 };
             };

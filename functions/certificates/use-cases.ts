@@ -349,3 +349,18 @@ export async function handOverResult(deps: CertificateDependencies, ctx: Request
   if (handed.event) await deps.releases.save(handed.release, handed.event);
   return { caseId, ...releaseView(handed.release, facts, waitingFor, calendar, now) };
 }
+
+/**
+ * The reply to a retried delivery choice or handover whose first call committed and died before answering: the stored
+ * release as that call's reply would have shown it.
+ */
+export async function replayReleaseChange(
+  deps: CertificateDependencies,
+  ctx: RequestContext,
+  caseId: string,
+  action: 'result.choose-delivery' | 'result.hand-over',
+) {
+  const [{ facts, waitingFor, calendar }, current] = await Promise.all([releaseFacts(deps, ctx, caseId, action), deps.releases.find(ctx.tenantId, caseId)]);
+  if (!current) throw notFound.case(caseId);
+  return { caseId, ...releaseView(current, facts, waitingFor, calendar, deps.clock.now().toISOString()) };
+}

@@ -175,14 +175,24 @@ export async function submitReview(deps: ReviewDependencies, ctx: RequestContext
     events.push(openedEvent(deps, opened));
   }
   await deps.reviews.saveReview(review, events, opened);
-  return {
-    reviewId,
-    caseId,
-    touchpoint: review.touchpoint,
-    level: review.level,
-    links,
-    ...(opened ? { rectification: { rectificationId: opened.rectificationId, deadline: opened.deadline, ownerDeptId: opened.ownerDeptId } } : {}),
-  };
+  return reviewReply(review, opened);
+}
+
+const reviewReply = (review: Review, opened: Rectification | undefined) => ({
+  reviewId: review.reviewId,
+  caseId: review.caseId,
+  touchpoint: review.touchpoint,
+  level: review.level,
+  links: review.links,
+  ...(opened ? { rectification: { rectificationId: opened.rectificationId, deadline: opened.deadline, ownerDeptId: opened.ownerDeptId } } : {}),
+});
+
+/** The reply to a retried review whose first call stored it and died before answering: the stored review and the entry it opened. */
+export async function replayReview(deps: ReviewDependencies, ctx: RequestContext, caseId: string, touchpoint: Review['touchpoint']) {
+  authorizeRole(ctx.principal, 'review.submit');
+  const review = (await deps.reviews.reviewsOfCase(ctx.tenantId, caseId)).find((candidate) => candidate.touchpoint === touchpoint);
+  if (!review) throw notFound.case(caseId);
+  return reviewReply(review, review.rectificationId ? await findEntry(deps, ctx, review.rectificationId) : undefined);
 }
 
 const openedEvent = (deps: Pick<ReviewDependencies, 'ids'>, entry: Rectification): ReviewEvent =>
@@ -263,7 +273,19 @@ export async function fileComplaint(deps: ReviewDependencies, ctx: RequestContex
     detail: { channel: body.channel, ownerDeptId },
   });
   await deps.reviews.openRectification(entry, [filed, openedEvent(deps, entry)]);
-  return { rectificationId, ownerDeptId, deadline: entry.deadline, status: entry.status };
+  return complaintReply(entry);
+}
+
+const complaintReply = (entry: Rectification) => ({
+  rectificationId: entry.rectificationId,
+  ownerDeptId: entry.ownerDeptId,
+  deadline: entry.deadline,
+  status: entry.status,
+});
+
+/** The reply to a retried complaint whose first call opened its entry and died before answering. */
+export async function replayComplaint(deps: ReviewDependencies, ctx: RequestContext, rectificationId: string) {
+  return complaintReply(await findEntry(deps, ctx, rectificationId));
 }
 
 function ledgerView(entry: Rectification, now: string, calendar: WorkingCalendar, yellowThreshold: number) {

@@ -5,6 +5,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type EnvironmentName, environmentNames } from './environment-names';
+import { fenceTransactionsOfOpenClaims } from './idempotency-fence';
 import { tracer } from './powertools';
 
 /**
@@ -20,7 +21,11 @@ import { tracer } from './powertools';
  */
 export const BOUNDED_WAITS = { maxAttempts: 2, requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000, throwOnRequestTimeout: true } } as const;
 
-export const dynamoDocuments = DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({ ...BOUNDED_WAITS })), {
+const dynamodb = tracer.captureAWSv3Client(new DynamoDBClient({ ...BOUNDED_WAITS }));
+// an idempotent call's transactions carry its claim (./idempotency-fence.ts): a state change and its "committed" mark are one write
+fenceTransactionsOfOpenClaims(dynamodb);
+
+export const dynamoDocuments = DynamoDBDocumentClient.from(dynamodb, {
   marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
 });
 

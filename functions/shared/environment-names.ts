@@ -48,6 +48,8 @@ export const environmentNames = {
   /** Local platform only (an infra test checks no deployed function has them). */
   localClockOffsetMs: 'TONGBAN_LOCAL_CLOCK_OFFSET_MS',
   dataDir: 'TONGBAN_DATA_DIR',
+  /** How often the local platform runs the reconciler (seconds; 0: never). */
+  localReconcileEverySeconds: 'TONGBAN_RECONCILE_EVERY_SECONDS',
 
   /** `true` on the local engines, whose S3 stand-in takes path-style addressing only. */
   s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',

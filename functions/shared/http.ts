@@ -19,6 +19,7 @@ import {
 } from './errors';
 import { CalendarNotAvailable } from '../domain/calendar';
 import { idempotencyKeyOf, IdempotencyStore } from './idempotency';
+import type { CommittedKey } from './idempotency-fence';
 import { logger, metrics, tracer } from './powertools';
 import { dynamoDocuments, requiredEnvironment } from './clients';
 import { environmentNames } from './environment-names';
@@ -195,7 +196,14 @@ function parseJsonBody(event: APIGatewayProxyEventV2): unknown {
 export function httpEndpoint<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
   spec: EndpointSpec<B, Q, P>,
   run: (request: ParsedRequest<z.infer<B>, z.infer<Q>, z.infer<P>>) => Promise<HttpReply>,
+  /**
+   * Idempotent routes: the reply of a call that committed but died (or failed) before its reply was stored, rebuilt
+   * from the committed state, so the retry gets the success it asked for instead of a conflict with itself.
+   * `committedKey` is the key of the first item the call's first transaction wrote (the case it created, say).
+   */
+  replay?: (request: ParsedRequest<z.infer<B>, z.infer<Q>, z.infer<P>>, committedKey: CommittedKey) => Promise<HttpReply>,
 ): Handler {
+  if (spec.idempotent && !replay) throw new Error(`idempotent endpoint ${spec.metric} needs a replay of its committed calls`);
   const core = async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const headers = event.headers ?? {};
     const tenantId = spec.tenantFrom
@@ -206,14 +214,14 @@ export function httpEndpoint<B extends z.ZodType, Q extends z.ZodType, P extends
     const ctx = requestContextFrom(tenantId, event.requestContext.requestId, claims);
     logger.appendKeys({ tenantId: ctx.tenantId, ...(ctx.staff ? { staffId: ctx.staff.staffId } : {}) });
     const rawBody = spec.body ? parseJsonBody(event) : undefined;
-    const execute = async () =>
-      run({
-        ctx,
-        body: parsePart(spec.body, rawBody, 'body'),
-        query: parsePart(spec.query, event.queryStringParameters ?? {}, 'query'),
-        path: parsePart(spec.path, event.pathParameters ?? {}, 'path'),
-        headers,
-      });
+    const parsed = () => ({
+      ctx,
+      body: parsePart(spec.body, rawBody, 'body'),
+      query: parsePart(spec.query, event.queryStringParameters ?? {}, 'query'),
+      path: parsePart(spec.path, event.pathParameters ?? {}, 'path'),
+      headers,
+    });
+    const execute = async () => run(parsed());
     const key = spec.idempotent ? idempotencyKeyOf(headers) : undefined;
     const reply = key
       ? await idempotencyStore().run(
@@ -225,8 +233,11 @@ export function httpEndpoint<B extends z.ZodType, Q extends z.ZodType, P extends
             body: { path: event.pathParameters, body: rawBody },
           },
           execute,
-          // a claim lives no longer than this invocation can: a retry after a crash takes it over as soon as the call is surely dead
-          context?.getRemainingTimeInMillis ? Math.ceil(context.getRemainingTimeInMillis() / 1000) + 1 : undefined,
+          {
+            // a claim lives no longer than this invocation can: a retry after a crash takes it over as soon as the call is surely dead
+            claimSeconds: context?.getRemainingTimeInMillis ? Math.ceil(context.getRemainingTimeInMillis() / 1000) + 1 : undefined,
+            replay: replay && ((committedKey) => replay(parsed(), committedKey)),
+          },
         )
       : await execute();
     metrics.addMetric(spec.metric, MetricUnit.Count, 1);

@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { InvalidTransitionError, ValidationError } from './errors';
+import { type CommittedKey, type OpenClaim, withinClaim } from './idempotency-fence';
 import { idempotencyEntity } from './table/idempotency';
 
 /** How long a key is remembered (TTL) and how long an in-flight claim blocks a retry. */
@@ -33,11 +34,19 @@ export function idempotencyKeyOf(headers: Readonly<Record<string, string | undef
   return key;
 }
 
+/** Rebuilds the reply of a call that committed but died before its reply was stored, from the committed state. */
+export type ReplayCommitted = (committedKey: CommittedKey) => Promise<StoredReply>;
+
 /**
  * Idempotent POSTs on the platform table, tenant first like every other key (Powertools' own
- * layout would lead with the function name). The first call claims the key; a retry with the same
- * key and body gets the stored reply; a retry during the first call waits for it; the same key with
- * a different body is refused. A failed call releases the key so the client can retry.
+ * layout would lead with the function name). The first call claims the key with a token; a retry with the same
+ * key and body gets the stored reply; a retry during the first call waits for it; the same key with a different
+ * body is refused. Every transaction the call makes also marks the key committed, on condition that the call still
+ * holds the claim (./idempotency-fence.ts), so the state change and that mark are one write:
+ * - the call failed before committing: the key is released and a retry runs afresh;
+ * - it committed and then failed or died before its reply was stored: a retry gets the reply rebuilt from the
+ *   committed state (`replay`), never a conflict with its own first attempt;
+ * - a retry took over the claim of a call presumed dead: that call can no longer commit, so nothing happens twice.
  */
 export class IdempotencyStore {
   constructor(
@@ -48,14 +57,18 @@ export class IdempotencyStore {
   async run(
     scope: { tenantId: string; routeKey: string; key: string; body: unknown },
     call: () => Promise<StoredReply>,
-    /** How long the claim blocks a retry: the invocation's remaining time when known, never more than CLAIM_SECONDS. */
-    claimSeconds: number = CLAIM_SECONDS,
+    options: {
+      /** How long the claim blocks a retry: the invocation's remaining time when known, never more than CLAIM_SECONDS. */
+      readonly claimSeconds?: number;
+      readonly replay?: ReplayCommitted;
+    } = {},
   ): Promise<StoredReply> {
-    const claimFor = Math.max(1, Math.min(CLAIM_SECONDS, claimSeconds));
+    const claimFor = Math.max(1, Math.min(CLAIM_SECONDS, options.claimSeconds ?? CLAIM_SECONDS));
     const itemKey = idempotencyEntity.key(scope.tenantId, scope.routeKey, scope.key);
     const requestHash = createHash('sha256')
       .update(JSON.stringify(scope.body ?? null))
       .digest('hex');
+    const claimToken = randomUUID();
     const deadline = Date.now() + WAIT_FOR_FIRST_MS;
     for (;;) {
       const now = Math.floor(Date.now() / 1000);
@@ -63,9 +76,9 @@ export class IdempotencyStore {
         await this.documents.send(
           new PutCommand({
             TableName: this.tableName,
-            Item: idempotencyEntity.inProgress(itemKey, requestHash, now + claimFor, now + REMEMBER_SECONDS),
-            // a stale claim (its call crashed) may be taken over
-            ConditionExpression: 'attribute_not_exists(PK) OR (#status = :inProgress AND claimExpiresAt < :now)',
+            Item: idempotencyEntity.inProgress(itemKey, requestHash, claimToken, now + claimFor, now + REMEMBER_SECONDS),
+            // a stale claim (its call crashed before committing) may be taken over
+            ConditionExpression: 'attribute_not_exists(PK) OR (#status = :inProgress AND claimExpiresAt < :now AND attribute_not_exists(committedAt))',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':inProgress': 'IN_PROGRESS', ':now': now },
           }),
@@ -85,6 +98,9 @@ export class IdempotencyStore {
         );
       }
       if (existing.status === 'COMPLETED') return existing.reply as StoredReply;
+      if (existing.committedAt !== undefined && Number(existing.claimExpiresAt) < now && options.replay) {
+        return this.rebuilt(itemKey, requestHash, existing.committedAt as number, existing.committedKey as CommittedKey, options.replay);
+      }
       if (Date.now() > deadline) {
         throw new InvalidTransitionError(
           '相同请求正在处理中，请稍后重试',
@@ -94,20 +110,68 @@ export class IdempotencyStore {
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    const claim: OpenClaim = { tableName: this.tableName, itemKey, claimToken };
     let reply: StoredReply;
     try {
-      reply = await call();
+      reply = await withinClaim(claim, call);
     } catch (error) {
-      await this.documents.send(new DeleteCommand({ TableName: this.tableName, Key: itemKey }));
+      await this.release(claim);
       throw error;
     }
-    const now = Math.floor(Date.now() / 1000);
-    await this.documents.send(
+    await this.ifStillHeld(
       new PutCommand({
         TableName: this.tableName,
-        Item: idempotencyEntity.completed(itemKey, requestHash, reply, now + REMEMBER_SECONDS),
+        Item: idempotencyEntity.completed(itemKey, requestHash, reply, Math.floor(Date.now() / 1000) + REMEMBER_SECONDS),
+        ConditionExpression: 'claimToken = :token',
+        ExpressionAttributeValues: { ':token': claimToken },
       }),
     );
     return reply;
+  }
+
+  /** A failed call gives the key back: forgotten when nothing committed, open to an immediate rebuild when something did. */
+  private release(claim: OpenClaim): Promise<void> {
+    const held = { ConditionExpression: 'claimToken = :token', ExpressionAttributeValues: { ':token': claim.claimToken } };
+    return this.ifStillHeld(
+      claim.committedKey
+        ? new UpdateCommand({
+            TableName: this.tableName,
+            Key: claim.itemKey,
+            UpdateExpression: 'SET claimExpiresAt = :released',
+            ...held,
+            ExpressionAttributeValues: { ...held.ExpressionAttributeValues, ':released': 0 },
+          })
+        : new DeleteCommand({ TableName: this.tableName, Key: claim.itemKey, ...held }),
+    );
+  }
+
+  /** The reply of a committed call that stored none, rebuilt and stored once (a concurrent rebuild may store it first). */
+  private async rebuilt(
+    itemKey: CommittedKey,
+    requestHash: string,
+    committedAt: number,
+    committedKey: CommittedKey,
+    replay: ReplayCommitted,
+  ): Promise<StoredReply> {
+    const reply = await replay(committedKey);
+    await this.ifStillHeld(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...idempotencyEntity.completed(itemKey, requestHash, reply, Math.floor(Date.now() / 1000) + REMEMBER_SECONDS), committedAt, committedKey },
+        ConditionExpression: '#status = :inProgress AND committedAt = :committedAt',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':inProgress': 'IN_PROGRESS', ':committedAt': committedAt },
+      }),
+    );
+    return reply;
+  }
+
+  /** A write about the key that only counts while this call still holds it: if another took it over, theirs stands. */
+  private async ifStillHeld(command: PutCommand | UpdateCommand | DeleteCommand): Promise<void> {
+    try {
+      await this.documents.send(command as PutCommand);
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 }

@@ -49,7 +49,7 @@ export type Access =
   /** secretsmanager:GetSecretValue on one secret, with its ARN in the environment. */
   | { readonly kind: 'secret'; readonly secret: SecretDefinition }
   /** Start executions of a state machine, or answer its task tokens (SendTaskSuccess/Failure/Heartbeat), with its ARN in the environment. */
-  | { readonly kind: 'workflow'; readonly workflow: WorkflowDefinition; readonly mode: 'start' | 'callback' }
+  | { readonly kind: 'workflow'; readonly workflow: WorkflowDefinition; readonly mode: 'start' | 'callback' | 'observe' }
   /**
    * Text messages to applicants through the deployment's SMS channel (config/deployments/<name>.yaml): an SNS publish to a
    * phone number (`sns`, no resource ARN), or the county's gateway with its bearer-token secret (`http-gateway`).
@@ -73,6 +73,8 @@ export const deleteFromBucket = (bucket: BucketDefinition): Access => ({ kind: '
 export const readSecret = (secret: SecretDefinition): Access => ({ kind: 'secret', secret });
 export const startWorkflow = (workflow: WorkflowDefinition): Access => ({ kind: 'workflow', workflow, mode: 'start' });
 export const answerWorkflow = (workflow: WorkflowDefinition): Access => ({ kind: 'workflow', workflow, mode: 'callback' });
+/** Read the state machine's executions (DescribeExecution): whether a case's timer or workflow still runs. */
+export const observeWorkflow = (workflow: WorkflowDefinition): Access => ({ kind: 'workflow', workflow, mode: 'observe' });
 export const sendSms: Access = { kind: 'sms' };
 
 /** For a `switch` over `Access['kind']` (or any union): a new kind without a case is a type error here. */

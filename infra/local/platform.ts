@@ -67,6 +67,8 @@ export interface LocalPlatform {
    * would, so escalations run at once against the moved clock.
    */
   advanceClock(milliseconds: number): void;
+  /** DynamoDB Local and fauxqs (S3 and SQS), supervised: their current process ids, for drills that freeze or kill them. */
+  readonly engines: readonly RunningEngine[];
   stop(): Promise<void>;
 }
 
@@ -87,8 +89,10 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   let streamPollers: StreamPollers | undefined;
   let stepFunctions: LocalStepFunctions[] = [];
   let identity: LocalIdentity | undefined;
+  let reconciler: NodeJS.Timeout | undefined;
 
   const stop = async () => {
+    clearInterval(reconciler);
     rmSync(localEndpointsFile(options.dataDir), { force: true });
     delete process.env[environmentNames.localClockOffsetMs];
     await pollers?.stop();
@@ -239,6 +243,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
 
     const resumed = await resumeInterruptedWork(dynamodb, tableName);
     if (resumed > 0) log(`✓ resumed ${resumed} case(s) awaiting acceptance or in approval from DynamoDB`);
+    reconciler = startReconcilerTimer(host, log);
 
     // API Gateway's JWT authorizers: the route's audience decides which issuer's tokens pass
     const portal: PortalSite | undefined = options.web && {
@@ -276,6 +281,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       host,
       identity: { citizen: signIn.citizen, staff: signIn.staff, outboxFile, enrol: signIn.enrol },
       advanceClock,
+      engines: [dynamo, fauxqs],
       stop,
     };
   } catch (error) {
@@ -317,6 +323,26 @@ function rememberEnginePorts(dataDir: string, ports: EnginePorts): void {
  * started again: the acceptance timer of each submitted case, the approval of each case in
  * approval (tasks already decided answer the new execution from their stored decision).
  */
+/**
+ * The stand-in for the reconciler's EventBridge schedule: the same function on a timer, every
+ * TONGBAN_RECONCILE_EVERY_SECONDS (default 300; 0 turns it off, as tests that count events do).
+ */
+function startReconcilerTimer(host: LambdaHost, log: (line: string) => void): NodeJS.Timeout | undefined {
+  const everySeconds = Number(process.env[environmentNames.localReconcileEverySeconds] ?? 300);
+  if (!(everySeconds > 0)) return undefined;
+  const timer = setInterval(() => {
+    host.invoke('ReconcileCases', {}).then(
+      (report) => {
+        const { repaired, failures } = report as { repaired: number; failures: unknown[] };
+        if (repaired > 0 || failures.length > 0) log(`⚠ reconciler: ${repaired} repair(s), ${failures.length} failure(s) (npm run reconcile for the detail)`);
+      },
+      (error: Error) => log(`✗ reconciler: ${error.message}`),
+    );
+  }, everySeconds * 1000);
+  timer.unref();
+  return timer;
+}
+
 async function resumeInterruptedWork(dynamodb: DynamoDBClient, tableName: string): Promise<number> {
   // required late: the handlers' SDK clients must be built after the local endpoints are in the environment
   const { resumeApproval, startAcceptanceTimer } = require('../../functions/intake/use-cases') as typeof import('../../functions/intake/use-cases');

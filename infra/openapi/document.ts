@@ -114,7 +114,14 @@ function errorResponses(definition: HttpDefinition, contract: RouteContract, err
         status === 401 && audience !== 'public'
           ? ' 在 AWS 上由网关应答 `{"message":"Unauthorized"}` / On AWS the gateway answers `{"message":"Unauthorized"}`.'
           : '';
-      return [String(status), { description: `${errorStatusMeaning[status]}.${codeList}${gatewayNote}`, content: { 'application/json': { schema } } }];
+      const retryAfter =
+        status === 503
+          ? { headers: { 'Retry-After': { description: '建议的重试等待秒数 / Seconds to wait before retrying', schema: { type: 'integer' } } } }
+          : {};
+      return [
+        String(status),
+        { description: `${errorStatusMeaning[status]}.${codeList}${gatewayNote}`, ...retryAfter, content: { 'application/json': { schema } } },
+      ];
     }),
   );
 }

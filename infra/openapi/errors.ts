@@ -24,7 +24,8 @@ export interface ImpliedErrorsInput {
  * The codes every route of a kind can answer, whatever its own rules (functions/shared/http.ts, request-context.ts,
  * idempotency.ts), so contracts list only their route's own codes: input that fails its schema or is no JSON; a path
  * tenant that is no division code; a token whose claims the platform cannot read, or a member of staff of another county;
- * an `Idempotency-Key` that is malformed, reused with another body or still in flight.
+ * an `Idempotency-Key` that is malformed, reused with another body or still in flight; and a dependency that did not
+ * answer in time (every route reads the table or a bucket), with `Retry-After`.
  */
 export function impliedErrors({ audience, contract, hasTenant }: ImpliedErrorsInput): Partial<Record<ErrorStatus, string[]>> {
   const implied: Partial<Record<ErrorStatus, string[]>> = {};
@@ -41,6 +42,7 @@ export function impliedErrors({ audience, contract, hasTenant }: ImpliedErrorsIn
     add(400, 'INVALID_IDEMPOTENCY_KEY', 'IDEMPOTENCY_KEY_REUSED');
     add(409, 'IDEMPOTENCY_IN_PROGRESS');
   }
+  add(503, 'DEPENDENCY_UNAVAILABLE');
   return implied;
 }
 

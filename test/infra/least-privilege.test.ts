@@ -32,6 +32,7 @@ const tableWritesOf: Readonly<Record<string, { readonly actions: readonly string
   'functions/approval/claim-task/handler.ts': { actions: [put, update] },
   'functions/approval/escalate-task/handler.ts': { actions: [put, update] },
   'functions/approval/complete-approval/handler.ts': { actions: [put, update] },
+  'functions/reconciliation/reconcile-cases/handler.ts': { actions: [put, update] },
   'functions/calendar/recompute-deadlines/handler.ts': { actions: [put, update, check] },
   'functions/certificates/issue-certificates/handler.ts': { actions: [put, update, check] },
   'functions/certificates/choose-delivery/handler.ts': { actions: [put, check], idempotent: true },
@@ -80,7 +81,7 @@ describe('given the DynamoDB access of every function', () => {
     for (const definition of writers) {
       const expected = tableWritesOf[definition.entry];
       expect([definition.id, expected === undefined ? 'missing from tableWritesOf' : 'listed']).toEqual([definition.id, 'listed']);
-      const actions = [...new Set([...reads, ...(expected?.actions ?? []), ...(expected?.idempotent ? [put, 'dynamodb:DeleteItem'] : [])])].sort();
+      const actions = [...new Set([...reads, ...(expected?.actions ?? []), ...(expected?.idempotent ? [put, update, 'dynamodb:DeleteItem'] : [])])].sort();
       expect([definition.id, allowed(definition)]).toEqual([definition.id, actions]);
     }
   });
@@ -93,13 +94,13 @@ describe('given the DynamoDB access of every function', () => {
     }
   });
 
-  it('then DeleteItem is granted only on Idempotency-Key records (their leading key), to release a failed claim', () => {
+  it('then DeleteItem is granted only on Idempotency-Key records (their leading key), to release a failed claim, with the update that marks or releases it', () => {
     const deletes = everyStatement(statelessTemplate).filter(
       ({ statement }) => actionsOf(statement).includes('dynamodb:DeleteItem') && statement.Effect === 'Allow',
     );
     expect(deletes.length).toBe(writers.filter((definition) => tableWritesOf[definition.entry]?.idempotent).length);
     for (const { statement } of deletes) {
-      expect(actionsOf(statement).sort()).toEqual(['dynamodb:DeleteItem', put]);
+      expect(actionsOf(statement).sort()).toEqual(['dynamodb:DeleteItem', put, update].sort());
       expect(statement.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [idempotencyPartitions] } });
     }
     expect(stringLike(idempotencyPartitions).test(keys.idempotency('522732', 'POST /v1/tenants/{tenantId}/cases', 'retry-key-0001').PK)).toBe(true);

@@ -218,7 +218,7 @@ describe('given the stateless stack', () => {
     }
   });
 
-  it('then only intake functions may start executions, and only callback functions may answer tokens', () => {
+  it('then only intake functions and the reconciler may start executions, and only callback functions may answer tokens', () => {
     const policies = Object.entries(statelessTemplate.findResources('AWS::IAM::Policy'));
     const holders = (action: string) =>
       policies
@@ -232,6 +232,8 @@ describe('given the stateless stack', () => {
       expect.stringContaining('DeemAcceptance'),
       expect.stringContaining('FileCaseAtWindow'),
       expect.stringContaining('ResubmitCase'),
+      // sorted by logical id: the Reconciliation context's function comes after Intake's
+      expect.stringContaining('ReconcileCases'),
     ]);
     // the deadline recomputation ends a department's wait when a holiday notice moved its deadline (the rescheduled path)
     expect(holders('states:SendTaskSuccess')).toEqual([

@@ -148,8 +148,10 @@ describe('given contracts written for the generator', () => {
 
   it("when a route lists its codes, then each error status carries the implied codes and the route's own", () => {
     const responses = paths['/v1/tenants/{tenantId}/places/{placeId}']?.get?.responses ?? {};
-    expect(Object.keys(responses)).toEqual(['200', '400', '401', '403', '404']);
+    expect(Object.keys(responses)).toEqual(['200', '400', '401', '403', '404', '503']);
     expect(JSON.stringify(responses['404'])).toContain('"enum":["PLACE_NOT_FOUND"]');
+    expect(JSON.stringify(responses['503'])).toContain('"enum":["DEPENDENCY_UNAVAILABLE"]');
+    expect(JSON.stringify(responses['503'])).toContain('Retry-After');
     expect(JSON.stringify(responses['400'])).toContain('"enum":["VALIDATION_FAILED","INVALID_TENANT_ID","INVALID_IDENTITY_CLAIMS"]');
     expect(JSON.stringify(responses['401'])).toContain('"oneOf"');
     expect(JSON.stringify(responses['401'])).toContain('#/components/schemas/GatewayUnauthorized');

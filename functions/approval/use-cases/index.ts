@@ -4,7 +4,7 @@
  */
 export { claimDepartmentTask } from './claim-department-task';
 export { completeApproval } from './complete-approval';
-export { decideDepartmentTask } from './decide-department-task';
+export { decideDepartmentTask, replayTaskDecision } from './decide-department-task';
 export type { ApprovalDependencies } from './dependencies';
 export { escalateOverdueTask } from './escalate-overdue-task';
 export { listDepartmentTasks } from './list-department-tasks';

@@ -1,7 +1,7 @@
-import { PublishCommand } from '@aws-sdk/client-sns';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from 'aws-lambda';
 import { caseEventSchema } from '../../kernel/events/case-events';
+import { publishCaseEvent } from '../../shared/case-events-topic';
 import { requiredEnvironment, sns } from '../../shared/clients';
 import { environmentNames } from '../../shared/environment-names';
 import { tenantOfKey } from '../../shared/table/keys';
@@ -17,11 +17,5 @@ export const handler = streamConsumer('CaseEventRelayed', async (newImage: Recor
   const { PK, SK: _sk, entity: _entity, ...stored } = item;
   const event = caseEventSchema.parse(stored);
   const tenantId = tenantOfKey(String(PK));
-  await sns.send(
-    new PublishCommand({
-      TopicArn: requiredEnvironment(environmentNames.caseEventsTopicArn),
-      Message: JSON.stringify({ version: 1, tenantId, ...event }),
-      MessageAttributes: { type: { DataType: 'String', StringValue: event.type }, tenantId: { DataType: 'String', StringValue: tenantId } },
-    }),
-  );
+  await publishCaseEvent(sns, requiredEnvironment(environmentNames.caseEventsTopicArn), tenantId, event);
 });

@@ -6,11 +6,12 @@ import { nationalIdDigest } from '../../kernel/applicant';
 import { authorize, realNameDigest } from '../../kernel/permissions';
 import type { RequestContext } from '../../shared/request-context';
 import { ForbiddenError, notFound, RuleNotSatisfiableError, ValidationError } from '../../shared/errors';
-import { type ApplicantAccount, submitCase } from '../domain/case';
+import { type ApplicantAccount, type Case, reissueQueryCode, submitCase } from '../domain/case';
 import { newQueryCode, queryCodeDigest } from '../domain/query-code';
 import { armAcceptanceTimer } from './acceptance-timer';
 import type { IntakeDependencies } from './dependencies';
 import type { createCaseBody } from './requests';
+import { loadCase } from './support';
 
 type Filing = { channel: 'online'; account: ApplicantAccount } | { channel: 'window'; window: { windowId: string; clerk: string } };
 
@@ -95,13 +96,32 @@ export async function createCase(
   );
   await deps.cases.create(submitted.case, submitted.event);
   const timer = await armAcceptanceTimer(deps, submitted.case, tenant);
-  return {
-    caseId: submitted.case.caseId,
-    status: submitted.case.status,
-    channel: submitted.case.channel,
-    itemVersion: submitted.case.itemVersion,
-    createdAt: now,
-    noticeDeadline: timer.noticeDeadline,
-    receipt: { caseId: submitted.case.caseId, queryCode, hint: '凭办件编号和查询码可在“办件进度查询”中查看进度，请妥善保管' },
-  };
+  return filedReply(submitted.case, timer.noticeDeadline, queryCode);
+}
+
+const filedReply = (filed: Case, noticeDeadline: string | null, queryCode: string) => ({
+  caseId: filed.caseId,
+  status: filed.status,
+  channel: filed.channel,
+  itemVersion: filed.itemVersion,
+  createdAt: filed.createdAt,
+  noticeDeadline,
+  receipt: { caseId: filed.caseId, queryCode, hint: '凭办件编号和查询码可在“办件进度查询”中查看进度，请妥善保管' },
+});
+
+/**
+ * The reply to a retried filing whose first call stored the case and died before answering: the same case, its timer
+ * armed (harmless if it was), and a new query code, since the first one never reached the applicant.
+ */
+export async function replayFiling(
+  deps: Pick<IntakeDependencies, 'cases' | 'tenants' | 'clock' | 'monitor' | 'acceptanceTimer' | 'calendar'>,
+  ctx: RequestContext,
+  caseId: string,
+) {
+  const filed = await loadCase(deps.cases, ctx, caseId);
+  const queryCode = newQueryCode((below) => randomInt(below));
+  const reissued = reissueQueryCode(filed, queryCodeDigest(caseId, queryCode), deps.clock.now().toISOString());
+  await deps.cases.save(reissued, []);
+  const timer = reissued.status === 'submitted' ? await armAcceptanceTimer(deps, reissued) : { noticeDeadline: reissued.noticeDeadline ?? null };
+  return filedReply(reissued, timer.noticeDeadline, queryCode);
 }

@@ -8,8 +8,10 @@ import type { RequestContext } from '../../shared/request-context';
 import {
   acceptCase,
   approveOnCommitment,
+  type Case,
   type CaseNotice,
   checkDeferrable,
+  type NoticeKind,
   checkSupplementItems,
   completeOnTheSpot,
   noticeNumber,
@@ -42,13 +44,13 @@ export async function decideAcceptance(deps: IntakeDependencies, ctx: RequestCon
     const requested = requestSupplement(current, decision.items, actor, now, deps.ids.next());
     await deps.cases.save(requested.case, [requested.event]);
     await issue(deps, requested.case, requested.notice);
-    return { caseId, status: requested.case.status, notice: requested.notice };
+    return decisionReply(requested.case, decision.decision, requested.notice);
   }
   if (decision.decision === 'reject' || decision.decision === 'return') {
     const refused = refuseCase(current, decision.decision, decision.reason, actor, now, deps.ids.next());
     await deps.cases.save(refused.case, [refused.event]);
     await issue(deps, refused.case, latestNotice(refused.case) as CaseNotice);
-    return { caseId, status: refused.case.status, notice: latestNotice(refused.case) };
+    return decisionReply(refused.case, decision.decision, latestNotice(refused.case));
   }
   if (decision.decision === 'complete') {
     const item = await deps.catalogue.itemVersion(ctx.tenantId, current.itemCode, current.itemVersion);
@@ -56,7 +58,7 @@ export async function decideAcceptance(deps: IntakeDependencies, ctx: RequestCon
     const done = completeOnTheSpot(current, item, actor, noticeNumber('acceptance', ctx.tenantId, caseId, now), now, [deps.ids.next(), deps.ids.next()]);
     await deps.cases.save(done.case, done.events);
     await issue(deps, done.case, latestNotice(done.case) as CaseNotice);
-    return { caseId, status: done.case.status, completedAt: done.case.completedAt, result: item.result.name, notice: latestNotice(done.case) };
+    return decisionReply(done.case, decision.decision, latestNotice(done.case), item.result.name);
   }
   if (current.status === 'submitted' && current.commitment) {
     const item = await deps.catalogue.itemVersion(ctx.tenantId, current.itemCode, current.itemVersion);
@@ -64,13 +66,7 @@ export async function decideAcceptance(deps: IntakeDependencies, ctx: RequestCon
     const approved = approveOnCommitment(current, item, actor, noticeNumber('acceptance', ctx.tenantId, caseId, now), now, [deps.ids.next(), deps.ids.next()]);
     await deps.cases.save(approved.case, approved.events);
     await issue(deps, approved.case, latestNotice(approved.case) as CaseNotice);
-    return {
-      caseId,
-      status: approved.case.status,
-      completedAt: approved.case.completedAt,
-      postVerification: approved.case.postVerification,
-      notice: latestNotice(approved.case),
-    };
+    return decisionReply(approved.case, decision.decision, latestNotice(approved.case));
   }
   if (current.status === 'submitted') {
     const routed = await routeForAcceptance(deps, current, now);
@@ -91,5 +87,40 @@ export async function decideAcceptance(deps: IntakeDependencies, ctx: RequestCon
     acceptCase(current, { tasks: current.tasks, actor: actor }, now, '');
   }
   const started = await startApproval(deps, current);
-  return { caseId, status: started.status, acceptedAt: started.acceptedAt, promisedDeadline: started.promisedDeadline, notice: latestNotice(started) };
+  return decisionReply(started, decision.decision, latestNotice(started));
+}
+
+type Decision = z.infer<typeof acceptanceBody>['decision'];
+
+/** The reply of each decision, from the decided case: the notice it issued and what the decision settled. */
+function decisionReply(decided: Case, decision: Decision, notice: CaseNotice | undefined, resultName?: string) {
+  const answer = { caseId: decided.caseId, status: decided.status, notice };
+  if (decision === 'complete') return { ...answer, completedAt: decided.completedAt, result: resultName };
+  if (decision !== 'accept') return answer;
+  // 告知承诺: approved on the commitment at acceptance, verified afterwards
+  if (decided.postVerification) return { ...answer, completedAt: decided.completedAt, postVerification: decided.postVerification };
+  return { ...answer, acceptedAt: decided.acceptedAt, promisedDeadline: decided.promisedDeadline };
+}
+
+const NOTICE_OF_DECISION: Record<Decision, NoticeKind> = {
+  accept: 'acceptance',
+  complete: 'acceptance',
+  supplement: 'supplement',
+  reject: 'rejection',
+  return: 'return',
+};
+
+/**
+ * The reply to a retried decision whose first call committed and died (or failed) before answering, rebuilt from the
+ * case: its notice archived (again, harmlessly, as the document is a function of the case and notice), an accepted
+ * case's workflow started (a repeated start is harmless), and the decision's reply.
+ */
+export async function replayAcceptanceDecision(deps: IntakeDependencies, ctx: RequestContext, caseId: string, decision: z.infer<typeof acceptanceBody>) {
+  authorize(ctx.principal, 'case.decide-acceptance');
+  let decided = await loadCase(deps.cases, ctx, caseId);
+  const notice = [...(decided.notices ?? [])].reverse().find((candidate) => candidate.kind === NOTICE_OF_DECISION[decision.decision]);
+  if (notice) await issue(deps, decided, notice);
+  if (decided.status === 'accepted') decided = await startApproval(deps, decided);
+  const item = decision.decision === 'complete' ? await deps.catalogue.itemVersion(ctx.tenantId, decided.itemCode, decided.itemVersion) : undefined;
+  return decisionReply(decided, decision.decision, notice, item?.result.name);
 }

@@ -3,8 +3,8 @@
  * the dependencies they take. Handlers, scripts and tests import from here.
  */
 export { deemAcceptance, startAcceptanceTimer } from './acceptance-timer';
-export { createCase } from './create-case';
-export { decideAcceptance } from './decide-acceptance';
+export { createCase, replayFiling } from './create-case';
+export { decideAcceptance, replayAcceptanceDecision } from './decide-acceptance';
 export type { IntakeDependencies } from './dependencies';
 export { getCaseView } from './get-case-view';
 export { listMyCases } from './list-my-cases';
@@ -20,6 +20,6 @@ export {
   progressLookupBody,
   resubmissionBody,
 } from './requests';
-export { resubmitCase } from './resubmit-case';
+export { replayResubmission, resubmitCase } from './resubmit-case';
 export { resumeApproval, startApproval } from './start-approval';
-export { verifyCommitment } from './verify-commitment';
+export { replayPostVerification, verifyCommitment } from './verify-commitment';

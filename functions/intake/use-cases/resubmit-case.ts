@@ -32,3 +32,16 @@ export async function resubmitCase(
   const timer = await armAcceptanceTimer(deps, resubmitted.case);
   return { caseId, status: resubmitted.case.status, receivedAt: now, noticeDeadline: timer.noticeDeadline };
 }
+
+/** The reply to a retried resubmission whose first call committed and died before answering: the timer re-armed (harmless if it was). */
+export async function replayResubmission(
+  deps: Pick<IntakeDependencies, 'cases' | 'tenants' | 'clock' | 'monitor' | 'acceptanceTimer' | 'calendar'>,
+  ctx: RequestContext,
+  caseId: string,
+) {
+  authorizeRole(ctx.principal, 'case.resubmit');
+  const current = await loadCase(deps.cases, ctx, caseId);
+  authorize(ctx.principal, 'case.resubmit', { caseId, owner: ownershipOf(current) });
+  const timer = current.status === 'submitted' ? await armAcceptanceTimer(deps, current) : { noticeDeadline: current.noticeDeadline ?? null };
+  return { caseId, status: current.status, receivedAt: current.receivedAt, noticeDeadline: timer.noticeDeadline };
+}

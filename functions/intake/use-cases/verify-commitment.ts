@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { authorize, authorizeRole } from '../../kernel/permissions';
 import { actorOf } from '../../kernel/principal';
 import type { RequestContext } from '../../shared/request-context';
-import { recordPostVerification, responsibleDepartments } from '../domain/case';
+import { type Case, recordPostVerification, responsibleDepartments } from '../domain/case';
 import type { IntakeDependencies } from './dependencies';
 import type { postVerificationBody } from './requests';
 import { loadCase } from './support';
@@ -22,5 +22,18 @@ export async function verifyCommitment(
   authorize(ctx.principal, 'case.verify-commitment', { deptIds: responsibleDepartments(current, item) });
   const verified = recordPostVerification(current, body.outcome, actorOf(ctx.principal).actor, body.note, deps.clock.now().toISOString(), deps.ids.next());
   await deps.cases.save(verified.case, [verified.event]);
-  return { caseId, status: verified.case.status, postVerification: verified.case.postVerification, creditRecord: verified.case.creditRecord };
+  return verificationReply(verified.case);
+}
+
+const verificationReply = (verified: Case) => ({
+  caseId: verified.caseId,
+  status: verified.status,
+  postVerification: verified.postVerification,
+  creditRecord: verified.creditRecord,
+});
+
+/** The reply to a retried verification whose first call committed and died before answering, from the case. */
+export async function replayPostVerification(deps: Pick<IntakeDependencies, 'cases'>, ctx: RequestContext, caseId: string) {
+  authorizeRole(ctx.principal, 'case.verify-commitment');
+  return verificationReply(await loadCase(deps.cases, ctx, caseId));
 }

@@ -39,6 +39,8 @@ export const caseEventTypes = [
   'ResultDelivered',
   // a loaded holiday notice moved one of the case's deadlines (functions/calendar)
   'DeadlineRecomputed',
+  // the reconciler re-drove what the event chain left undone (functions/reconciliation)
+  'CaseRepaired',
 ] as const;
 
 export type CaseEventType = (typeof caseEventTypes)[number];

@@ -15,6 +15,16 @@ export function tenantOfKey(partitionKey: string): string {
   return tenantId;
 }
 
+/**
+ * The id of the case or rectification a partition key belongs to (`T#<tenant>#CASE#<id>`): what an idempotent filing
+ * records as the key of the item it created, read back to rebuild its reply.
+ */
+export function subjectIdOfKey(partitionKey: string, subject: 'CASE' | 'RECT'): string {
+  const [, , kind, id] = partitionKey.split('#');
+  if (kind !== subject || !id) throw new Error(`not a ${subject} key: ${partitionKey}`);
+  return id;
+}
+
 export interface ItemKey {
   readonly PK: string;
   readonly SK: string;

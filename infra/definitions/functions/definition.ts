@@ -7,7 +7,7 @@ import type { WorkflowId } from '../workflows';
  * functions' logical ids start with it, so a function keeps its construct even when its code moves to
  * another context (materials deploy with intake, the calendar with the catalogue).
  */
-export type BoundedContext = 'intake' | 'approval' | 'catalogue' | 'notifications' | 'certificates' | 'reviews' | 'supervision';
+export type BoundedContext = 'intake' | 'approval' | 'catalogue' | 'notifications' | 'certificates' | 'reviews' | 'supervision' | 'reconciliation';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 

@@ -13,6 +13,7 @@ import type { DeployLoaderDefinition, FunctionDefinition } from './definition';
 import { intakeFunctionDefinitions } from './intake';
 import { materialFunctionDefinitions } from './materials';
 import { notificationFunctionDefinitions } from './notifications';
+import { reconciliationFunctionDefinitions } from './reconciliation';
 import { reviewFunctionDefinitions } from './reviews';
 import { supervisionFunctionDefinitions } from './supervision';
 
@@ -27,6 +28,7 @@ export {
   intakeFunctionDefinitions,
   materialFunctionDefinitions,
   notificationFunctionDefinitions,
+  reconciliationFunctionDefinitions,
   reviewFunctionDefinitions,
   shippedNoticesLoader,
   supervisionFunctionDefinitions,
@@ -42,6 +44,7 @@ export const functionDefinitions: readonly FunctionDefinition[] = [
   ...certificateFunctionDefinitions,
   ...reviewFunctionDefinitions,
   ...supervisionFunctionDefinitions,
+  ...reconciliationFunctionDefinitions,
   ...calendarFunctionDefinitions,
   ...apiDocsFunctionDefinitions,
 ];

@@ -21,7 +21,7 @@ export type {
 } from './model';
 export { caseStatusLabel, isFinished } from './status';
 export { noticeNumber } from './notice-number';
-export { type NewCaseInput, submitCase, validateForm } from './submission';
+export { type NewCaseInput, reissueQueryCode, submitCase, validateForm } from './submission';
 export { type AcceptanceInput, acceptanceRouting, acceptCase, checkDeferrable, deemAccepted, refuseCase } from './acceptance';
 export { completeOnTheSpot } from './immediate';
 export { checkSupplementItems, requestSupplement, resubmitCase } from './supplement';

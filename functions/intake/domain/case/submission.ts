@@ -137,3 +137,11 @@ export function submitCase(input: NewCaseInput, now: string, eventId: string): {
     },
   };
 }
+
+/**
+ * A new receipt query code for a case whose filing reply was lost (the call died after the case was stored): the first
+ * code reached nobody, so it is replaced rather than kept as a code nobody holds. Only the digest is stored.
+ */
+export function reissueQueryCode(current: Case, queryCodeDigest: string, now: string): Case {
+  return { ...current, queryCodeDigest, updatedAt: now, revision: current.revision + 1 };
+}
