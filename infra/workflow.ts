@@ -5,7 +5,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { answerWorkflow, includesAccess, observeWorkflow, startWorkflow } from './definitions/access';
+import { answerWorkflow, includesAccess, observeWorkflow, startWorkflow, stopWorkflow } from './definitions/access';
 import { functionDefinitions } from './definitions/functions';
 import { queueDefinitions } from './definitions/queues';
 import { partitionPlaceholder, type WorkflowDefinition, workflowPlaceholders } from './definitions/workflows';
@@ -79,21 +79,23 @@ export class Workflow extends Construct {
     for (const definition of functionDefinitions) {
       const starts = includesAccess(definition.access, startWorkflow(props.definition));
       const answers = includesAccess(definition.access, answerWorkflow(props.definition));
-      const observes = includesAccess(definition.access, observeWorkflow(props.definition));
-      if (!starts && !answers && !observes) continue;
+      // execution-level actions: an execution's name is the case's, so its ARN ends in a wildcard under this machine
+      const onExecutions = [
+        ...(includesAccess(definition.access, observeWorkflow(props.definition)) ? ['states:DescribeExecution'] : []),
+        ...(includesAccess(definition.access, stopWorkflow(props.definition)) ? ['states:StopExecution'] : []),
+      ];
+      if (!starts && !answers && onExecutions.length === 0) continue;
       const fn = required(definition.id);
       if (starts) this.stateMachine.grantStartExecution(fn);
       if (answers) this.stateMachine.grantTaskResponse(fn);
-      if (observes) {
-        // DescribeExecution on this machine's executions only: an execution's name is the case's, so its ARN ends in a wildcard
-        this.stateMachine.grantExecution(fn, 'states:DescribeExecution');
+      if (onExecutions.length > 0) {
+        this.stateMachine.grantExecution(fn, ...onExecutions);
         const stack = Stack.of(this);
         const machineId = stack.getLogicalId(this.stateMachine.node.defaultChild as CfnElement);
         const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
         Validations.of(fn).acknowledge({
           id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${region}:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${machineId}"}]}]}:*]`,
-          reason:
-            'The reconciler asks whether a case’s execution still runs; execution names are per case, so only this state machine’s executions, by prefix.',
+          reason: 'Executions are named per case, so a function that reads or stops one is granted this state machine’s executions by prefix, no other.',
         });
       }
       fn.addEnvironment(props.definition.arnEnvironmentVariable, this.stateMachine.stateMachineArn);

@@ -3,6 +3,7 @@ import { environmentNames } from '../shared/environment-names';
 import { powertoolsClockMonitor } from '../shared/monitoring';
 import { nationalCalendarSource } from '../shared/national-calendar';
 import { systemClock, ulidGenerator } from '../shared/runtime';
+import { DynamoCaseFiles } from './adapters/dynamo-case-file';
 import { DynamoCaseRecords } from './adapters/dynamo-case-records';
 import { DynamoCaseRepository } from './adapters/dynamo-case-repository';
 import { DynamoConfigurationReader } from './adapters/dynamo-configuration-reader';
@@ -28,6 +29,7 @@ export const intakeDependencies = (): IntakeDependencies => {
     catalogue: configuration,
     tenants: configuration,
     records: new DynamoCaseRecords(dynamoDocuments, tableName),
+    caseFiles: new DynamoCaseFiles(dynamoDocuments, tableName),
     workflow: new StepFunctionsApprovalWorkflow(stepFunctions, () => requiredEnvironment(environmentNames.approvalStateMachineArn)),
     clock: systemClock,
     ids: ulidGenerator,

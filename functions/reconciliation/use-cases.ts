@@ -51,7 +51,7 @@ const repairEvent = (repair: Repair, eventId: string, at: string): CaseEvent => 
   caseId: repair.caseId,
   type: 'CaseRepaired',
   at,
-  actor: 'reconciler',
+  actor: 'system',
   detail: { repair: repair.kind, ...(repair.event ? { eventId: repair.event.eventId, eventType: repair.event.type } : {}) },
 });
 

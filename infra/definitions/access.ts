@@ -49,7 +49,7 @@ export type Access =
   /** secretsmanager:GetSecretValue on one secret, with its ARN in the environment. */
   | { readonly kind: 'secret'; readonly secret: SecretDefinition }
   /** Start executions of a state machine, or answer its task tokens (SendTaskSuccess/Failure/Heartbeat), with its ARN in the environment. */
-  | { readonly kind: 'workflow'; readonly workflow: WorkflowDefinition; readonly mode: 'start' | 'callback' | 'observe' }
+  | { readonly kind: 'workflow'; readonly workflow: WorkflowDefinition; readonly mode: 'start' | 'callback' | 'observe' | 'stop' }
   /**
    * Text messages to applicants through the deployment's SMS channel (config/deployments/<name>.yaml): an SNS publish to a
    * phone number (`sns`, no resource ARN), or the county's gateway with its bearer-token secret (`http-gateway`).
@@ -75,6 +75,8 @@ export const startWorkflow = (workflow: WorkflowDefinition): Access => ({ kind: 
 export const answerWorkflow = (workflow: WorkflowDefinition): Access => ({ kind: 'workflow', workflow, mode: 'callback' });
 /** Read the state machine's executions (DescribeExecution): whether a case's timer or workflow still runs. */
 export const observeWorkflow = (workflow: WorkflowDefinition): Access => ({ kind: 'workflow', workflow, mode: 'observe' });
+/** Stop the state machine's executions (StopExecution): a decided receipt's acceptance timer. */
+export const stopWorkflow = (workflow: WorkflowDefinition): Access => ({ kind: 'workflow', workflow, mode: 'stop' });
 export const sendSms: Access = { kind: 'sms' };
 
 /** For a `switch` over `Access['kind']` (or any union): a new kind without a case is a type error here. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { FunctionDefinition } from '../definitions/functions';
 import type { RouteAudience } from '../definitions/functions/definition';
@@ -197,6 +198,22 @@ export function startHttpApi(definitions: readonly FunctionDefinition[], host: L
         send(500, bilingual('INTERNAL_ERROR', '系统内部错误', 'Internal server error'));
       }
     });
+  });
+  // a request Node cannot parse (headers over its 16 KiB limit, a malformed request line) is answered like any other
+  // refusal, as JSON with a code, instead of Node's bare status line; the server itself never sees an exception from it
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const body = tooLarge
+      ? bilingual('HEADERS_TOO_LARGE', '请求头过大', 'Request headers too large')
+      : bilingual('BAD_REQUEST', '请求格式无效', 'The request could not be parsed');
+    const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(
+      `HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
   // longer than any client's idle timeout (undici's is 4 s): an idle connection is closed by the client, never by the
   // server as the client reuses it, which a client sees as ECONNRESET (most often after its process was blocked a while)

@@ -26,7 +26,7 @@ interface ExecutionRecord {
   readonly name: string;
   readonly input: string;
   readonly startDate: Date;
-  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
   output?: string;
   error?: string;
   stopDate?: Date;
@@ -189,6 +189,8 @@ export class LocalStepFunctions {
           Object.assign(record, { status: 'SUCCEEDED', output: JSON.stringify(output), stopDate: new Date() });
         },
         (error: Error) => {
+          // stopped through the API (StopExecution): ABORTED, as on AWS, and no failure to report
+          if (record.status === 'ABORTED') return;
           const cause = (error as { cause?: Error }).cause ?? error;
           Object.assign(record, { status: 'FAILED', error: `${cause.name}: ${cause.message}`, stopDate: new Date() });
           if (!this.stopping) this.options.onExecutionFailed?.({ executionArn, error: record.error as string });
@@ -237,8 +239,12 @@ export class LocalStepFunctions {
   }
 
   stopExecution(request: { executionArn?: string }) {
-    const abort = this.aborts.get(String(request.executionArn));
-    if (!abort) throw new StepFunctionsApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${request.executionArn}'`);
+    const record = this.executions.get(String(request.executionArn));
+    if (!record) throw new StepFunctionsApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${request.executionArn}'`);
+    // an execution that already ended stays as it ended, as on AWS
+    const abort = this.aborts.get(record.executionArn);
+    if (!abort) return { stopDate: (record.stopDate ?? new Date()).getTime() / 1000 };
+    Object.assign(record, { status: 'ABORTED', stopDate: new Date() });
     abort();
     return { stopDate: Date.now() / 1000 };
   }

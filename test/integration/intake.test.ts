@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { anApplicant, aPlanningApplication } from '../support/fixtures';
-import { type ApiClient, aPlatformForThisFile, apiClient, applicantApi, asCitizen, enrolApplicant, staffApi } from './support/platform';
+import { type ApiClient, aPlatformForThisFile, apiClient, applicantApi, archivedNotice, asCitizen, enrolApplicant, staffApi } from './support/platform';
 
 const TENANT = '522732';
 const B = `/v1/tenants/${TENANT}`;
@@ -48,20 +48,17 @@ describe('given the local platform with 三都县', () => {
 
       const accepted = await window.post<{ status: string; notice: Notice }>(`${B}/cases/${caseId}/acceptance`, { decision: 'accept' });
       expect(accepted.status).toBe(200);
-
-      const s3 = new S3Client({
-        endpoint: local.platform.environment.AWS_ENDPOINT_URL_S3,
+      // the receipt's deemed-acceptance timer ends with the decision: one open execution per case
+      const received = (resubmitted.body as { receivedAt: string }).receivedAt;
+      const timers = new SFNClient({
+        endpoint: local.platform.environment.AWS_ENDPOINT_URL_SFN,
         region: 'us-east-1',
-        forcePathStyle: true,
         credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
       });
-      const archived = await s3.send(
-        new GetObjectCommand({
-          Bucket: local.platform.environment.CERTIFICATES_BUCKET,
-          Key: `notices/${TENANT}/${caseId}/${accepted.body.notice.noticeNo}.json`,
-        }),
-      );
-      const document = JSON.parse(await (archived.Body as { transformToString(): Promise<string> }).transformToString());
+      const timerArn = `${local.platform.environment.ACCEPTANCE_TIMER_STATE_MACHINE_ARN?.replace(':stateMachine:', ':execution:')}:${TENANT}-${caseId}-${Date.parse(received)}`;
+      expect((await timers.send(new DescribeExecutionCommand({ executionArn: timerArn }))).status).toBe('ABORTED');
+
+      const document = await archivedNotice(local, TENANT, caseId, accepted.body.notice.noticeNo);
       expect(document).toMatchObject({ title: '受理通知书（电子回执）', caseId, noticeNo: accepted.body.notice.noticeNo });
     });
   });

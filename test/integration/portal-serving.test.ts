@@ -99,6 +99,13 @@ describe('given the local HTTP API serving a built portal', () => {
     expect((await fetch(`${base}/health`)).status).toBe(200);
   });
 
+  it('when the headers are larger than the server takes, then 431 with a JSON code, and the server keeps serving', async () => {
+    const response = await fetch(`${base}/v1/tenants/522732/items`, { headers: { 'x-padding': 'a'.repeat(20_000) } });
+    expect(response.status).toBe(431);
+    expect(await response.json()).toMatchObject({ code: 'HEADERS_TOO_LARGE', messageZh: '请求头过大' });
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+  });
+
   it('when a path parameter has a broken percent-escape, then 400 BAD_REQUEST_TARGET, never a 500', async () => {
     for (const path of ['/v1/tenants/%E0%A4%A/items', '/v1/tenants/522732/items/%ZZ']) {
       const response = await fetch(`${base}${path}`);

@@ -1,6 +1,5 @@
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { aPlanningApplication } from '../support/fixtures';
-import { type ApiClient, aPlatformForThisFile, applicantApi, eventually, staffApi } from './support/platform';
+import { type ApiClient, aPlatformForThisFile, applicantApi, archivedNotice, eventually, staffApi } from './support/platform';
 
 const TENANT = '522732';
 const B = `/v1/tenants/${TENANT}`;
@@ -53,22 +52,7 @@ describe('given the local platform with 三都县 and a filed application', () =
       });
       expect(view.timeline.filter((entry) => entry.type === 'CaseAccepted')).toHaveLength(1);
       expect(view.status).toBe('in_approval');
-      const s3 = new S3Client({
-        endpoint: local.platform.environment.AWS_ENDPOINT_URL_S3,
-        region: 'us-east-1',
-        forcePathStyle: true,
-        credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
-      });
-      const archived = await s3.send(
-        new GetObjectCommand({
-          Bucket: local.platform.environment.CERTIFICATES_BUCKET,
-          Key: `notices/${TENANT}/${caseId}/${retried.body.notice.noticeNo}.json`,
-        }),
-      );
-      expect(JSON.parse(await (archived.Body as { transformToString(): Promise<string> }).transformToString())).toMatchObject({
-        title: '受理通知书（电子回执）',
-        caseId,
-      });
+      expect(await archivedNotice(local, TENANT, caseId, retried.body.notice.noticeNo)).toMatchObject({ title: '受理通知书（电子回执）', caseId });
     }, 60_000);
   });
 });

@@ -45,6 +45,26 @@ describe('given 三都县 on the in-memory ports', () => {
     await platform.onboard();
   });
 
+  describe('when the window decides a receipt (a one-time notice, then the acceptance of the resubmission)', () => {
+    it('then each receipt’s deemed-acceptance timer is stopped once decided: the case never holds more than one open timer', async () => {
+      const { created, applicant } = await filed(aPlanningApplication('91522732MA6DLTIM1Q'));
+      const caseId = created.caseId;
+      expect(platform.acceptanceTimer.runningTimersOf(TENANT, caseId)).toHaveLength(1);
+      await decideAcceptance(
+        intake,
+        windowClerk,
+        caseId,
+        acceptanceBody.parse({ decision: 'supplement', items: [{ materialId: 'DESIGN_SCHEME', reason: '总平面图缺少比例尺' }] }),
+      );
+      expect(platform.acceptanceTimer.runningTimersOf(TENANT, caseId)).toHaveLength(0);
+      await resubmitCase(intake, applicant, caseId, resubmissionBody.parse({}));
+      expect(platform.acceptanceTimer.runningTimersOf(TENANT, caseId)).toHaveLength(1);
+      await decideAcceptance(intake, windowClerk, caseId, acceptanceBody.parse({ decision: 'accept' }));
+      expect(platform.acceptanceTimer.timersOf(TENANT, caseId)).toHaveLength(2);
+      expect(platform.acceptanceTimer.runningTimersOf(TENANT, caseId)).toHaveLength(0);
+    });
+  });
+
   describe('when the window finds materials missing (一次性告知), the applicant supplements, and the window accepts', () => {
     it('then one notice lists everything, a second is refused, and acceptance issues a receipt to the archive', async () => {
       const { created, applicant } = await filed(aPlanningApplication());

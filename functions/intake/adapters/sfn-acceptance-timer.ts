@@ -1,5 +1,9 @@
-import { ExecutionAlreadyExists, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { ExecutionAlreadyExists, ExecutionDoesNotExist, type SFNClient, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import type { AcceptanceTimer } from '../domain/ports';
+
+/** The execution's name: the receipt time in it gives a resubmission a timer of its own. */
+const timerName = (request: { tenantId: string; caseId: string; receivedAt: string }): string =>
+  `${request.tenantId}-${request.caseId}-${Date.parse(request.receivedAt)}`;
 
 /**
  * One timer execution per receipt of a complete application: the name carries the receipt time,
@@ -13,7 +17,7 @@ export class StepFunctionsAcceptanceTimer implements AcceptanceTimer {
   ) {}
 
   async start(request: { tenantId: string; caseId: string; receivedAt: string; fireAt: string }): Promise<void> {
-    const name = `${request.tenantId}-${request.caseId}-${Date.parse(request.receivedAt)}`;
+    const name = timerName(request);
     try {
       await this.client.send(
         new StartExecutionCommand({
@@ -24,6 +28,17 @@ export class StepFunctionsAcceptanceTimer implements AcceptanceTimer {
       );
     } catch (error) {
       if (error instanceof ExecutionAlreadyExists) return;
+      throw error;
+    }
+  }
+
+  async stop(request: { tenantId: string; caseId: string; receivedAt: string }): Promise<void> {
+    const executionArn = `${this.stateMachineArn().replace(':stateMachine:', ':execution:')}:${timerName(request)}`;
+    try {
+      await this.client.send(new StopExecutionCommand({ executionArn, cause: '窗口已作出受理决定 / The window decided' }));
+    } catch (error) {
+      // never armed (a case filed before timers existed) or already ended: nothing is open
+      if (error instanceof ExecutionDoesNotExist || (error as { name?: string }).name === 'ExecutionDoesNotExist') return;
       throw error;
     }
   }

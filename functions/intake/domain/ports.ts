@@ -1,4 +1,5 @@
 import type { DepartmentTask } from '../../approval/domain/department-task';
+import type { PublishedItem, TenantProfile } from '../../catalogue/domain/service-item';
 import type { Certificate } from '../../certificates/domain/certificate';
 import type { Release } from '../../certificates/domain/release';
 import type { CaseEvent } from '../../kernel/events/case-events';
@@ -49,6 +50,8 @@ export interface ApprovalWorkflow {
 export interface AcceptanceTimer {
   /** Fires at `fireAt` (just after the notice deadline); starting it twice for one receipt is harmless. */
   start(request: { tenantId: string; caseId: string; receivedAt: string; fireAt: string }): Promise<void>;
+  /** Ends the timer of a receipt the window has decided, so a case holds one open execution at most; one already ended is fine. */
+  stop(request: { tenantId: string; caseId: string; receivedAt: string }): Promise<void>;
 }
 
 /**
@@ -62,4 +65,34 @@ export interface CaseRecords {
   release(tenantId: string, caseId: string): Promise<Release | undefined>;
   /** Every certificate issued for the case. */
   certificates(tenantId: string, caseId: string): Promise<Certificate[]>;
+}
+
+/** Everything the case partition holds that the case view shows: the case, its timeline, materials, release and certificate pointers. */
+export interface CaseFile {
+  readonly case: Case;
+  readonly timeline: readonly CaseEvent[];
+  readonly checklist: MaterialChecklist;
+  readonly release?: Release;
+  /** The numbers of the case's certificates (the certificates themselves sit in their own partitions). */
+  readonly certificateNos: readonly string[];
+}
+
+/** What the case view needs from other partitions, read together. */
+export interface CaseFileRelations {
+  readonly tasks: readonly DepartmentTask[];
+  readonly certificates: readonly Certificate[];
+  readonly profile?: TenantProfile;
+  readonly item?: PublishedItem;
+}
+
+/**
+ * Port: the case view's reads in as few calls as the table allows (issue 17): the case partition in one query, then its
+ * tasks, certificates, the county's profile and the item version in one batch.
+ */
+export interface CaseFiles {
+  read(tenantId: string, caseId: string): Promise<CaseFile | undefined>;
+  relations(
+    tenantId: string,
+    wanted: { readonly taskIds: readonly string[]; readonly certificateNos: readonly string[]; readonly itemCode: string; readonly itemVersion: number },
+  ): Promise<CaseFileRelations>;
 }

@@ -44,12 +44,14 @@ export async function decideAcceptance(deps: IntakeDependencies, ctx: RequestCon
     const requested = requestSupplement(current, decision.items, actor, now, deps.ids.next());
     await deps.cases.save(requested.case, [requested.event]);
     await issue(deps, requested.case, requested.notice);
+    await endAcceptanceTimer(deps, requested.case);
     return decisionReply(requested.case, decision.decision, requested.notice);
   }
   if (decision.decision === 'reject' || decision.decision === 'return') {
     const refused = refuseCase(current, decision.decision, decision.reason, actor, now, deps.ids.next());
     await deps.cases.save(refused.case, [refused.event]);
     await issue(deps, refused.case, latestNotice(refused.case) as CaseNotice);
+    await endAcceptanceTimer(deps, refused.case);
     return decisionReply(refused.case, decision.decision, latestNotice(refused.case));
   }
   if (decision.decision === 'complete') {
@@ -58,6 +60,7 @@ export async function decideAcceptance(deps: IntakeDependencies, ctx: RequestCon
     const done = completeOnTheSpot(current, item, actor, noticeNumber('acceptance', ctx.tenantId, caseId, now), now, [deps.ids.next(), deps.ids.next()]);
     await deps.cases.save(done.case, done.events);
     await issue(deps, done.case, latestNotice(done.case) as CaseNotice);
+    await endAcceptanceTimer(deps, done.case);
     return decisionReply(done.case, decision.decision, latestNotice(done.case), item.result.name);
   }
   if (current.status === 'submitted' && current.commitment) {
@@ -66,6 +69,7 @@ export async function decideAcceptance(deps: IntakeDependencies, ctx: RequestCon
     const approved = approveOnCommitment(current, item, actor, noticeNumber('acceptance', ctx.tenantId, caseId, now), now, [deps.ids.next(), deps.ids.next()]);
     await deps.cases.save(approved.case, approved.events);
     await issue(deps, approved.case, latestNotice(approved.case) as CaseNotice);
+    await endAcceptanceTimer(deps, approved.case);
     return decisionReply(approved.case, decision.decision, latestNotice(approved.case));
   }
   if (current.status === 'submitted') {
@@ -80,6 +84,7 @@ export async function decideAcceptance(deps: IntakeDependencies, ctx: RequestCon
     );
     await deps.cases.save(accepted.case, [accepted.event], routed.tasks);
     await issue(deps, accepted.case, latestNotice(accepted.case) as CaseNotice);
+    await endAcceptanceTimer(deps, accepted.case);
     current = accepted.case;
   }
   if (current.status !== 'accepted') {
@@ -88,6 +93,17 @@ export async function decideAcceptance(deps: IntakeDependencies, ctx: RequestCon
   }
   const started = await startApproval(deps, current);
   return decisionReply(started, decision.decision, latestNotice(started));
+}
+
+/**
+ * The window decided this receipt, so its deemed-acceptance timer has nothing left to do: stopped, so a case holds at
+ * most one open execution (issue 17). A stop that fails costs only that: the timer, when it fires, finds the case
+ * decided and ends by itself, so the decision is not held up by it.
+ */
+async function endAcceptanceTimer(deps: Pick<IntakeDependencies, 'acceptanceTimer'>, decided: Case): Promise<void> {
+  await deps.acceptanceTimer
+    .stop({ tenantId: decided.tenantId, caseId: decided.caseId, receivedAt: decided.receivedAt ?? decided.createdAt })
+    .catch(() => undefined);
 }
 
 type Decision = z.infer<typeof acceptanceBody>['decision'];

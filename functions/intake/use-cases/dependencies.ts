@@ -6,7 +6,7 @@ import type { NationalCalendarSource } from '../../kernel/calendar-access';
 import type { ClockMonitor } from '../../shared/monitoring';
 import type { Clock, IdGenerator } from '../../shared/runtime';
 import type { NoticeArchive } from '../domain/notices';
-import type { AcceptanceTimer, ApprovalWorkflow, CaseRecords, CaseRepository } from '../domain/ports';
+import type { AcceptanceTimer, ApprovalWorkflow, CaseFiles, CaseRecords, CaseRepository } from '../domain/ports';
 
 export interface IntakeDependencies {
   readonly cases: CaseRepository;
@@ -16,6 +16,8 @@ export interface IntakeDependencies {
   readonly tenants: Pick<TenantDirectory, 'profile'>;
   /** What other contexts keep in the case partition (materials, release, certificates), for the case view. */
   readonly records: CaseRecords;
+  /** The case view's reads, in two calls. */
+  readonly caseFiles: CaseFiles;
   readonly workflow: ApprovalWorkflow;
   readonly clock: Clock;
   readonly ids: IdGenerator;

@@ -1,4 +1,4 @@
-import { idempotentRequests, publishTo, putItems, readTable, startWorkflow, writeBucket } from '../access';
+import { idempotentRequests, publishTo, putItems, readTable, startWorkflow, stopWorkflow, writeBucket } from '../access';
 import { certificatesBucket } from '../buckets';
 import { caseEventsTopic } from '../topics';
 import { acceptanceTimer, approvalWorkflow } from '../workflows';
@@ -74,7 +74,7 @@ export const intakeFunctionDefinitions: readonly FunctionDefinition[] = [
     context: 'intake',
     entry: 'functions/intake/decide-acceptance/handler.ts',
     trigger: { kind: 'http', method: 'POST', path: '/v1/tenants/{tenantId}/cases/{caseId}/acceptance', audience: 'staff' },
-    access: [readTable, putItems, idempotentRequests, startWorkflow(approvalWorkflow), writeBucket(certificatesBucket)],
+    access: [readTable, putItems, idempotentRequests, startWorkflow(approvalWorkflow), stopWorkflow(acceptanceTimer), writeBucket(certificatesBucket)],
   },
   {
     id: 'ResubmitCase',

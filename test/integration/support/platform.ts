@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoItemCatalogue } from '../../../functions/catalogue/adapters/dynamo-item-catalogue';
 import type { PublishedItem } from '../../../functions/catalogue/domain/service-item';
@@ -208,4 +209,18 @@ export async function applicantApi(running: RunningPlatform, applicant: Pick<App
 /** The API as a member of staff of config/local/staff.yaml (or an account the file enrolled), signed in through the local provider. */
 export async function staffApi(running: RunningPlatform, tenantId: string, staffId: string): Promise<ApiClient> {
   return apiClient(running.platform.url, await asStaffMember(running, tenantId, staffId));
+}
+
+/** The notice document the platform archived for a case (受理通知书, 一次性告知书, …), as JSON. */
+export async function archivedNotice(running: RunningPlatform, tenantId: string, caseId: string, noticeNo: string): Promise<Record<string, unknown>> {
+  const s3 = new S3Client({
+    endpoint: running.platform.environment.AWS_ENDPOINT_URL_S3,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+  });
+  const archived = await s3.send(
+    new GetObjectCommand({ Bucket: running.platform.environment.CERTIFICATES_BUCKET, Key: `notices/${tenantId}/${caseId}/${noticeNo}.json` }),
+  );
+  return JSON.parse(await (archived.Body as { transformToString(): Promise<string> }).transformToString()) as Record<string, unknown>;
 }

@@ -6,6 +6,7 @@ import type { PublishedItem } from '../../../functions/catalogue/domain/service-
 import { applyTenantConfig, type CatalogueDependencies } from '../../../functions/catalogue/use-cases';
 import type { IntakeDependencies } from '../../../functions/intake/use-cases';
 import { fixedNationalCalendar } from '../calendar';
+import { InMemoryCaseFiles } from './case-files';
 import { InMemoryCaseRecords, InMemoryCaseRepository } from './cases';
 import { InMemoryItemCatalogue, InMemoryTenantDirectory } from './configuration';
 import { InMemoryNoticeArchive } from './notices';
@@ -30,6 +31,7 @@ export function anInMemoryPlatform(options: { now?: string } = {}) {
   const catalogue = new InMemoryItemCatalogue(table);
   const tenants = new InMemoryTenantDirectory(table);
   const records = new InMemoryCaseRecords(table);
+  const caseFiles = new InMemoryCaseFiles({ cases, records, tasks, catalogue, tenants });
   const workflow = new RecordingApprovalWorkflow();
   const acceptanceTimer = new RecordingAcceptanceTimer();
   const notices = new InMemoryNoticeArchive();
@@ -39,7 +41,21 @@ export function anInMemoryPlatform(options: { now?: string } = {}) {
   const ids = sequentialIds();
   const calendar = fixedNationalCalendar();
 
-  const intake: IntakeDependencies = { cases, tasks, catalogue, tenants, records, workflow, clock, ids, calendar, monitor, notices, acceptanceTimer };
+  const intake: IntakeDependencies = {
+    cases,
+    tasks,
+    catalogue,
+    tenants,
+    records,
+    caseFiles,
+    workflow,
+    clock,
+    ids,
+    calendar,
+    monitor,
+    notices,
+    acceptanceTimer,
+  };
   const approval: ApprovalDependencies = { tasks, tenants, cases, callback, clock, ids, calendar };
   const configuration: CatalogueDependencies = { catalogue, tenants, clock, calendar };
 

@@ -30,9 +30,20 @@ type TimerStart = { tenantId: string; caseId: string; receivedAt: string; fireAt
 export class RecordingAcceptanceTimer implements AcceptanceTimer {
   private readonly executions = new Map<string, TimerStart>();
 
+  private readonly stopped = new Set<string>();
+
   async start(request: TimerStart): Promise<void> {
     const name = `${request.tenantId}-${request.caseId}-${Date.parse(request.receivedAt)}`;
     if (!this.executions.has(name)) this.executions.set(name, structuredClone(request));
+  }
+
+  async stop(request: Omit<TimerStart, 'fireAt'>): Promise<void> {
+    this.stopped.add(`${request.tenantId}-${request.caseId}-${Date.parse(request.receivedAt)}`);
+  }
+
+  /** The timers of a case still running: armed and not stopped. */
+  runningTimersOf(tenantId: string, caseId: string): TimerStart[] {
+    return this.timersOf(tenantId, caseId).filter((timer) => !this.stopped.has(`${timer.tenantId}-${timer.caseId}-${Date.parse(timer.receivedAt)}`));
   }
 
   /** The timers armed for a case, one per receipt. */

@@ -40,6 +40,7 @@ export const caseText = {
       ResultDeliveryChosen: '选择领取方式',
       ResultDelivered: '办理结果已送达',
       DeadlineRecomputed: '按节假日安排重新计算期限',
+      CaseRepaired: '系统核对后补办未完成的环节',
     } as Record<string, string>,
     unknownEvent: '办理记录',
     channel: { online: '网上申报', window: '窗口收件' } as Record<string, string>,
