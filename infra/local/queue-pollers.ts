@@ -4,9 +4,16 @@ import type { FunctionDefinition } from '../definitions/functions';
 import type { LambdaHost } from './lambda-host';
 
 /**
- * Stands in for Lambda's SQS event source mapping: long-polls each queue, invokes the consumer with
- * an SQS event, deletes what succeeded and leaves failures to the visibility timeout and, after
- * maxReceiveCount, the dead-letter queue.
+ * How many batches of one queue are in flight at once. Lambda's SQS mapping polls a queue with several concurrent
+ * batches (five to start with) and invokes the function for each; one batch at a time made the department-task queue
+ * the local stack's bottleneck (issue 17). Bounded, so one machine stays responsive.
+ */
+export const CONCURRENT_BATCHES_PER_QUEUE = 4;
+
+/**
+ * Stands in for Lambda's SQS event source mapping: long-polls each queue with a few concurrent
+ * pollers, invokes the consumer with an SQS event per batch, deletes what succeeded and leaves
+ * failures to the visibility timeout and, after maxReceiveCount, the dead-letter queue.
  */
 export class QueuePollers {
   private running = true;
@@ -24,7 +31,9 @@ export class QueuePollers {
       const queueUrl = queueUrls.get(definition.trigger.queue.id);
       if (!queueUrl) throw new Error(`queue ${definition.trigger.queue.id} not created`);
       const attributes = await this.sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }));
-      this.loops.push(this.poll(definition.id, queueUrl, attributes.Attributes?.QueueArn ?? queueUrl, definition.trigger.batchSize));
+      for (let poller = 0; poller < CONCURRENT_BATCHES_PER_QUEUE; poller += 1) {
+        this.loops.push(this.poll(definition.id, queueUrl, attributes.Attributes?.QueueArn ?? queueUrl, definition.trigger.batchSize));
+      }
     }
   }
 
