@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server as NetServer } from 'node:net';
 import { join } from 'node:path';
@@ -146,4 +146,41 @@ export async function startFauxqs(port: number, dataDir: string): Promise<Runnin
     throw new Error(`${(error as Error).message}\n${output()}`, { cause: error });
   }
   return { name: 'fauxqs (SQS + S3)', endpoint, pid: child.pid, exited: exitOf(child), stop: () => stopChild(child) };
+}
+
+/** Whether a process is still there (signal 0 only asks). */
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Engines a killed platform left running on this data directory: a `kill -9` of the platform does not reach its
+ * children, and a new DynamoDB Local beside an orphan would write the same database files from two processes. Found by
+ * their command lines (each names its directory under `dataDir`), killed, and waited for, before new engines start.
+ * Returns how many there were.
+ */
+export async function reapOrphanedEngines(dataDir: string): Promise<number> {
+  const directories = [join(dataDir, 'dynamodb'), join(dataDir, 'fauxqs')];
+  const orphans = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(.*)$/.exec(line))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => ({ pid: Number(match[1]), args: match[2] as string }))
+    .filter(({ pid, args }) => pid !== process.pid && (args.includes('DynamoDBLocal') || args.includes('fauxqs-server')))
+    .filter(({ args }) => directories.some((directory) => ` ${args} `.includes(` ${directory} `)));
+  for (const orphan of orphans) {
+    try {
+      process.kill(orphan.pid, 'SIGKILL');
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const deadline = Date.now() + 5_000;
+  while (orphans.some((orphan) => isAlive(orphan.pid)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  return orphans.length;
 }

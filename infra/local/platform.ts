@@ -21,7 +21,7 @@ import { DynamoHolidayNoticeStore } from '../../functions/calendar/adapters/dyna
 import { loadShippedNotices } from '../../functions/calendar/use-cases';
 import { officialCalendarYears } from '../../functions/domain/calendar-data';
 import { superviseEngine } from './engine-supervisor';
-import { freePort, isFree, type RunningEngine, startDynamoDbLocal, startFauxqs, startOnSomePort } from './engines';
+import { freePort, isFree, reapOrphanedEngines, type RunningEngine, startDynamoDbLocal, startFauxqs, startOnSomePort } from './engines';
 import { startHttpApi } from './http-api';
 import { type PortalConfig, type PortalSite } from './portal-site';
 import { startS3CorsFront } from './s3-cors-front';
@@ -104,6 +104,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   };
 
   try {
+    const reaped = await reapOrphanedEngines(options.dataDir);
+    if (reaped > 0) log(`✓ stopped ${reaped} engine process(es) a killed platform left on ${options.dataDir}`);
     const wantedPorts = await enginePorts(options.dataDir);
     // the web apps' sign-in redirect URIs name the API's port, so it is chosen before the identity providers start
     const httpPort = options.httpPort === 0 ? await freePort() : options.httpPort;

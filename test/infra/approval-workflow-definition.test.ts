@@ -1,3 +1,4 @@
+import { workflowSignals } from '../../functions/shared/workflow-signals';
 import aslValidator from 'asl-validator';
 import {
   partitionPlaceholder,
@@ -102,9 +103,29 @@ describe('given the approval workflow definition', () => {
     expect(map).toMatchObject({ Type: 'Map', MaxConcurrencyPath: '$.maxConcurrency' });
   });
 
-  it('then a denial anywhere stops the other departments and still reaches the join', () => {
+  it('then a denial anywhere stops the other departments and still reaches the join: the callback fails the wait with the signal', () => {
     const map = JSON.parse(readWorkflowTemplate(approval)).States.ApproveInParallel;
-    expect(map.Catch).toEqual([{ ErrorEquals: ['Tongban.DepartmentDenied'], ResultPath: '$.denied', Next: 'CompleteApproval' }]);
-    expect(map.ItemProcessor.States.DepartmentDenied).toMatchObject({ Type: 'Fail', Error: 'Tongban.DepartmentDenied' });
+    expect(map.Catch).toEqual([{ ErrorEquals: [workflowSignals.denied], ResultPath: '$.denied', Next: 'CompleteApproval' }]);
+    // nobody in the branch catches a denial, so it reaches the Map
+    const wait = map.ItemProcessor.States.AwaitDepartmentDecision;
+    expect(wait.Catch.flatMap((catcher: { ErrorEquals: string[] }) => catcher.ErrorEquals)).not.toContain(workflowSignals.denied);
+  });
+
+  it('then an approval costs one state per department: the wait ends its branch, a reschedule and a timeout are caught, a closed task ends it', () => {
+    const states = JSON.parse(readWorkflowTemplate(approval)).States.ApproveInParallel.ItemProcessor.States;
+    expect(Object.keys(states).sort()).toEqual(['AwaitDepartmentDecision', 'EscalateOverdueTask', 'RecomputeWait', 'TaskClosed']);
+    expect(states.AwaitDepartmentDecision).toMatchObject({
+      End: true,
+      Catch: [
+        { ErrorEquals: [workflowSignals.rescheduled], Next: 'RecomputeWait' },
+        { ErrorEquals: ['States.Timeout'], Next: 'EscalateOverdueTask' },
+      ],
+    });
+    for (const step of ['RecomputeWait', 'EscalateOverdueTask']) {
+      // the closed-task signal is never retried (a retrier matching States.TaskFailed would otherwise take it) and is caught
+      expect([step, states[step].Retry[0]]).toEqual([step, { ErrorEquals: [workflowSignals.taskClosed], MaxAttempts: 0 }]);
+      expect([step, states[step].Catch]).toEqual([step, [{ ErrorEquals: [workflowSignals.taskClosed], Next: 'TaskClosed' }]]);
+      expect([step, states[step].Next]).toEqual([step, 'AwaitDepartmentDecision']);
+    }
   });
 });

@@ -1,4 +1,6 @@
-import { SFNClient, SendTaskSuccessCommand, TaskTimedOut } from '@aws-sdk/client-sfn';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { answerTaskToken } from '../../functions/shared/task-token';
+import { WorkflowSignal, workflowSignals } from '../../functions/shared/workflow-signals';
 import { DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { renderWorkflow, workflow } from '../../infra/definitions/workflows';
 import { freePort, type RunningEngine, startFauxqs } from '../../infra/local/engines';
@@ -46,6 +48,8 @@ describe('given the approval state machine on the local interpreter', () => {
         calls.push({ name, payload: typed });
         if (name === 'complete') return { caseId: typed.caseId, status: 'concluded' };
         const scripted = nextWait.get(String(typed.taskId))?.shift() ?? { timeoutSeconds: 60 };
+        // as functions/approval/escalate-task/handler.ts: a closed task is a signal the machine catches
+        if (scripted.closed) throw new WorkflowSignal(workflowSignals.taskClosed, 'closed with its case');
         return { ...typed, closed: false, ...scripted };
       },
     });
@@ -79,7 +83,8 @@ describe('given the approval state machine on the local interpreter', () => {
       input: JSON.stringify({ tenantId: TENANT, caseId, maxConcurrency, tasks: tasks.map((task) => ({ timeoutSeconds: 60, ...task })) }),
     });
 
-  const answer = (token: string, body: object) => sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(body) }));
+  /** Answers a wait as the platform's callbacks do (functions/shared/task-token.ts): a denial or a reschedule as the wait's failure. */
+  const answer = (token: string, body: { outcome: string; decision?: string; [fact: string]: unknown }) => answerTaskToken(sfn, token, body);
   const decided = (message: TaskMessage, decision: 'approve' | 'deny') =>
     answer(message.taskToken, {
       outcome: 'decided',
@@ -116,7 +121,7 @@ describe('given the approval state machine on the local interpreter', () => {
     await decided(await messageFor('D1'), 'deny');
     expect((await finished(executionArn)).status).toBe('SUCCEEDED');
     expect(callsFor('ONE-DENIES', 'complete')).toHaveLength(1);
-    await expect(decided(other, 'approve')).rejects.toBeInstanceOf(TaskTimedOut);
+    await expect(decided(other, 'approve')).resolves.toBe('token-expired');
   });
 
   it('when a suspended department resumes (or a task is moved), then the wait is recomputed and re-sent with a fresh token for the current department', async () => {
@@ -127,7 +132,7 @@ describe('given the approval state machine on the local interpreter', () => {
     const second = await messageFor('R1', 1);
     expect(second).toMatchObject({ deptId: 'ZJJ', timeoutSeconds: 120 });
     expect(second.taskToken).not.toBe(first.taskToken);
-    await expect(decided(first, 'approve')).rejects.toBeInstanceOf(TaskTimedOut);
+    await expect(decided(first, 'approve')).resolves.toBe('token-expired');
     await decided(second, 'approve');
     expect((await finished(executionArn)).status).toBe('SUCCEEDED');
     expect(callsFor('RESCHEDULED', 'escalate')).toHaveLength(1);
@@ -141,8 +146,8 @@ describe('given the approval state machine on the local interpreter', () => {
     const third = await messageFor('E1', 2);
     expect([first.timeoutSeconds, second.timeoutSeconds, third.timeoutSeconds]).toEqual([1, 1, 60]);
     expect(callsFor('ESCALATED', 'escalate')).toHaveLength(2);
-    await expect(decided(first, 'approve')).rejects.toBeInstanceOf(TaskTimedOut);
-    await expect(decided(second, 'approve')).rejects.toBeInstanceOf(TaskTimedOut);
+    await expect(decided(first, 'approve')).resolves.toBe('token-expired');
+    await expect(decided(second, 'approve')).resolves.toBe('token-expired');
     await decided(third, 'approve');
     expect((await finished(executionArn)).status).toBe('SUCCEEDED');
   });

@@ -1,6 +1,6 @@
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { superviseEngine } from '../../infra/local/engine-supervisor';
-import { freePort, type RunningEngine, startDynamoDbLocal } from '../../infra/local/engines';
+import { freePort, reapOrphanedEngines, type RunningEngine, startDynamoDbLocal } from '../../infra/local/engines';
 import { ensureTable } from '../../infra/local/resources';
 import { aDataDirectory, eventually, removeDataDirectory } from './support/platform';
 
@@ -54,5 +54,32 @@ describe('given DynamoDB Local under the engine supervisor', () => {
     await engine.stop();
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     await expect(client.send(new ListTablesCommand({}))).rejects.toBeDefined();
+  }, 30_000);
+});
+
+describe('given engines a killed platform left running on its data directory, and another platform’s engine', () => {
+  const orphanedDir = aDataDirectory();
+  const otherDir = aDataDirectory();
+  let orphan: RunningEngine;
+  let other: RunningEngine;
+
+  beforeAll(async () => {
+    orphan = await startDynamoDbLocal(await freePort(), orphanedDir);
+    other = await startDynamoDbLocal(await freePort(), otherDir);
+  }, 60_000);
+
+  afterAll(async () => {
+    await orphan?.stop();
+    await other?.stop();
+    removeDataDirectory(orphanedDir);
+    removeDataDirectory(otherDir);
+  });
+
+  it('when a platform starts on that directory, then the orphan is stopped first, and the other platform’s engine is left alone', async () => {
+    expect(await reapOrphanedEngines(orphanedDir)).toBe(1);
+    await orphan.exited;
+    const stillThere = new DynamoDBClient({ region: 'us-east-1', endpoint: other.endpoint, credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+    expect((await stillThere.send(new ListTablesCommand({}))).TableNames).toBeDefined();
+    expect(await reapOrphanedEngines(orphanedDir)).toBe(0);
   }, 30_000);
 });

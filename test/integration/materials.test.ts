@@ -4,6 +4,7 @@ import { MaterialSchema } from '../../functions/catalogue/domain/tenant-config/i
 import { aZip } from '../support/zip';
 import { anApplicant, aPublishedItem } from '../support/fixtures';
 import { type ApiClient, type ApiReply, aPlatformForThisFile, applicantApi, asCitizen, apiClient, staffApi } from './support/platform';
+import { aOnePagePdf } from '../../scripts/api/sample-files';
 
 /*
  * The materials routes of the platform's HTTP API against the real local engines (DynamoDB Local and
@@ -19,19 +20,7 @@ const casePath = (caseId: string, tenantId = TENANT) => `/v1/tenants/${tenantId}
 const ANOTHER_CITIZEN_PHONE = '13800000001';
 
 /** A small but well-formed one-page PDF. */
-const aPdf = (title = '建设工程规划许可申请表') =>
-  Buffer.from(
-    [
-      '%PDF-1.4',
-      '1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj',
-      '2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj',
-      '3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj',
-      `% ${title}`,
-      'trailer <</Root 1 0 R>>',
-      '%%EOF',
-      '',
-    ].join('\n'),
-  );
+const aPdf = (title = '建设工程规划许可申请表') => aOnePagePdf(title);
 const PNG_BYTES = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('\0\0\0\rIHDR fake image body')]);
 const WINDOWS_EXECUTABLE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.from('This program cannot be run in DOS mode.')]);
 
